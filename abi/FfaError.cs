@@ -1,0 +1,16 @@
+namespace FfaConformance.Abi;
+
+/// <summary>FF-A error codes carried in w2 of FFA_ERROR as a signed 32-bit value (fact sheet §2).</summary>
+public enum FfaError
+{
+    NotSupported = -1,
+    InvalidParameters = -2,
+    NoMemory = -3,
+    Busy = -4,
+    Interrupted = -5,
+    Denied = -6,
+    Retry = -7,
+    Aborted = -8,
+    NoData = -9,
+    NotReady = -10,
+}

@@ -1,0 +1,47 @@
+using FfaConformance.Abi;
+using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Traces;
+using FfaConformance.SecureWorld;
+
+namespace FfaConformance.Adapters.Contract;
+
+/// <summary>Runs one case on any target: boot-time discovery, then each step, stopping at the first stop order.</summary>
+public static class ScenarioDriver
+{
+    public static Trace Run(ITarget target, CaseSession session)
+    {
+        target.BeginCase(session, Discover(session, target.Description.Version));
+        var steps = session.Scenario.Steps;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            session.BeginStep(i);
+            var outcome = steps[i] is ExitBootServicesStep ebs
+                ? target.ExitBootServices(ebs)
+                : target.Send(session.Scenario.SendAt(i) ?? throw new InvalidOperationException($"step {i + 1} is no send: {steps[i]}"));
+            session.EndStep(outcome);
+            if (outcome is Stopped)
+            {
+                break;
+            }
+        }
+
+        return session.Finish();
+    }
+
+    /// <summary>
+    /// The boot-time driver's part (U-Boot's probe): FFA_VERSION and FFA_ID_GET through the secure world, so
+    /// the endpoint ID every target receives is the one the secure world reports.
+    /// </summary>
+    private static BootData Discover(CaseSession session, FfaVersion requested)
+    {
+        var version = session.Call(ConduitKind.Smc, RegisterSet.Of(FfaFunctions.Version.Id(Convention.Smc32).Value, requested.Encoded));
+        var id = session.Call(ConduitKind.Smc, RegisterSet.Of(FfaFunctions.IdGet.Id(Convention.Smc32).Value));
+        if (version.Answer is not { } v || v.W0 == Smccc.NotSupported || id.Answer is not { } idAnswer
+            || idAnswer.W0 != FfaFunctions.Success.Id(Convention.Smc32).Value)
+        {
+            throw new InvalidOperationException("the managed secure world refused FFA_VERSION or FFA_ID_GET at boot");
+        }
+
+        return new BootData((ushort)idAnswer.W2, requested);
+    }
+}

@@ -1,0 +1,22 @@
+namespace FfaConformance.Adapters.Contract;
+
+/// <summary>What an adapter can do to its target; rules that need more are reported as not applicable.</summary>
+[Flags]
+public enum TargetCapabilities
+{
+    None = 0,
+
+    /// <summary>Every conduit call reaches the managed secure world, which answers from a script.</summary>
+    ScriptableSecureWorld = 1,
+
+    /// <summary>Boot-time data and the ExitBootServices event are under the harness's control.</summary>
+    Lifecycle = 2,
+
+    /// <summary>The transport has a boot-time entry besides the runtime one.</summary>
+    BootEntry = 4,
+
+    /// <summary>A NULL message pointer can be passed.</summary>
+    NullMessage = 8,
+
+    All = ScriptableSecureWorld | Lifecycle | BootEntry | NullMessage,
+}

@@ -1,0 +1,17 @@
+using FfaConformance.Abi;
+
+namespace FfaConformance.Adapters.Contract;
+
+/// <summary>
+/// One transport under test reached through one adapter. <see cref="Version"/> is the FF-A version the
+/// transport negotiates; rules use it (U-Boot negotiates v1.0).
+/// </summary>
+public sealed record TargetDescription(
+    string Name,
+    string Adapter,
+    FfaVersion Version,
+    TargetCapabilities Capabilities,
+    string Source)
+{
+    public bool Can(TargetCapabilities needed) => (Capabilities & needed) == needed;
+}

@@ -1,0 +1,141 @@
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Contract;
+
+namespace FfaConformance.Adapters.Emulator;
+
+/// <summary>
+/// The project's reference transport: the normal-world side of FF-A direct messaging as the rules describe it,
+/// with the shape of U-Boot's runtime API (a boot-time entry, a runtime entry gated until ExitBootServices,
+/// boot-time data handed over in the ExitBootServices event). Each decision is one small virtual method so
+/// that a mutant can change exactly one.
+/// </summary>
+public class ReferenceTransport(IConduit conduit, FfaVersion version)
+{
+    /// <summary>Resumptions after which a request gives up: a caller with masked interrupts must not livelock.</summary>
+    public const int MaxResumptions = 32;
+
+    private BootData? bootTime;
+    private BootData? resident;
+
+    protected FfaVersion Version { get; } = version;
+
+    /// <summary>The boot-time driver probed: its state serves the boot-time entry until ExitBootServices.</summary>
+    public void Probe(BootData boot) => bootTime = boot;
+
+    /// <summary>The ExitBootServices notify function: copy boot-time data into resident storage, enable runtime.</summary>
+    public virtual void OnExitBootServices(BootData? context)
+    {
+        // Without boot-time data there is no valid sender ID, so the runtime path stays closed.
+        resident = context;
+    }
+
+    public int SyncSendReceive(ushort destination, MessageBuffer? message, Convention convention) =>
+        bootTime is { } boot ? Send(boot.EndpointId, destination, message, convention) : -(int)Errno.ENODEV;
+
+    public virtual int SyncSendReceiveRuntime(ushort destination, MessageBuffer? message, Convention convention) =>
+        resident is { } data ? Send(data.EndpointId, destination, message, convention) : -(int)Errno.EPERM;
+
+    protected virtual int Send(ushort self, ushort destination, MessageBuffer? message, Convention convention)
+    {
+        if (message is null || (convention == Convention.Smc32 && !message.Value.FitsIn32Bits))
+        {
+            // An SMC32 callee would silently drop the upper halves; refuse rather than send a different message.
+            return -(int)Errno.EINVAL;
+        }
+
+        var answer = Call(BuildRequest(self, destination, message.Value, convention));
+        var resumed = new HashSet<ushort>();
+        for (var resumptions = 0; ; resumptions++)
+        {
+            switch (Classify(answer, convention))
+            {
+                case Reply.Response:
+                    return Complete(answer, self, destination, resumed, message, convention);
+                case Reply.Error:
+                    return MapError((int)answer.W2);
+                case Reply.Resume when resumptions == MaxResumptions:
+                    return -(int)Errno.ETIMEDOUT;
+                case Reply.Resume:
+                    resumed.Add(TargetInfo.Unpack(answer.W1).Endpoint);
+                    answer = Call(BuildRun(answer));
+                    break;
+                case Reply.NotSupported:
+                    return -(int)Errno.EOPNOTSUPP;
+                default:
+                    return -(int)ErrnoTable.Unknown;
+            }
+        }
+    }
+
+    protected virtual RegisterSet Call(RegisterSet arguments) => conduit.Call(ConduitKind.Smc, arguments);
+
+    protected virtual RegisterSet BuildRequest(ushort self, ushort destination, DirectMessage message, Convention convention) =>
+        RegisterSet.Of(
+            FfaFunctions.DirectRequest.Id(convention).Value,
+            new EndpointPair(self, destination).Packed,
+            0,
+            message.Data0,
+            message.Data1,
+            message.Data2,
+            message.Data3,
+            message.Data4);
+
+    /// <summary>FFA_RUN resumes the context FFA_INTERRUPT/FFA_YIELD named, which may not be the destination.</summary>
+    protected virtual RegisterSet BuildRun(RegisterSet resumption) =>
+        RegisterSet.Of(FfaFunctions.Run.Id(Convention.Smc32).Value, resumption.W1);
+
+    /// <summary>Only w0 classifies a reply: SMCCC function IDs are 32-bit, whatever x0[63:32] holds.</summary>
+    protected virtual Reply Classify(RegisterSet answer, Convention convention)
+    {
+        var w0 = answer.W0;
+        if (w0 == FfaFunctions.DirectResponse.Id(convention).Value)
+        {
+            return Reply.Response;
+        }
+
+        if (IsAt(FfaFunctions.Error, w0))
+        {
+            return Reply.Error;
+        }
+
+        if (IsAt(FfaFunctions.Interrupt, w0) || IsAt(FfaFunctions.Yield, w0))
+        {
+            return Reply.Resume;
+        }
+
+        return w0 == Smccc.NotSupported ? Reply.NotSupported : Reply.ProtocolError;
+    }
+
+    /// <summary>A response completes the request only if it comes from the partition asked (or one resumed), to us, as a partition message.</summary>
+    protected virtual int Complete(
+        RegisterSet answer,
+        ushort self,
+        ushort destination,
+        IReadOnlySet<ushort> resumed,
+        MessageBuffer message,
+        Convention convention)
+    {
+        var ids = EndpointPair.Unpack(answer.W1);
+        var flags = convention == Convention.Smc64 ? answer.X2 : answer.W2;
+        if (ids.Receiver != self || (ids.Sender != destination && !resumed.Contains(ids.Sender)) || flags != 0)
+        {
+            return -(int)ErrnoTable.Unknown;
+        }
+
+        message.Value = CopyPayload(answer, convention);
+        return 0;
+    }
+
+    /// <summary>SMC32 results live in w3–w7; their upper halves are not part of the answer.</summary>
+    protected virtual DirectMessage CopyPayload(RegisterSet answer, Convention convention) =>
+        convention == Convention.Smc64
+            ? DirectMessage.FromPayloadRegisters(answer)
+            : new(answer.W(3), answer.W(4), answer.W(5), answer.W(6), answer.W(7));
+
+    /// <summary>The code is (int32)w2 whatever x2[63:32] holds; the table is <see cref="ErrnoTable"/>.</summary>
+    protected virtual int MapError(int code) => ErrnoTable.ReturnValueFor(code);
+
+    private bool IsAt(FfaFunction function, uint w0) =>
+        (w0 == function.Id(Convention.Smc32).Value && function.IsDefined(Convention.Smc32, Version))
+        || (w0 == function.Id(Convention.Smc64).Value && function.IsDefined(Convention.Smc64, Version));
+}

@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using FfaConformance.Abi;
+using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Steps;
+
+namespace FfaConformance.Generators;
+
+/// <summary>
+/// Shrinks a scenario, biggest cuts first: fewer steps, shorter chains (to depth 0, then 1), then each value
+/// toward its canonical form (endpoint ID 0, the first partition, payload 0, no noise). Twins hold no script of
+/// their own, so they always mirror their shrunk original.
+/// </summary>
+public static class ScenarioShrinker
+{
+    public static IEnumerable<Scenario> Shrink(Scenario scenario, PartitionTable partitions)
+    {
+        var steps = scenario.Steps;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            if (Remove(steps, i) is { } fewer)
+            {
+                yield return scenario with { Steps = fewer };
+            }
+        }
+
+        foreach (var id in SmallerIds(scenario.Boot.EndpointId))
+        {
+            yield return scenario with { Boot = new BootState(id) };
+        }
+
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var smaller = steps[i] switch
+            {
+                SendStep send => Send(send, partitions),
+                TwinStep twin => Twin(twin),
+                ExitBootServicesStep { WithContext: false } => [new ExitBootServicesStep(true)],
+                _ => [],
+            };
+            foreach (var step in smaller)
+            {
+                yield return scenario with { Steps = steps.SetItem(i, step) };
+            }
+        }
+    }
+
+    private static IEnumerable<ushort> SmallerIds(ushort id) =>
+        new ushort[] { 0, 1, (ushort)(id / 2) }.Distinct().Where(candidate => candidate < id);
+
+    /// <summary>Step <paramref name="index"/> removed, with any twin of it, twins after it renumbered.</summary>
+    private static ImmutableArray<Step>? Remove(ImmutableArray<Step> steps, int index)
+    {
+        var kept = ImmutableArray.CreateBuilder<Step>();
+        var newIndex = new int[steps.Length];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var orphan = steps[i] is TwinStep t && t.Of == index;
+            if (i == index || orphan)
+            {
+                newIndex[i] = -1;
+                continue;
+            }
+
+            newIndex[i] = kept.Count;
+            kept.Add(steps[i] is TwinStep twin ? twin with { Of = newIndex[twin.Of] } : steps[i]);
+        }
+
+        return kept.Count == 0 ? null : kept.ToImmutable();
+    }
+
+    private static IEnumerable<Step> Send(SendStep send, PartitionTable partitions)
+    {
+        foreach (var script in Script(send.Script))
+        {
+            yield return send with { Script = script };
+        }
+
+        var request = send.Request;
+        if (request.Message is { } message)
+        {
+            foreach (var payload in AnswerShrinker.Payload(message))
+            {
+                yield return send with { Request = request with { Message = payload } };
+            }
+        }
+
+        if (request.Destination != partitions.First)
+        {
+            yield return send with { Request = request with { Destination = partitions.First } };
+        }
+
+        if (request.Convention == Convention.Smc64)
+        {
+            yield return send with { Request = request with { Convention = Convention.Smc32 } };
+        }
+    }
+
+    private static IEnumerable<Script> Script(Script script)
+    {
+        var answers = script.Answers;
+        var chain = script.Forever is null ? answers.Length - 1 : answers.Length;
+        if (chain > 0)
+        {
+            yield return script with { Answers = answers.RemoveRange(0, chain) };
+        }
+
+        if (chain > 1)
+        {
+            yield return script with { Answers = answers.RemoveRange(1, chain - 1) };
+            for (var i = 0; i < chain; i++)
+            {
+                yield return script with { Answers = answers.RemoveAt(i) };
+            }
+        }
+
+        for (var i = 0; i < answers.Length; i++)
+        {
+            foreach (var answer in AnswerShrinker.Shrink(answers[i]))
+            {
+                yield return script with { Answers = answers.SetItem(i, answer) };
+            }
+        }
+
+        if (script.Forever is { } forever)
+        {
+            foreach (var answer in AnswerShrinker.Shrink(forever))
+            {
+                yield return script with { Forever = answer };
+            }
+        }
+    }
+
+    private static IEnumerable<Step> Twin(TwinStep twin)
+    {
+        var canonical = twin.Variation switch
+        {
+            TwinVariation.X0UpperHalf => new ulong[] { 1 },
+            TwinVariation.ErrorCodeExtension => [0],
+            TwinVariation.YieldTimeout => [0xFFFF_FFFF],
+            TwinVariation.UnexpectedX2 => [0, 0xFFFF_FFFF],
+            _ => [],
+        };
+        // Earlier canonical values rank lower; moving only down the ranking keeps shrinking from cycling.
+        var rank = Array.IndexOf(canonical, twin.Parameter);
+        return canonical.Take(rank < 0 ? canonical.Length : rank).Select(p => twin with { Parameter = p });
+    }
+}

@@ -1,0 +1,25 @@
+using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Steps;
+using static FfaConformance.Scenarios.Profiles.TerminalKind;
+
+namespace FfaConformance.Rules.ErrorMapping;
+
+public sealed class InvErrW2S32() : TwinRule(new RuleInfo(
+    "INV-ERR-W2-S32",
+    Level.Must,
+    Area.ErrorMapping,
+    "The error code is (int32)w2: whether the secure world zero- or sign-extends it into x2, or leaves garbage in x2[63:32], the result is the same.",
+    "TF-A's SPMD zero-extends (spmd_ffa_error_return), TF-A's EL3 SPMC sign-extends (spmc_ffa_error_return), Hafnium stores a uint32 (fact sheet §2); Trusty commit 43225004.",
+    Profiles.Twins(TwinVariation.ErrorCodeExtension, Profiles.ShortChains, CoreError, LaterError, UnknownErrorCode))
+{
+    Coverage = ["x2 sign-extended", "x2[63:32] garbage"],
+}, TwinVariation.ErrorCodeExtension)
+{
+    protected override bool Exercises(SendView original) => original.IsPlainLive && original.Flow.Stop is ErrorAnswer;
+
+    protected override IEnumerable<string> Classify(SendView original, SendView twin)
+    {
+        yield return twin.Twin!.Parameter == 0 ? "x2 sign-extended" : "x2[63:32] garbage";
+    }
+}

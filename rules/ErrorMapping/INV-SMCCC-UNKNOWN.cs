@@ -1,0 +1,30 @@
+using FfaConformance.Abi;
+using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Answers;
+
+namespace FfaConformance.Rules.ErrorMapping;
+
+public sealed class InvSmcccUnknown() : SendRule(new RuleInfo(
+    "INV-SMCCC-UNKNOWN",
+    Level.Should,
+    Area.ErrorMapping,
+    "w0 = 0xFFFFFFFF (SMCCC NOT_SUPPORTED: no FF-A at the conduit) returns -EOPNOTSUPP whatever x2 holds.",
+    "SMCCC unknown-function return; TF-A writes SMC_UNK to all of x0 and leaves x1–x17 as called (fact sheet §3.4, §4); edk2 maps it to EFI_UNSUPPORTED. Seed D11: decoded from the leftover x2 (-EINVAL).",
+    Profiles.Final(Scenarios.Profiles.TerminalKind.SmcccUnknown))
+{
+    Coverage = ["x0 all ones", "w0 only"],
+})
+{
+    protected override bool Exercises(SendView send) => send.EndsAtOnce<SmcccUnknownAnswer>(out _);
+
+    protected override IEnumerable<string> Classify(SendView send)
+    {
+        send.EndsAtOnce<SmcccUnknownAnswer>(out var unknown);
+        yield return unknown.WholeX0 ? "x0 all ones" : "w0 only";
+    }
+
+    protected override Finding? Violation(SendView send) => Expect.Return(send, r =>
+        r.ReturnValue == -(int)Errno.EOPNOTSUPP
+            ? null
+            : new Finding("SMCCC NOT_SUPPORTED is not reported as not supported", 0, "return value", Show.Errno(-(int)Errno.EOPNOTSUPP), Show.Errno(r.ReturnValue)));
+}

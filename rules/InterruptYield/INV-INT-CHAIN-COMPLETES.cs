@@ -1,0 +1,26 @@
+using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Answers;
+
+namespace FfaConformance.Rules.InterruptYield;
+
+public sealed class InvIntChainCompletes() : SendRule(new RuleInfo(
+    "INV-INT-CHAIN-COMPLETES",
+    Level.Must,
+    Area.InterruptYield,
+    "REQ → (FFA_INTERRUPT → FFA_RUN)^k → matching DIRECT_RESP returns 0 with the final response's payload, for every k from 1 to 12.",
+    "Fact sheet §3.8; Linux and U-Boot loop on FFA_INTERRUPT. 12 is the longest chain the suite asks for; a resumption bound (INV-INT-BOUND) must not be lower.",
+    Profiles.Chained(Profiles.InterruptChains, Scenarios.Profiles.TerminalKind.Response))
+{
+    Coverage = ["depth 1", "depth 2–3", "depth 4–7", "depth ≥8"],
+})
+{
+    protected override bool Exercises(SendView send) =>
+        send.IsPlainLive
+        && send.Flow.Depth > 0
+        && Resumptions.Required(send).All(r => r.Answer is InterruptAnswer)
+        && send.Flow.Stop is DirectResponseAnswer response
+        && Payloads.IsMatching(response, send);
+
+    protected override Finding? Violation(SendView send) =>
+        Expect.Return(send, r => Payloads.Completed(r, Payloads.Expected((DirectResponseAnswer)send.Flow.Stop!), send.Flow.Depth));
+}

@@ -1,0 +1,32 @@
+using FfaConformance.Abi;
+using FfaConformance.Rules.Model;
+using static FfaConformance.Scenarios.Profiles.TerminalKind;
+
+namespace FfaConformance.Rules.InterruptYield;
+
+public sealed class InvIntNoResend() : SendRule(new RuleInfo(
+    "INV-INT-NO-RESEND",
+    Level.Must,
+    Area.InterruptYield,
+    "The request is issued exactly once per call: resumptions use FFA_RUN and never re-send FFA_MSG_SEND_DIRECT_REQ.",
+    "Fact sheet §3.6: the interrupted request is still in progress in the partition; sending it again starts a second one (or gets BUSY).",
+    Profiles.Chained(Profiles.InterruptChains, Response, CoreError))
+{
+    Coverage = ["depth 1", "depth 2–3", "depth 4–7"],
+})
+{
+    protected override bool Exercises(SendView send) => send.IsLive && send.Flow.Depth > 0;
+
+    protected override Finding? Violation(SendView send)
+    {
+        for (var c = 1; c < send.Calls.Count; c++)
+        {
+            if (FfaFunctions.DirectRequest.Matches(send.Calls[c].Issued.W0))
+            {
+                return new Finding("the request was sent again instead of resuming", c, "w0", Show.Id(FfaFunctions.Run.Id(Convention.Smc32).Value), Show.Id(send.Calls[c].Issued.W0));
+            }
+        }
+
+        return null;
+    }
+}

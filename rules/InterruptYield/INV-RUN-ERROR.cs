@@ -1,0 +1,26 @@
+using FfaConformance.Abi;
+using FfaConformance.Rules.ErrorMapping;
+using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Answers;
+
+namespace FfaConformance.Rules.InterruptYield;
+
+public sealed class InvRunError() : SendRule(new RuleInfo(
+    "INV-RUN-ERROR",
+    Level.Must,
+    Area.InterruptYield,
+    "FFA_ERROR returned to an FFA_RUN ends the request and is mapped with the same errno table as an error returned to the request.",
+    "Fact sheet §3.6: FFA_RUN fails with INVALID_PARAMETERS, BUSY, DENIED or ABORTED in Hafnium.",
+    Profiles.Chained(Profiles.InterruptChains, Scenarios.Profiles.TerminalKind.CoreError))
+{
+    Coverage = ["depth 1", "depth 2–3", "depth 4–7"],
+})
+{
+    protected override bool Exercises(SendView send) =>
+        send.IsPlainLive
+        && send.Flow.Depth > 0
+        && send.Flow.Stop is ErrorAnswer { Extension: X2Extension.Zero } error
+        && ErrnoTable.IsCoreCode(error.Code);
+
+    protected override Finding? Violation(SendView send) => ErrnoChecks.Maps(send);
+}

@@ -1,0 +1,43 @@
+using FfaConformance.Abi;
+using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Profiles;
+
+namespace FfaConformance.Rules.InterruptYield;
+
+public sealed class InvYieldResume() : SendRule(new RuleInfo(
+    "INV-YIELD-RESUME",
+    Level.Must,
+    Area.InterruptYield,
+    "FFA_YIELD is not an error: the transport resumes with FFA_RUN(w1) (after an optional delay) until the request completes.",
+    "Linux 6.12+ sleeps and issues FFA_RUN on FFA_YIELD; Hafnium relays an SP's FFA_YIELD with the SP blocked until resumed (fact sheet §3.7). Stated from v1.1 (the issue's scope). Seed D12: falls into the error path.",
+    Profiles.Chained(new ChainShape(0, 6, [new(LinkKind.Yield32, 2), new(LinkKind.Interrupt32, 1)]), TerminalKind.Response))
+{
+    Applicability = Applicability.Scriptable with { From = FfaVersion.V1_1 },
+    Coverage = ["yields only", "yields and interrupts"],
+})
+{
+    protected override bool Exercises(SendView send) =>
+        send.IsPlainLive
+        && Resumptions.Required(send).Any(r => r.Answer is YieldAnswer)
+        && send.Flow.Stop is DirectResponseAnswer response
+        && Payloads.IsMatching(response, send);
+
+    protected override IEnumerable<string> Classify(SendView send)
+    {
+        yield return Resumptions.Required(send).All(r => r.Answer is YieldAnswer) ? "yields only" : "yields and interrupts";
+    }
+
+    protected override Finding? Violation(SendView send)
+    {
+        foreach (var (index, answer) in Resumptions.Required(send))
+        {
+            if (answer is YieldAnswer && Resumptions.RunFollows(send, index, answer) is { } finding)
+            {
+                return finding;
+            }
+        }
+
+        return Expect.Return(send, r => Payloads.Completed(r, Payloads.Expected((DirectResponseAnswer)send.Flow.Stop!), send.Flow.Depth));
+    }
+}

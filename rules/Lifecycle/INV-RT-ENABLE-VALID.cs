@@ -1,0 +1,30 @@
+using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios;
+
+namespace FfaConformance.Rules.Lifecycle;
+
+public sealed class InvRtEnableValid() : SendRule(new RuleInfo(
+    "INV-RT-ENABLE-VALID",
+    Level.Should,
+    Area.Lifecycle,
+    "The runtime context is enabled only if valid boot-time data was captured: after an ExitBootServices whose event had no context, the runtime entry returns an error and issues no call.",
+    "Simon Glass's review of the seed (lists.denx.de 2026-April/616512.html); seed D7: the notify function logs an error and enables runtime anyway, with endpoint ID 0.",
+    Profiles.Lifecycle)
+{
+    Applicability = Applicability.Lifecycle,
+    Coverage = ["runtime entry after a NULL-context ExitBootServices"],
+})
+{
+    protected override bool Exercises(SendView send) =>
+        send.Step.Entry == Entry.Runtime && send.ExitBefore is { WithContext: false };
+
+    protected override IEnumerable<string> Classify(SendView send)
+    {
+        yield return "runtime entry after a NULL-context ExitBootServices";
+    }
+
+    protected override Finding? Violation(SendView send) =>
+        send.Calls.Count > 0
+            ? new Finding("the runtime entry is open although ExitBootServices delivered no boot-time data", 0, "calls", "none", $"{send.Calls.Count}")
+            : Expect.Failure(send, "no boot-time data was captured");
+}

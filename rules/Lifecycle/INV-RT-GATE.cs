@@ -1,0 +1,29 @@
+using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios;
+
+namespace FfaConformance.Rules.Lifecycle;
+
+public sealed class InvRtGate() : SendRule(new RuleInfo(
+    "INV-RT-GATE",
+    Level.Must,
+    Area.Lifecycle,
+    "Before the runtime context is enabled at ExitBootServices, the runtime entry returns an error and issues no call.",
+    "Seed design (fact sheet §6.4 D6): ffa_sync_send_receive_runtime returns -EPERM until the ExitBootServices event enables the runtime context.",
+    Profiles.Lifecycle)
+{
+    Applicability = Applicability.Lifecycle,
+    Coverage = ["runtime entry before ExitBootServices"],
+})
+{
+    protected override bool Exercises(SendView send) => send.Step.Entry == Entry.Runtime && send.ExitBefore is null;
+
+    protected override IEnumerable<string> Classify(SendView send)
+    {
+        yield return "runtime entry before ExitBootServices";
+    }
+
+    protected override Finding? Violation(SendView send) =>
+        send.Calls.Count > 0
+            ? new Finding("the runtime entry called the secure world before ExitBootServices", 0, "calls", "none", $"{send.Calls.Count}")
+            : Expect.Failure(send, "the runtime context is not enabled yet");
+}

@@ -1,0 +1,62 @@
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Contract;
+
+namespace FfaConformance.Rules.Model;
+
+/// <summary>When a rule can be checked on a target: capabilities it needs and the versions it is stated for.</summary>
+public sealed record Applicability(TargetCapabilities Needs, FfaVersion? From = null, FfaVersion? Below = null)
+{
+    public static readonly Applicability Scriptable = new(TargetCapabilities.ScriptableSecureWorld);
+
+    public static readonly Applicability Lifecycle = new(TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle);
+
+    /// <summary>Null when the rule applies; otherwise why not, for the skip message.</summary>
+    public string? WhyNot(TargetDescription target)
+    {
+        var missing = Needs & ~target.Capabilities;
+        if (missing != TargetCapabilities.None)
+        {
+            return $"needs {Describe(missing)}, which the {target.Adapter} adapter does not provide";
+        }
+
+        if (From is { } from && target.Version < from)
+        {
+            return $"stated for FF-A {from} and later; {target.Name} negotiates {target.Version}";
+        }
+
+        if (Below is { } below && target.Version >= below)
+        {
+            return $"stated for versions before FF-A {below}; {target.Name} negotiates {target.Version}";
+        }
+
+        return null;
+    }
+
+    public override string ToString()
+    {
+        var parts = new List<string> { Describe(Needs) };
+        if (From is { } from)
+        {
+            parts.Add($"FF-A ≥ {from}");
+        }
+
+        if (Below is { } below)
+        {
+            parts.Add($"FF-A < {below}");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private static string Describe(TargetCapabilities capabilities) => string.Join(", ",
+        Enum.GetValues<TargetCapabilities>()
+            .Where(c => c != TargetCapabilities.None && c != TargetCapabilities.All && capabilities.HasFlag(c))
+            .Select(c => c switch
+            {
+                TargetCapabilities.ScriptableSecureWorld => "a scriptable secure world",
+                TargetCapabilities.Lifecycle => "lifecycle control (boot data, ExitBootServices)",
+                TargetCapabilities.BootEntry => "a boot-time entry",
+                TargetCapabilities.NullMessage => "passing a NULL message",
+                _ => c.ToString(),
+            }));
+}

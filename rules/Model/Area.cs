@@ -1,0 +1,12 @@
+namespace FfaConformance.Rules.Model;
+
+/// <summary>How reports group rules.</summary>
+public enum Area
+{
+    RequestEncoding,
+    ResponseHandling,
+    ErrorMapping,
+    InterruptYield,
+    Lifecycle,
+    Residency,
+}

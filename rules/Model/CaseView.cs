@@ -1,0 +1,47 @@
+using FfaConformance.Adapters.Contract;
+using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Traces;
+
+namespace FfaConformance.Rules.Model;
+
+/// <summary>One case as rules read it: the scenario, the trace, the target and the partitions the secure world hosted.</summary>
+public sealed class CaseView
+{
+    private SendView[]? sends;
+
+    public CaseView(Scenario scenario, Trace trace, TargetDescription target, PartitionTable partitions)
+    {
+        Scenario = scenario;
+        Trace = trace;
+        Target = target;
+        Partitions = partitions;
+    }
+
+    public Scenario Scenario { get; }
+
+    public Trace Trace { get; }
+
+    public TargetDescription Target { get; }
+
+    public PartitionTable Partitions { get; }
+
+    /// <summary>Every send step, twins resolved, in order.</summary>
+    public IReadOnlyList<SendView> Sends => sends ??= Build();
+
+    public SendView? SendAt(int stepIndex) => Sends.FirstOrDefault(s => s.Index == stepIndex);
+
+    private SendView[] Build()
+    {
+        var list = new List<SendView>();
+        for (var i = 0; i < Scenario.Steps.Length; i++)
+        {
+            if (Scenario.SendAt(i) is { } send)
+            {
+                list.Add(new SendView(this, i, send, Scenario.Steps[i] as TwinStep, Trace.Steps[i]));
+            }
+        }
+
+        return [.. list];
+    }
+}

@@ -1,0 +1,17 @@
+namespace FfaConformance.Rules.Model;
+
+/// <summary>
+/// What a rule saw going wrong in one step: a sentence, and where it can be pointed at — the call (0-based),
+/// the field ("x1", "return value", "message") and expected versus actual.
+/// </summary>
+public sealed record Finding(string Text, int? Call = null, string? Field = null, string? Expected = null, string? Actual = null)
+{
+    public int Step { get; init; }
+
+    public override string ToString()
+    {
+        var where = Call is { } c ? $"step {Step + 1}, call #{c + 1}" : $"step {Step + 1}";
+        var detail = Expected is null ? string.Empty : $" (expected {Expected}, got {Actual})";
+        return $"{where}: {Text}{detail}";
+    }
+}

@@ -1,0 +1,54 @@
+using FfaConformance.Scenarios.Profiles;
+using FfaConformance.Scenarios.Steps;
+using static FfaConformance.Scenarios.Profiles.LinkKind;
+using static FfaConformance.Scenarios.Profiles.TerminalKind;
+
+namespace FfaConformance.Rules;
+
+/// <summary>The generation profiles rules share. A rule with a narrower focus builds its own in its file.</summary>
+public static class Profiles
+{
+    public static readonly ChainShape ShortChains = new(EmptyWeight: 3, MaxDepth: 3, [new(Interrupt32, 3), new(Yield32, 1)]);
+
+    /// <summary>Interrupt-only chains of depth 1…12, every depth bucket equally likely.</summary>
+    public static readonly ChainShape InterruptChains = new(EmptyWeight: 0, MaxDepth: 12, [new(Interrupt32, 1)]);
+
+    /// <summary>The longest chain a transport is asked to follow; a resumption bound must be at least this.</summary>
+    public const int LongestChain = 12;
+
+    /// <summary>Several sends on the runtime path: destinations of every kind, dirty SMC32 payloads, short chains.</summary>
+    public static readonly ScenarioProfile Requests = new("requests")
+    {
+        MaxSends = 3,
+        Request = new RequestShape(NullMessagePercent: 0, DirtyPayloadPercent: 20, KnownWeight: 6, UnknownWeight: 2, BoundaryWeight: 2),
+        Terminals = [new(Response, 6), new(CoreError, 1), new(Success, 1), new(UnknownFunction, 1)],
+        Chain = ShortChains,
+    };
+
+    /// <summary>Boot-time and runtime sends around an ExitBootServices anywhere, with or without its context.</summary>
+    public static readonly ScenarioProfile Lifecycle = new("lifecycle")
+    {
+        MaxSends = 4,
+        Lifecycle = LifecycleShape.Mixed,
+        Terminals = [new(Response, 4), new(CoreError, 1)],
+        Chain = ShortChains,
+    };
+
+    /// <summary>One runtime send answered at once by one of <paramref name="kinds"/>.</summary>
+    public static ScenarioProfile Final(params TerminalKind[] kinds) =>
+        new($"final answer: {string.Join(", ", kinds)}") { Terminals = [.. kinds.Select(k => new Weighted<TerminalKind>(k, 1))] };
+
+    /// <summary>One runtime send answered by a chain of <paramref name="chain"/> and then one of <paramref name="kinds"/>.</summary>
+    public static ScenarioProfile Chained(ChainShape chain, params TerminalKind[] kinds) =>
+        Final(kinds) with { Name = $"chains, then: {string.Join(", ", kinds)}", Chain = chain };
+
+    /// <summary>A send and its twin differing only in <paramref name="variation"/>.</summary>
+    public static ScenarioProfile Twins(TwinVariation variation, ChainShape chain, params TerminalKind[] kinds) =>
+        Chained(chain, kinds) with { Name = $"twins ({variation}), then: {string.Join(", ", kinds)}", Twins = variation };
+
+    /// <summary>Every final answer there is, after short chains.</summary>
+    public static readonly ScenarioProfile AnyAnswer = Chained(
+        ShortChains,
+        Response, ResponseOtherWidth, ResponseWrongIds, ResponseNonZeroW2, CoreError, LaterError, UnknownErrorCode,
+        Success, SmcccUnknown, UnknownFunction) with { Name = "any final answer", MaxSends = 2 };
+}

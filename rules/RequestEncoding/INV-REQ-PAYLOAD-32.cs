@@ -1,0 +1,36 @@
+using FfaConformance.Abi;
+using FfaConformance.Rules.Model;
+
+namespace FfaConformance.Rules.RequestEncoding;
+
+public sealed class InvReqPayload32() : SendRule(new RuleInfo(
+    "INV-REQ-PAYLOAD-32",
+    Level.Must,
+    Area.RequestEncoding,
+    "In SMC32 mode w3–w7 of the request equal data0–data4 when every word fits in 32 bits.",
+    "Fact sheet §3.1: SMC32 and SMC64 requests differ only in the function ID and the width of w/x3–x7. Not in the fact sheet's §9 list; added so that a dropped or shifted SMC32 word has a rule of its own.",
+    Profiles.Requests) { Coverage = ["non-zero payload"] })
+{
+    protected override bool Exercises(SendView send) =>
+        send.Calls.Count > 0 && send.Convention == Convention.Smc32 && send.Request.Message is { FitsIn32Bits: true };
+
+    protected override IEnumerable<string> Classify(SendView send)
+    {
+        yield return send.Request.Message == DirectMessage.Zero ? "zero payload" : "non-zero payload";
+    }
+
+    protected override Finding? Violation(SendView send)
+    {
+        var message = send.Request.Message!.Value;
+        var issued = send.Calls[0].Issued;
+        for (var i = 0; i < DirectMessage.Words; i++)
+        {
+            if (issued.W(3 + i) != (uint)message[i])
+            {
+                return new Finding($"w{3 + i} does not carry data{i}", 0, $"w{3 + i}", Show.Hex(message[i]), Show.Hex(issued.W(3 + i)));
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+using FfaConformance.Abi;
+using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios;
+
+namespace FfaConformance.Rules.RequestEncoding;
+
+public sealed class InvReqSelfId() : SendRule(new RuleInfo(
+    "INV-REQ-SELF-ID",
+    Level.Must,
+    Area.RequestEncoding,
+    "w1[31:16] of every request is the endpoint ID FFA_ID_GET reported at boot, through the boot-time entry and after ExitBootServices alike.",
+    "Fact sheet §6.1/§3.1: the sender field is the caller's own ID; an SPMC rejects a wrong sender with INVALID_PARAMETERS. Seed D7: a NULL ExitBootServices context still enables runtime, with ID 0.",
+    Profiles.Lifecycle)
+{
+    Applicability = Applicability.Lifecycle,
+    Coverage = ["boot-time entry", "runtime entry", "non-zero endpoint ID"],
+})
+{
+    protected override bool Exercises(SendView send) => send.Calls.Count > 0;
+
+    protected override IEnumerable<string> Classify(SendView send)
+    {
+        yield return send.Step.Entry == Entry.Runtime ? "runtime entry" : "boot-time entry";
+        yield return send.Self == 0 ? "endpoint ID 0" : "non-zero endpoint ID";
+        if (send.ExitBefore is { WithContext: false })
+        {
+            yield return "after a NULL-context ExitBootServices";
+        }
+    }
+
+    protected override Finding? Violation(SendView send)
+    {
+        var sender = EndpointPair.Unpack(send.Calls[0].Issued.X1).Sender;
+        return sender == send.Self
+            ? null
+            : new Finding("w1[31:16] is not the endpoint ID reported at boot", 0, "x1[31:16]", $"0x{send.Self:X4}", $"0x{sender:X4}");
+    }
+}

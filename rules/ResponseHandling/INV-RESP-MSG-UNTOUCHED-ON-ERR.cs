@@ -1,0 +1,24 @@
+using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Answers;
+
+namespace FfaConformance.Rules.ResponseHandling;
+
+public sealed class InvRespMsgUntouchedOnErr() : SendRule(new RuleInfo(
+    "INV-RESP-MSG-UNTOUCHED-ON-ERR",
+    Level.Must,
+    Area.ResponseHandling,
+    "When a call returns an error, the caller's message is exactly as it was passed in.",
+    "Linux and pre-patch U-Boot write the message only after a matching DIRECT_RESP (fact sheet §6.1, §9); a caller may read its own request as the reply otherwise.",
+    Profiles.AnyAnswer)
+{
+    Coverage = ["FFA_ERROR_32", "UNKNOWN_FID", "SMCCC_NOT_SUPPORTED", "DIRECT_RESP_32", "DIRECT_RESP_64"],
+})
+{
+    protected override bool Exercises(SendView send) =>
+        send.IsLive && !(send.Flow.IsPlain && send.Flow.Stop is DirectResponseAnswer response && Payloads.IsMatching(response, send));
+
+    protected override Finding? Violation(SendView send) => Expect.Return(send, r =>
+        r.ReturnValue == 0 || r.MessageOut == send.Request.Message
+            ? null
+            : new Finding($"the call returned {Show.Errno(r.ReturnValue)} but changed the message", null, "message", send.Request.Message.ToString(), r.MessageOut?.ToString()));
+}

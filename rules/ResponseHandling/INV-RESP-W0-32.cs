@@ -1,0 +1,19 @@
+using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Steps;
+using static FfaConformance.Scenarios.Profiles.TerminalKind;
+
+namespace FfaConformance.Rules.ResponseHandling;
+
+public sealed class InvRespW032() : TwinRule(new RuleInfo(
+    "INV-RESP-W0-32",
+    Level.Must,
+    Area.ResponseHandling,
+    "How a reply is handled depends only on x0[31:0]: whatever x0[63:32] holds, the calls and the result are the same.",
+    "SMCCC function IDs are 32-bit (fact sheet §4); Trusty commit 43225004 reads the FID as unsigned 32-bit. The seed compares all 64 bits, which works only with zero-extending firmware.",
+    Profiles.Twins(TwinVariation.X0UpperHalf, Profiles.ShortChains, Response, CoreError, Success, UnknownFunction))
+{
+    Coverage = ["DIRECT_RESP_32", "DIRECT_RESP_64", "FFA_ERROR_32", "depth 1"],
+}, TwinVariation.X0UpperHalf)
+{
+    protected override bool Exercises(SendView original) => original.IsLive;
+}

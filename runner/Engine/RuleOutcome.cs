@@ -1,0 +1,14 @@
+namespace FfaConformance.Runner.Engine;
+
+/// <summary>How checking one rule on one target ended.</summary>
+public enum RuleOutcome
+{
+    Passed,
+    Failed,
+
+    /// <summary>No counterexample, but a required class was never generated: the run proves too little.</summary>
+    CoverageGap,
+
+    /// <summary>The rule does not apply to the target (version, capabilities).</summary>
+    NotApplicable,
+}

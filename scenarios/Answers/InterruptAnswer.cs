@@ -1,0 +1,20 @@
+using FfaConformance.Abi;
+
+namespace FfaConformance.Scenarios.Answers;
+
+/// <summary>FFA_INTERRUPT: the callee was preempted by a non-secure interrupt (SMC64 form only from v1.3).</summary>
+public sealed record InterruptAnswer(Convention InterruptWidth, ushort? Endpoint, ushort VCpu, Noise Noise)
+    : Resumption(InterruptWidth, Endpoint, VCpu, Noise)
+{
+    public override AnswerClass Class => AnswerClass.Interrupt;
+
+    public override string Label => $"FFA_INTERRUPT_{Bits(Width)}";
+
+    protected override void Fill(Span<ulong> x, in AnswerContext context)
+    {
+        x[0] = FfaFunctions.Interrupt.Id(Width).Value;
+        x[1] = Target(context.Destination).Packed;
+    }
+
+    public override string ToString() => WithNoise($"{Label}({TargetText})");
+}

@@ -1,0 +1,35 @@
+using FfaConformance.Abi;
+
+namespace FfaConformance.Scenarios.Traces;
+
+/// <summary>How a step ended.</summary>
+public abstract record StepOutcome;
+
+/// <summary>A send returned <see cref="ReturnValue"/> and left the caller's message as <see cref="MessageOut"/>.</summary>
+public sealed record Returned(int ReturnValue, DirectMessage? MessageOut) : StepOutcome
+{
+    public override string ToString() =>
+        $"returned {ErrnoTable.Describe(ReturnValue)}, message {(MessageOut is { } m ? m.ToString() : "NULL")}";
+}
+
+/// <summary>A non-send step (ExitBootServices) ran to its end.</summary>
+public sealed record Completed : StepOutcome
+{
+    public static readonly Completed Instance = new();
+
+    public override string ToString() => "completed";
+}
+
+/// <summary>The harness stopped the target during the step.</summary>
+public sealed record Stopped(StopReason Reason, string Detail) : StepOutcome
+{
+    public override string ToString() => $"stopped: {Reason} — {Detail}";
+}
+
+/// <summary>An earlier step stopped the target, so this one never ran.</summary>
+public sealed record NotRun : StepOutcome
+{
+    public static readonly NotRun Instance = new();
+
+    public override string ToString() => "not run (an earlier step stopped the target)";
+}

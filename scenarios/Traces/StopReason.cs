@@ -1,0 +1,17 @@
+namespace FfaConformance.Scenarios.Traces;
+
+/// <summary>Why the harness stopped a target before a step returned.</summary>
+public enum StopReason
+{
+    /// <summary>The target issued more conduit calls than the per-case budget allows (a livelock).</summary>
+    CallBudgetExhausted,
+
+    /// <summary>The target issued a call after the script's last answer: it went on after a final reply.</summary>
+    ScriptExhausted,
+
+    /// <summary>The target crashed (a signal, an exception, a fault).</summary>
+    Crashed,
+
+    /// <summary>The target neither called the conduit nor returned within the time limit.</summary>
+    Hung,
+}

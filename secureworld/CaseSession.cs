@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using FfaConformance.Abi;
+using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Traces;
+
+namespace FfaConformance.SecureWorld;
+
+/// <summary>
+/// One case against the managed secure world: the adapter announces each step, forwards every conduit call
+/// and reports how the step ended; the session answers from the step's script and records the trace.
+/// Calls beyond the script or the per-case budget are refused with a stop order, so no case runs forever.
+/// </summary>
+public sealed class CaseSession
+{
+    private readonly BootAbis bootAbis;
+    private readonly Scenario scenario;
+    private readonly int callBudget;
+    private readonly ImmutableArray<ConduitCall>.Builder bootCalls = ImmutableArray.CreateBuilder<ConduitCall>();
+    private readonly StepTrace[] steps;
+    private readonly List<ConduitCall> current = [];
+    private int stepIndex = -1;
+    private int callsMade;
+
+    internal CaseSession(BootAbis bootAbis, Scenario scenario, int callBudget)
+    {
+        this.bootAbis = bootAbis;
+        this.scenario = scenario;
+        this.callBudget = callBudget;
+        steps = new StepTrace[scenario.Steps.Length];
+        Array.Fill(steps, StepTrace.Unrun);
+    }
+
+    public Scenario Scenario => scenario;
+
+    public int CallsMade => callsMade;
+
+    public void BeginStep(int index)
+    {
+        if (stepIndex >= 0)
+        {
+            throw new InvalidOperationException($"step {stepIndex + 1} has not ended");
+        }
+
+        stepIndex = index;
+        current.Clear();
+    }
+
+    public ConduitReply Call(ConduitKind conduit, RegisterSet issued)
+    {
+        if (++callsMade > callBudget)
+        {
+            return Refuse(conduit, issued, StopReason.CallBudgetExhausted,
+                $"call #{callsMade} exceeds the per-case budget of {callBudget} conduit calls");
+        }
+
+        if (stepIndex < 0 || scenario.SendAt(stepIndex) is not { } send)
+        {
+            var answer = bootAbis.Answer(issued, scenario.Boot);
+            (stepIndex < 0 ? (ICollection<ConduitCall>)bootCalls : current).Add(new ConduitCall(conduit, issued, answer));
+            return ConduitReply.Of(answer);
+        }
+
+        var scripted = send.Script.AnswerFor(current.Count);
+        if (scripted is null)
+        {
+            return Refuse(conduit, issued, StopReason.ScriptExhausted,
+                $"call #{current.Count + 1} of step {stepIndex + 1} comes after the script's last answer ({send.Script.Answers.Length} answers)");
+        }
+
+        var registers = scripted.Materialize(new AnswerContext(scenario.Boot.EndpointId, send.Request.Destination, issued));
+        current.Add(new ConduitCall(conduit, issued, registers));
+        return ConduitReply.Of(registers);
+    }
+
+    public void EndStep(StepOutcome outcome)
+    {
+        if (stepIndex < 0)
+        {
+            throw new InvalidOperationException("no step is running");
+        }
+
+        steps[stepIndex] = new StepTrace([.. current], outcome);
+        stepIndex = -1;
+    }
+
+    public Trace Finish()
+    {
+        if (stepIndex >= 0)
+        {
+            throw new InvalidOperationException($"step {stepIndex + 1} has not ended");
+        }
+
+        return new Trace(bootCalls.ToImmutable(), [.. steps]);
+    }
+
+    private ConduitReply Refuse(ConduitKind conduit, RegisterSet issued, StopReason reason, string detail)
+    {
+        var call = new ConduitCall(conduit, issued, null);
+        (stepIndex < 0 ? (ICollection<ConduitCall>)bootCalls : current).Add(call);
+        return ConduitReply.Halt(reason, detail);
+    }
+}
