@@ -57,10 +57,13 @@ public static class AnswerGen
         };
     }
 
+    /// <summary>A 32-bit value that reads as an FF-A error code, for fields that a faulty caller might decode as one.</summary>
+    public static readonly Gen<uint> CodeLike = Gen.Choose(-10, -1).Select(code => (uint)code);
+
     /// <summary>x2 of an unexpected reply: zero, the caller's own x2, values that decode as FF-A error codes, anything.</summary>
     public static readonly Gen<ulong> UnexpectedX2 = Gen.Frequency(
         (2, Gen.Constant(0UL)),
-        (3, Gen.Choose(-10, -1).Select(code => (ulong)(uint)code)),
+        (3, CodeLike.Select(code => (ulong)code)),
         (2, ValueGen.UInt64));
 
     public static Gen<Answer> Link(LinkKind kind, ushort destination, int noisePercent)
@@ -78,7 +81,7 @@ public static class AnswerGen
 
         return from e in endpoint
                from v in vcpu
-               from low in Gen.Frequency((2, Gen.Constant(0u)), (1, ValueGen.UInt32))
+               from low in Gen.Frequency((2, Gen.Constant(0u)), (1, CodeLike), (1, ValueGen.UInt32))
                from high in Gen.Frequency((3, Gen.Constant(0u)), (1, ValueGen.UInt32))
                from n in noise
                select (Answer)new YieldAnswer(width, e, v, low, high, n);

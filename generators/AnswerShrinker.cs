@@ -8,9 +8,9 @@ public static class AnswerShrinker
 {
     public static IEnumerable<Answer> Shrink(Answer answer)
     {
-        if (!answer.Noise.IsNone)
+        foreach (var noise in ShrinkNoise(answer.Noise))
         {
-            yield return answer with { Noise = Noise.None };
+            yield return answer with { Noise = noise };
         }
 
         var specific = answer switch
@@ -20,7 +20,8 @@ public static class AnswerShrinker
             SuccessAnswer success when success.Width == Convention.Smc64 => [success with { SuccessWidth = Convention.Smc32 }],
             InterruptAnswer interrupt => Target(interrupt).Cast<Answer>(),
             YieldAnswer yield => Yield(yield),
-            UnknownFunctionAnswer unknown when unknown.X2 != 0 => [unknown with { X2 = 0 }],
+            UnknownFunctionAnswer unknown => Unknown(unknown),
+            SmcccUnknownAnswer { WholeX0: true } => [new SmcccUnknownAnswer(false)],
             _ => [],
         };
         foreach (var candidate in specific)
@@ -29,6 +30,40 @@ public static class AnswerShrinker
         }
     }
 
+    /// <summary>No noise at all, then each part gone, then each part at its smallest non-zero value.</summary>
+    public static IEnumerable<Noise> ShrinkNoise(Noise noise)
+    {
+        if (noise.IsNone)
+        {
+            yield break;
+        }
+
+        yield return Noise.None;
+        if (noise.X0Upper != 0)
+        {
+            yield return noise with { X0Upper = 0 };
+        }
+
+        if (noise.UpperHalves != 0)
+        {
+            yield return noise with { UpperHalves = 0 };
+            if (noise.UpperHalves != 1)
+            {
+                yield return noise with { UpperHalves = 1 };
+            }
+        }
+
+        if (noise.HighRegisters != 0)
+        {
+            yield return noise with { HighRegisters = 0 };
+            if (noise.HighRegisters != 1)
+            {
+                yield return noise with { HighRegisters = 1 };
+            }
+        }
+    }
+
+    /// <summary>Zero, then each word zero, cut to 32 bits, or at its smallest non-zero value of the same width.</summary>
     public static IEnumerable<DirectMessage> Payload(DirectMessage payload)
     {
         if (payload == DirectMessage.Zero)
@@ -45,9 +80,9 @@ public static class AnswerShrinker
                 var smaller = (ulong[])words.Clone();
                 smaller[i] = 0;
                 yield return DirectMessage.FromWords(smaller);
-                if (words[i] > uint.MaxValue)
+                foreach (var value in new[] { 1UL, (uint)words[i], 1UL << 32 }.Where(v => v != 0 && v < words[i]).Distinct())
                 {
-                    smaller[i] = (uint)words[i];
+                    smaller[i] = value;
                     yield return DirectMessage.FromWords(smaller);
                 }
             }
@@ -84,7 +119,7 @@ public static class AnswerShrinker
             yield return error with { Garbage = 1 };
         }
 
-        var simpler = FfaErrors.IsDefined(error.Code) ? new[] { -1 } : [0, 1, -11];
+        var simpler = FfaErrors.IsDefined(error.Code) ? FfaErrors.All.Select(e => (int)e).ToArray() : [0, 1, -11];
         foreach (var code in simpler.Where(c => c != error.Code && Math.Abs((long)c) < Math.Abs((long)error.Code)))
         {
             yield return error with { Code = code };
@@ -101,11 +136,35 @@ public static class AnswerShrinker
         if (resumption.VCpu != 0)
         {
             yield return resumption with { VCpu = 0 };
+            if (resumption.VCpu != 1)
+            {
+                yield return resumption with { VCpu = 1 };
+            }
+        }
+    }
+
+    /// <summary>The canonical unexpected reply is FFA_MSG_WAIT_32: an FF-A ID that is no reply to a request.</summary>
+    public static readonly uint CanonicalUnknown = FfaFunctions.MsgWait.Id(Convention.Smc32).Value;
+
+    private static IEnumerable<Answer> Unknown(UnknownFunctionAnswer unknown)
+    {
+        // 0, then all ones in w2 (an error code −1 to a decoder that should not be decoding).
+        foreach (var x2 in new ulong[] { 0, 0xFFFF_FFFF }.TakeWhile(v => v != unknown.X2))
+        {
+            yield return unknown with { X2 = x2 };
+        }
+
+        if (unknown.W0 != CanonicalUnknown)
+        {
+            yield return unknown with { W0 = CanonicalUnknown };
         }
     }
 
     private static IEnumerable<Answer> Yield(YieldAnswer yield)
     {
+        // A plain interrupt is the simpler resumption: same target, no timeout.
+        yield return new InterruptAnswer(yield.Width, yield.Endpoint, yield.VCpu, yield.Noise);
+
         foreach (var target in Target(yield))
         {
             yield return target;

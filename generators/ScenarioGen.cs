@@ -131,7 +131,7 @@ public static class ScenarioGen
     {
         TwinVariation.X0UpperHalf => ValueGen.NonZeroUpper.Select(v => (ulong)v),
         TwinVariation.ErrorCodeExtension => Gen.Frequency((1, Gen.Constant(0UL)), (1, ValueGen.NonZeroUpper.Select(v => (ulong)v))),
-        TwinVariation.YieldTimeout => ValueGen.UInt64.Where(v => v != 0),
+        TwinVariation.YieldTimeout => Gen.Frequency((2, AnswerGen.CodeLike.Select(v => (ulong)v)), (1, ValueGen.UInt64.Where(v => v != 0))),
         TwinVariation.UnexpectedX2 => AnswerGen.UnexpectedX2,
         _ => Gen.Constant(0UL),
     };

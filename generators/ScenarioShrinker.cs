@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FfaConformance.Abi;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Answers;
 using FfaConformance.Scenarios.Steps;
 
 namespace FfaConformance.Generators;
@@ -70,7 +71,7 @@ public static class ScenarioShrinker
 
     private static IEnumerable<Step> Send(SendStep send, PartitionTable partitions)
     {
-        foreach (var script in Script(send.Script))
+        foreach (var script in Script(send.Script, send.Request.Convention))
         {
             yield return send with { Script = script };
         }
@@ -91,11 +92,26 @@ public static class ScenarioShrinker
 
         if (request.Convention == Convention.Smc64)
         {
+            // Responses that matched the request's width keep matching it.
+            var narrowed = send.Script with { Answers = [.. send.Script.Answers.Select(NarrowResponse)] };
+            yield return send with { Request = request with { Convention = Convention.Smc32 }, Script = narrowed };
             yield return send with { Request = request with { Convention = Convention.Smc32 } };
         }
     }
 
-    private static IEnumerable<Script> Script(Script script)
+    /// <summary>The simplest answers: a matching response ends a script, a plain interrupt links a chain.</summary>
+    public static Answer CanonicalFinal(Convention request) =>
+        new DirectResponseAnswer(request, ResponderIds.Echo, 0, 0, DirectMessage.Zero, Noise.None);
+
+    public static readonly Answer CanonicalLink = new InterruptAnswer(Convention.Smc32, null, 0, Noise.None);
+
+    private static Answer NarrowResponse(Answer answer) =>
+        answer is DirectResponseAnswer { ResponseWidth: Convention.Smc64 } response
+            && response with { ResponseWidth = Convention.Smc32 } is var narrow
+            ? narrow with { Payload = narrow.WirePayload }
+            : answer;
+
+    private static IEnumerable<Script> Script(Script script, Convention request)
     {
         var answers = script.Answers;
         var chain = script.Forever is null ? answers.Length - 1 : answers.Length;
@@ -110,6 +126,20 @@ public static class ScenarioShrinker
             for (var i = 0; i < chain; i++)
             {
                 yield return script with { Answers = answers.RemoveAt(i) };
+            }
+        }
+
+        var final = CanonicalFinal(request);
+        if (script.Forever is null && !answers[^1].Equals(final))
+        {
+            yield return script with { Answers = answers.SetItem(answers.Length - 1, final) };
+        }
+
+        for (var i = 0; i < chain; i++)
+        {
+            if (!answers[i].Equals(CanonicalLink))
+            {
+                yield return script with { Answers = answers.SetItem(i, CanonicalLink) };
             }
         }
 

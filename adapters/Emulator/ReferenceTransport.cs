@@ -14,36 +14,42 @@ public class ReferenceTransport(IConduit conduit, FfaVersion version)
     /// <summary>Resumptions after which a request gives up: a caller with masked interrupts must not livelock.</summary>
     public const int MaxResumptions = 32;
 
-    private BootData? bootTime;
-    private BootData? resident;
-
     protected FfaVersion Version { get; } = version;
 
+    /// <summary>The boot-time driver's state (U-Boot's uclass private data), until ExitBootServices.</summary>
+    protected BootData? BootTime { get; private set; }
+
+    /// <summary>The resident copy made at ExitBootServices; null keeps the runtime entry closed.</summary>
+    protected BootData? Resident { get; private set; }
+
+    protected IConduit Conduit { get; } = conduit;
+
+    protected virtual int ResumptionLimit => MaxResumptions;
+
     /// <summary>The boot-time driver probed: its state serves the boot-time entry until ExitBootServices.</summary>
-    public void Probe(BootData boot) => bootTime = boot;
+    public void Probe(BootData boot) => BootTime = boot;
 
     /// <summary>The ExitBootServices notify function: copy boot-time data into resident storage, enable runtime.</summary>
     public virtual void OnExitBootServices(BootData? context)
     {
         // Without boot-time data there is no valid sender ID, so the runtime path stays closed.
-        resident = context;
+        Resident = context;
     }
 
-    public int SyncSendReceive(ushort destination, MessageBuffer? message, Convention convention) =>
-        bootTime is { } boot ? Send(boot.EndpointId, destination, message, convention) : -(int)Errno.ENODEV;
+    public virtual int SyncSendReceive(ushort destination, MessageBuffer? message, Convention convention) =>
+        BootTime is { } boot ? Send(boot.EndpointId, destination, message, convention) : -(int)Errno.ENODEV;
 
     public virtual int SyncSendReceiveRuntime(ushort destination, MessageBuffer? message, Convention convention) =>
-        resident is { } data ? Send(data.EndpointId, destination, message, convention) : -(int)Errno.EPERM;
+        Resident is { } data ? Send(data.EndpointId, destination, message, convention) : -(int)Errno.EPERM;
 
     protected virtual int Send(ushort self, ushort destination, MessageBuffer? message, Convention convention)
     {
-        if (message is null || (convention == Convention.Smc32 && !message.Value.FitsIn32Bits))
+        if (Refuse(message, convention) is var refusal and < 0)
         {
-            // An SMC32 callee would silently drop the upper halves; refuse rather than send a different message.
-            return -(int)Errno.EINVAL;
+            return refusal;
         }
 
-        var answer = Call(BuildRequest(self, destination, message.Value, convention));
+        var answer = Call(BuildRequest(self, destination, message!.Value, convention));
         var resumed = new HashSet<ushort>();
         for (var resumptions = 0; ; resumptions++)
         {
@@ -52,8 +58,8 @@ public class ReferenceTransport(IConduit conduit, FfaVersion version)
                 case Reply.Response:
                     return Complete(answer, self, destination, resumed, message, convention);
                 case Reply.Error:
-                    return MapError((int)answer.W2);
-                case Reply.Resume when resumptions == MaxResumptions:
+                    return MapError(ErrorCode(answer));
+                case Reply.Resume when resumptions >= ResumptionLimit:
                     return -(int)Errno.ETIMEDOUT;
                 case Reply.Resume:
                     resumed.Add(TargetInfo.Unpack(answer.W1).Endpoint);
@@ -62,12 +68,19 @@ public class ReferenceTransport(IConduit conduit, FfaVersion version)
                 case Reply.NotSupported:
                     return -(int)Errno.EOPNOTSUPP;
                 default:
-                    return -(int)ErrnoTable.Unknown;
+                    return ProtocolError(answer);
             }
         }
     }
 
-    protected virtual RegisterSet Call(RegisterSet arguments) => conduit.Call(ConduitKind.Smc, arguments);
+    /// <summary>
+    /// Refused before any call: a NULL message, or an SMC32 payload that does not fit in 32 bits (the callee
+    /// would silently drop the upper halves, so the partition would get a different message).
+    /// </summary>
+    protected virtual int Refuse(MessageBuffer? message, Convention convention) =>
+        message is null || (convention == Convention.Smc32 && !message.Value.FitsIn32Bits) ? -(int)Errno.EINVAL : 0;
+
+    protected virtual RegisterSet Call(RegisterSet arguments) => Conduit.Call(ConduitKind.Smc, arguments);
 
     protected virtual RegisterSet BuildRequest(ushort self, ushort destination, DirectMessage message, Convention convention) =>
         RegisterSet.Of(
@@ -132,8 +145,14 @@ public class ReferenceTransport(IConduit conduit, FfaVersion version)
             ? DirectMessage.FromPayloadRegisters(answer)
             : new(answer.W(3), answer.W(4), answer.W(5), answer.W(6), answer.W(7));
 
-    /// <summary>The code is (int32)w2 whatever x2[63:32] holds; the table is <see cref="ErrnoTable"/>.</summary>
+    /// <summary>The code is (int32)w2, whatever x2[63:32] holds.</summary>
+    protected virtual int ErrorCode(RegisterSet error) => (int)error.W2;
+
+    /// <summary>The table is <see cref="ErrnoTable"/>: the v1.0 codes as U-Boot and Linux map them, −9/−10 as Linux does.</summary>
     protected virtual int MapError(int code) => ErrnoTable.ReturnValueFor(code);
+
+    /// <summary>Any other reply: one fixed errno, never decoded from the reply's registers.</summary>
+    protected virtual int ProtocolError(RegisterSet answer) => -(int)ErrnoTable.Unknown;
 
     private bool IsAt(FfaFunction function, uint w0) =>
         (w0 == function.Id(Convention.Smc32).Value && function.IsDefined(Convention.Smc32, Version))

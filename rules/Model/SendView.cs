@@ -71,6 +71,11 @@ public sealed class SendView(CaseView owner, int index, SendStep step, TwinStep?
     {
         yield return Convention == Convention.Smc64 ? "SMC64" : "SMC32";
         yield return ChainShapeBucket();
+        for (var i = 0; i < Flow.Depth && i < Step.Script.Answers.Length; i++)
+        {
+            yield return Step.Script.Answers[i].Label;
+        }
+
         if (Flow.Stop is { } stop)
         {
             yield return stop.Label;

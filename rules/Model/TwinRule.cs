@@ -16,7 +16,8 @@ public abstract class TwinRule(RuleInfo info, TwinVariation variation) : Rule(in
         foreach (var twin in view.Sends.Where(s => s.Twin?.Variation == Variation))
         {
             var original = view.SendAt(twin.Twin!.Of);
-            if (original is null || !Exercises(original))
+            // Only twins whose entries are both open are comparable (shrinking may drop the ExitBootServices between them).
+            if (original is null || !twin.EntryOpen || !Exercises(original))
             {
                 continue;
             }

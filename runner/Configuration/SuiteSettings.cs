@@ -1,0 +1,12 @@
+using FfaConformance.Abi;
+using FfaConformance.Runner.Engine;
+
+namespace FfaConformance.Runner.Configuration;
+
+/// <summary>The resolved configuration of a run: which targets, how many cases, where results go.</summary>
+public sealed record SuiteSettings(
+    IReadOnlyList<TargetSettings> Targets,
+    RunOptions Options,
+    FfaVersion SecureWorldVersion,
+    string ResultsDirectory,
+    string RepositoryRoot);

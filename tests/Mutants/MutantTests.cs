@@ -1,0 +1,41 @@
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Contract;
+using FfaConformance.Adapters.Emulator;
+using FfaConformance.Reports.Text;
+using FfaConformance.Rules;
+using FfaConformance.Runner.Engine;
+using FfaConformance.Scenarios;
+using FfaConformance.SecureWorld;
+
+namespace FfaConformance.Tests.Mutants;
+
+/// <summary>Each mutant is caught by the rule meant to catch it, within the default number of cases, with the minimal counterexample.</summary>
+[TestFixture]
+public sealed class MutantTests
+{
+    private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
+
+    public static IEnumerable<TestCaseData> Cases() =>
+        MutantCatalogue.All.Select(m => new TestCaseData(m).SetName($"{m.Name} is caught by {m.RuleId} at {m.Version}"));
+
+    [TestCaseSource(nameof(Cases))]
+    public void IsCaughtWithAMinimalCounterexample(MutantCase mutant)
+    {
+        using var target = new EmulatorTarget(
+            new TargetDescription(mutant.Name, EmulatorTarget.AdapterName, mutant.Version, TargetCapabilities.All, "mutant"), mutant.Create);
+
+        var result = Runner.Check(target, RuleCatalogue.Get(mutant.RuleId), RunOptions.Default);
+
+        Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Failed), $"{mutant} was not caught: {result.Message}");
+        var counterexample = result.Counterexample!;
+        Assert.That(mutant.IsMinimal(counterexample.Scenario), Is.True,
+            $"not the minimal counterexample.\nExpected: {mutant.Shape}\nGot:\n{counterexample.Scenario}\n{FailureText.Format(result)}");
+    }
+
+    [Test]
+    public void EveryRuleHasAMutantThatBreaksIt()
+    {
+        var caught = MutantCatalogue.All.Select(m => m.RuleId).ToHashSet();
+        Assert.That(RuleCatalogue.All.Select(r => r.Id).Where(id => !caught.Contains(id)), Is.Empty);
+    }
+}
