@@ -50,5 +50,6 @@ public static class Profiles
     public static readonly ScenarioProfile AnyAnswer = Chained(
         ShortChains,
         Response, ResponseOtherWidth, ResponseWrongIds, ResponseNonZeroW2, CoreError, LaterError, UnknownErrorCode,
-        Success, SmcccUnknown, UnknownFunction) with { Name = "any final answer", MaxSends = 2 };
+        Success, SmcccUnknown, UnknownFunction) with
+    { Name = "any final answer", MaxSends = 2 };
 }

@@ -9,7 +9,10 @@ public sealed class InvReqFid() : SendRule(new RuleInfo(
     Area.RequestEncoding,
     "A request uses w0 = 0x8400006F when SMC32 is selected and 0xC400006F when SMC64 is selected; no other function ID starts a request.",
     "FF-A function table (fact sheet §1): FFA_MSG_SEND_DIRECT_REQ exists in both widths from v1.0 (TF-A ffa_svc.h, Hafnium ffa.h, Linux arm_ffa.h).",
-    Profiles.Requests) { Coverage = ["SMC32", "SMC64"] })
+    Profiles.Requests)
+{
+    Coverage = ["SMC32", "SMC64"],
+})
 {
     protected override bool Exercises(SendView send) => send.Calls.Count > 0;
 

@@ -9,7 +9,10 @@ public sealed class InvReqHighRegsZero() : SendRule(new RuleInfo(
     Area.RequestEncoding,
     "x8–x17 are 0 on every call the transport issues (the request and every FFA_RUN).",
     "Fact sheet §3.1/§4: x8–x17 are reserved (SBZ) for these ABIs up to v1.2; TF-A's SPMD forwards x8–x17 for SMC64 callers at v1.2, so stale values would reach the partition.",
-    Profiles.Requests) { Coverage = ["depth 0", "depth 1"] })
+    Profiles.Requests)
+{
+    Coverage = ["depth 0", "depth 1"],
+})
 {
     protected override bool Exercises(SendView send) => send.Calls.Count > 0;
 

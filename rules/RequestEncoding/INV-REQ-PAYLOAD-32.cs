@@ -9,7 +9,10 @@ public sealed class InvReqPayload32() : SendRule(new RuleInfo(
     Area.RequestEncoding,
     "In SMC32 mode w3–w7 of the request equal data0–data4 when every word fits in 32 bits.",
     "Fact sheet §3.1: SMC32 and SMC64 requests differ only in the function ID and the width of w/x3–x7. Not in the fact sheet's §9 list; added so that a dropped or shifted SMC32 word has a rule of its own.",
-    Profiles.Requests) { Coverage = ["non-zero payload"] })
+    Profiles.Requests)
+{
+    Coverage = ["non-zero payload"],
+})
 {
     protected override bool Exercises(SendView send) =>
         send.Calls.Count > 0 && send.Convention == Convention.Smc32 && send.Request.Message is { FitsIn32Bits: true };

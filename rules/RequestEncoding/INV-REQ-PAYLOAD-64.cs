@@ -9,7 +9,10 @@ public sealed class InvReqPayload64() : SendRule(new RuleInfo(
     Area.RequestEncoding,
     "In SMC64 mode x3–x7 of the request equal data0–data4 bit for bit.",
     "Fact sheet §3.1: the payload is five implementation-defined 64-bit words in x3–x7 for SMC64.",
-    Profiles.Requests) { Coverage = ["payload with bits[63:32] set"] })
+    Profiles.Requests)
+{
+    Coverage = ["payload with bits[63:32] set"],
+})
 {
     protected override bool Exercises(SendView send) =>
         send.Calls.Count > 0 && send.Convention == Convention.Smc64 && send.Request.Message is not null;

@@ -9,7 +9,10 @@ public sealed class InvReqSmc32Width() : SendRule(new RuleInfo(
     Area.RequestEncoding,
     "In SMC32 mode a payload word with bits[63:32] set is refused (an error, no call) or masked deterministically (x3–x7[63:32] = 0), never passed for the callee to truncate.",
     "SMCCC: the upper halves of SMC32 arguments are UNDEFINED and ignored by the handler (TF-A rt-svc writers guide); Hafnium truncates (api_ffa_value_copy32). Seed D14: passed through unmasked.",
-    Profiles.Requests) { Coverage = ["payload word with bits[63:32] set"] })
+    Profiles.Requests)
+{
+    Coverage = ["payload word with bits[63:32] set"],
+})
 {
     protected override bool Exercises(SendView send) =>
         send.EntryOpen && send.Convention == Convention.Smc32 && send.Request.Message is { FitsIn32Bits: false };

@@ -9,7 +9,10 @@ public sealed class InvReqW1Pack() : SendRule(new RuleInfo(
     Area.RequestEncoding,
     "A request's w1[15:0] is the destination endpoint ID (w1[31:16] the sender) and x1[63:32] is 0.",
     "Fact sheet §3.1: receiver in bits[15:0], sender in bits[31:16] (Linux PACK_TARGET_INFO, TF-A FFA_DIRECT_MSG_*_SHIFT, U-Boot PREP_*_ENDPOINT_ID); x1[63:32] is not used.",
-    Profiles.Requests) { Coverage = ["known destination", "SMC32", "SMC64"] })
+    Profiles.Requests)
+{
+    Coverage = ["known destination", "SMC32", "SMC64"],
+})
 {
     protected override bool Exercises(SendView send) => send.Calls.Count > 0;
 

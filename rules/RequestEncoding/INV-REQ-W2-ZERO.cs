@@ -8,7 +8,10 @@ public sealed class InvReqW2Zero() : SendRule(new RuleInfo(
     Area.RequestEncoding,
     "x2 is 0 (all 64 bits) in every partition-message request.",
     "Fact sheet §3.1: w2 is reserved (v1.0) or flags with bit 31 = framework message (v1.1+); Hafnium and TF-A's EL3 SPMC reject a non-zero 64-bit x2 with INVALID_PARAMETERS.",
-    Profiles.Requests) { Coverage = ["SMC32", "SMC64"] })
+    Profiles.Requests)
+{
+    Coverage = ["SMC32", "SMC64"],
+})
 {
     protected override bool Exercises(SendView send) => send.Calls.Count > 0;
 

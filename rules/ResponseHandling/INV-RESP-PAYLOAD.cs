@@ -9,7 +9,10 @@ public sealed class InvRespPayload() : SendRule(new RuleInfo(
     Area.ResponseHandling,
     "On a matching DIRECT_RESP the call returns 0 and data0–data4 hold x3–x7 (SMC32: w3–w7).",
     "Fact sheet §3.2: the response carries the payload in w/x3–x7; Linux and U-Boot copy them into the caller's message.",
-    Profiles.Final(Scenarios.Profiles.TerminalKind.Response)) { Coverage = ["SMC32", "SMC64"] })
+    Profiles.Final(Scenarios.Profiles.TerminalKind.Response))
+{
+    Coverage = ["SMC32", "SMC64"],
+})
 {
     protected override bool Exercises(SendView send) =>
         send.EndsAtOnce<DirectResponseAnswer>(out var response) && Payloads.IsMatching(response, send);

@@ -1,4 +1,3 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Generators;
 using FfaConformance.Rules.Model;
@@ -8,6 +7,7 @@ using FfaConformance.SecureWorld;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.FSharp.Core;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace FfaConformance.Runner.Engine;
 
