@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FfaConformance.Abi;
 using FfaConformance.Scenarios.Answers;
 using FfaConformance.Scenarios.Profiles;
@@ -16,28 +17,41 @@ public static class AnswerGen
         .Where(w0 => !DirectRequestReplies.IsListed(w0))
         .ToArray();
 
-    public static Gen<Noise> Noise(int percent) => Gen.Frequency(
-        (100 - percent, Gen.Constant(Scenarios.Answers.Noise.None)),
-        (percent, from upper in Gen.Frequency((1, Gen.Constant(0u)), (2, ValueGen.NonZeroUpper))
-                  from high in Gen.Frequency((1, Gen.Constant(0UL)), (2, ValueGen.UInt64.Where(v => v != 0)))
-                  select upper == 0 && high == 0 ? Scenarios.Answers.Noise.None : new Noise(0, upper, high)));
+    public static Gen<Noise> Noise(int percent) => NoiseCache.GetOrAdd(percent, p => Gen.Frequency(
+        (100 - p, Gen.Constant(Scenarios.Answers.Noise.None)),
+        (p, from upper in Gen.Frequency((1, Gen.Constant(0u)), (2, ValueGen.NonZeroUpper))
+            from high in Gen.Frequency((1, Gen.Constant(0UL)), (2, ValueGen.UInt64.Where(v => v != 0)))
+            select upper == 0 && high == 0 ? Scenarios.Answers.Noise.None : new Noise(0, upper, high))));
+
+    private static readonly ConcurrentDictionary<int, Gen<Noise>> NoiseCache = new();
 
     private static readonly Gen<Convention> AnyWidth = Gen.Elements(Convention.Smc32, Convention.Smc64);
 
     private static Convention Other(Convention c) => c == Convention.Smc32 ? Convention.Smc64 : Convention.Smc32;
 
-    public static Gen<Answer> Terminal(TerminalKind kind, Convention request, ushort self, ushort destination, int noisePercent)
+    /// <summary>
+    /// An answer that ends a script. Answers are relative to the request's IDs, so one generator serves every
+    /// destination; an "other" ID may by chance be the right one, which rules judge by the actual registers.
+    /// </summary>
+    public static Gen<Answer> Terminal(TerminalKind kind, Convention request, int noisePercent) =>
+        TerminalCache.GetOrAdd((kind, request, noisePercent), key => BuildTerminal(key.Kind, key.Request, key.NoisePercent));
+
+    private static readonly ConcurrentDictionary<(TerminalKind Kind, Convention Request, int NoisePercent), Gen<Answer>> TerminalCache = new();
+
+    private static readonly ConcurrentDictionary<(LinkKind Kind, int NoisePercent), Gen<Answer>> LinkCache = new();
+
+    private static Gen<Answer> BuildTerminal(TerminalKind kind, Convention request, int noisePercent)
     {
         var noise = Noise(noisePercent);
         return kind switch
         {
-            TerminalKind.Response => Response(request, ResponderIds.Echo, self, destination, Gen.Constant(0u), noise),
-            TerminalKind.ResponseOtherWidth => Response(Other(request), ResponderIds.Echo, self, destination, Gen.Constant(0u), noise),
+            TerminalKind.Response => Response(request, ResponderIds.Echo, Gen.Constant(0u), noise),
+            TerminalKind.ResponseOtherWidth => Response(Other(request), ResponderIds.Echo, Gen.Constant(0u), noise),
             TerminalKind.ResponseWrongIds =>
                 from ids in Gen.Elements(ResponderIds.Unswapped, ResponderIds.OtherSender, ResponderIds.OtherReceiver)
-                from answer in Response(request, ids, self, destination, Gen.Constant(0u), noise)
+                from answer in Response(request, ids, Gen.Constant(0u), noise)
                 select answer,
-            TerminalKind.ResponseNonZeroW2 => Response(request, ResponderIds.Echo, self, destination, Gen.Frequency(
+            TerminalKind.ResponseNonZeroW2 => Response(request, ResponderIds.Echo, Gen.Frequency(
                 (1, Gen.Choose(0, 15).Select(type => 0x8000_0000u | (uint)type)),
                 (1, ValueGen.UInt32.Select(v => v & 0x7FFF_FFFF).Where(v => v != 0))), noise),
             TerminalKind.CoreError => Error(Gen.Choose(-8, -1), noise),
@@ -66,12 +80,16 @@ public static class AnswerGen
         (3, CodeLike.Select(code => (ulong)code)),
         (2, ValueGen.UInt64));
 
-    public static Gen<Answer> Link(LinkKind kind, ushort destination, int noisePercent)
+    /// <summary>A resumption, naming the destination (most often) or another secure endpoint.</summary>
+    public static Gen<Answer> Link(LinkKind kind, int noisePercent) =>
+        LinkCache.GetOrAdd((kind, noisePercent), key => BuildLink(key.Kind, key.NoisePercent));
+
+    private static Gen<Answer> BuildLink(LinkKind kind, int noisePercent)
     {
         var width = kind is LinkKind.Interrupt64 or LinkKind.Yield64 ? Convention.Smc64 : Convention.Smc32;
         var endpoint = Gen.Frequency(
             (3, Gen.Constant((ushort?)null)),
-            (1, Gen.Choose(0x8000, 0xFFFE).Select(v => (ushort?)v).Where(v => v != destination)));
+            (1, Gen.Choose(0x8000, 0xFFFE).Select(v => (ushort?)v)));
         var vcpu = Gen.Frequency((3, Gen.Constant((ushort)0)), (1, Gen.Choose(1, 7).Select(v => (ushort)v)));
         var noise = Noise(noisePercent);
         if (kind is LinkKind.Interrupt32 or LinkKind.Interrupt64)
@@ -87,19 +105,14 @@ public static class AnswerGen
                select (Answer)new YieldAnswer(width, e, v, low, high, n);
     }
 
-    private static Gen<Answer> Response(Convention width, ResponderIds ids, ushort self, ushort destination, Gen<uint> w2, Gen<Noise> noise) =>
+    private static Gen<Answer> Response(Convention width, ResponderIds ids, Gen<uint> w2, Gen<Noise> noise) =>
         from payload in ValueGen.Payload(fits32: width == Convention.Smc32)
-        from other in OtherId(ids, self, destination)
+        from other in ids is ResponderIds.OtherSender or ResponderIds.OtherReceiver ? OtherIds : Gen.Constant((ushort)0)
         from w in w2
         from n in noise
         select (Answer)new DirectResponseAnswer(width, ids, other, w, payload, n);
 
-    private static Gen<ushort> OtherId(ResponderIds ids, ushort self, ushort destination) => ids switch
-    {
-        ResponderIds.OtherSender => Gen.Choose(0, 0xFFFF).Select(v => (ushort)v).Where(v => v != destination),
-        ResponderIds.OtherReceiver => Gen.Choose(0, 0xFFFF).Select(v => (ushort)v).Where(v => v != self),
-        _ => Gen.Constant((ushort)0),
-    };
+    private static readonly Gen<ushort> OtherIds = Gen.Choose(0, 0xFFFF).Select(v => (ushort)v);
 
     private static Gen<Answer> Error(Gen<int> code, Gen<Noise> noise) =>
         from c in code

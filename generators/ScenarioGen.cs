@@ -13,9 +13,7 @@ namespace FfaConformance.Generators;
 public static class ScenarioGen
 {
     public static Gen<Scenario> For(ScenarioProfile profile, GenerationContext context) =>
-        from self in ValueGen.NormalWorldId
-        from steps in profile.Twins is { } variation ? TwinSteps(profile, context, self, variation) : Steps(profile, context, self)
-        select new Scenario(new BootState(self), steps);
+        new Builder(profile, context).Scenario;
 
     public static Gen<int> Depth(ChainShape chain)
     {
@@ -30,33 +28,94 @@ public static class ScenarioGen
         return Gen.Frequency([(chain.EmptyWeight * ChainShape.Buckets.Count, Gen.Constant(0)), .. buckets]);
     }
 
-    public static Gen<Script> Script(ScenarioProfile profile, Convention request, ushort self, ushort destination, bool endless)
+    /// <summary>Builds a profile's generators once, so that sampling does not build them again per case.</summary>
+    private sealed class Builder
+    {
+        private readonly ScenarioProfile profile;
+        private readonly Gen<SendStep> runtime;
+        private readonly Gen<SendStep> runtimeEndless;
+        private readonly Gen<SendStep> bootTime;
+
+        public Builder(ScenarioProfile profile, GenerationContext context)
+        {
+            this.profile = profile;
+            var shape = profile.Request;
+            var destination = Gen.Frequency(
+                (shape.KnownWeight, Gen.Elements(context.Partitions.Ids.ToArray())),
+                (shape.UnknownWeight, Gen.Choose(1, 0xFFFE).Select(v => (ushort)v).Where(v => !context.Partitions.Contains(v))),
+                (shape.BoundaryWeight, Gen.Elements<ushort>(0, 0xFFFF, 0x8000, 0x7FFF).Where(v => !context.Partitions.Contains(v))));
+            var scripts = new Dictionary<(Convention, bool), Gen<Script>>();
+            foreach (var convention in new[] { Convention.Smc32, Convention.Smc64 })
+            {
+                scripts[(convention, false)] = Script(profile, convention, endless: false);
+                scripts[(convention, true)] = Script(profile, convention, endless: true);
+            }
+
+            var messages = new[] { Convention.Smc32, Convention.Smc64 }.ToDictionary(c => c, c => Message(shape, c));
+
+            Gen<SendStep> Send(Entry entry, bool endless) =>
+                from convention in Gen.Elements(Convention.Smc32, Convention.Smc64)
+                from dst in destination
+                from message in messages[convention]
+                from script in scripts[(convention, endless)]
+                select new SendStep(entry, new DirectRequest(dst, message, convention), script);
+
+            runtime = Send(Entry.Runtime, endless: false);
+            runtimeEndless = Send(Entry.Runtime, endless: true);
+            bootTime = Send(Entry.BootTime, endless: false);
+            Scenario =
+                from self in ValueGen.NormalWorldId
+                from steps in profile.Twins is { } variation ? TwinSteps(variation) : Steps()
+                select new Scenario(new BootState(self), steps);
+        }
+
+        public Gen<Scenario> Scenario { get; }
+
+        private Gen<SendStep> SendFor(Entry entry, bool endless) => entry == Entry.BootTime ? bootTime : endless ? runtimeEndless : runtime;
+
+        private Gen<ImmutableArray<Step>> Steps() =>
+            from count in Gen.Choose(profile.MinSends, profile.MaxSends)
+            from steps in profile.Lifecycle == LifecycleShape.Mixed ? Mixed(count) : RuntimeAfterExit(count)
+            select steps;
+
+        private Gen<ImmutableArray<Step>> RuntimeAfterExit(int count) =>
+            from sends in Gen.CollectToArray(Enumerable.Range(0, count), i => SendFor(Entry.Runtime, profile.Endless && i == count - 1))
+            select ImmutableArray.Create<Step>([new ExitBootServicesStep(true), .. sends]);
+
+        /// <summary>Sends through either entry around an ExitBootServices at any point (or none), with or without a context.</summary>
+        private Gen<ImmutableArray<Step>> Mixed(int count) =>
+            from exitAt in Gen.Frequency((4, Gen.Choose(0, count)), (1, Gen.Constant(-1)))
+            from withContext in Gen.Frequency((7, Gen.Constant(true)), (3, Gen.Constant(false)))
+            from sends in Gen.CollectToArray(Enumerable.Range(0, count), i =>
+                from bootTime in Gen.Frequency((3, Gen.Constant(exitAt == -1 || i < exitAt)), (2, Gen.Constant(false)))
+                from send in SendFor(bootTime ? Entry.BootTime : Entry.Runtime, profile.Endless && i == count - 1)
+                select send)
+            select Interleave(sends, exitAt, withContext);
+
+        /// <summary>
+        /// A send and its twin. Boot-versus-runtime twins straddle ExitBootServices; the others follow it, the
+        /// original first.
+        /// </summary>
+        private Gen<ImmutableArray<Step>> TwinSteps(TwinVariation variation) =>
+            variation == TwinVariation.BootVersusRuntime
+                ? bootTime.Select(send => ImmutableArray.Create<Step>(send, new ExitBootServicesStep(true), new TwinStep(0, variation, 0)))
+                : from send in runtime
+                  from parameter in TwinParameter(variation)
+                  select ImmutableArray.Create<Step>(new ExitBootServicesStep(true), send, new TwinStep(1, variation, parameter));
+    }
+
+    public static Gen<Script> Script(ScenarioProfile profile, Convention request, bool endless)
     {
         // A profile without links generates depth 0 only, so the link generator is never sampled.
         var link = profile.Chain.Links.Count == 0
             ? Gen.Constant<Answer>(new InterruptAnswer(Convention.Smc32, null, 0, Noise.None))
-            : ValueGen.Weighted(profile.Chain.Links).SelectMany(kind => AnswerGen.Link(kind, destination, profile.NoisePercent));
-        var terminal = ValueGen.Weighted(profile.Terminals)
-            .SelectMany(kind => AnswerGen.Terminal(kind, request, self, destination, profile.NoisePercent));
+            : Gen.Frequency(profile.Chain.Links.Where(l => l.Weight > 0).Select(l => (l.Weight, AnswerGen.Link(l.Value, profile.NoisePercent))));
+        var terminal = Gen.Frequency(profile.Terminals.Where(t => t.Weight > 0).Select(t => (t.Weight, AnswerGen.Terminal(t.Value, request, profile.NoisePercent))));
         return from depth in Depth(profile.Chain)
                from links in link.ArrayOf(depth)
                from final in endless ? Gen.Constant<Answer?>(null) : terminal.Select(t => (Answer?)t)
                from forever in endless ? link.Select(l => (Answer?)l) : Gen.Constant<Answer?>(null)
                select new Script(final is null ? [.. links] : [.. links, final], forever);
-    }
-
-    public static Gen<SendStep> Send(ScenarioProfile profile, GenerationContext context, ushort self, Entry entry, bool endless)
-    {
-        var shape = profile.Request;
-        var destination = Gen.Frequency(
-            (shape.KnownWeight, Gen.Elements(context.Partitions.Ids.ToArray())),
-            (shape.UnknownWeight, Gen.Choose(1, 0xFFFE).Select(v => (ushort)v).Where(v => !context.Partitions.Contains(v))),
-            (shape.BoundaryWeight, Gen.Elements<ushort>(0, 0xFFFF, 0x8000, 0x7FFF).Where(v => !context.Partitions.Contains(v))));
-        return from convention in Gen.Elements(Convention.Smc32, Convention.Smc64)
-               from dst in destination
-               from message in Message(shape, convention)
-               from script in Script(profile, convention, self, dst, endless)
-               select new SendStep(entry, new DirectRequest(dst, message, convention), script);
     }
 
     private static Gen<DirectMessage?> Message(RequestShape shape, Convention convention)
@@ -68,28 +127,6 @@ public static class ScenarioGen
             (shape.DirtyPayloadPercent, dirty),
             (shape.NullMessagePercent, Gen.Constant<DirectMessage?>(null)));
     }
-
-    private static Gen<ImmutableArray<Step>> Steps(ScenarioProfile profile, GenerationContext context, ushort self) =>
-        from count in Gen.Choose(profile.MinSends, profile.MaxSends)
-        from steps in profile.Lifecycle == LifecycleShape.Mixed
-            ? Mixed(profile, context, self, count)
-            : RuntimeAfterExit(profile, context, self, count)
-        select steps;
-
-    private static Gen<ImmutableArray<Step>> RuntimeAfterExit(ScenarioProfile profile, GenerationContext context, ushort self, int count) =>
-        from sends in Gen.CollectToArray(Enumerable.Range(0, count), i =>
-            Send(profile, context, self, Entry.Runtime, profile.Endless && i == count - 1))
-        select ImmutableArray.Create<Step>([new ExitBootServicesStep(true), .. sends]);
-
-    /// <summary>Sends through either entry around an ExitBootServices at any point (or none), with or without a context.</summary>
-    private static Gen<ImmutableArray<Step>> Mixed(ScenarioProfile profile, GenerationContext context, ushort self, int count) =>
-        from exitAt in Gen.Frequency((4, Gen.Choose(0, count)), (1, Gen.Constant(-1)))
-        from withContext in Gen.Frequency((7, Gen.Constant(true)), (3, Gen.Constant(false)))
-        from sends in Gen.CollectToArray(Enumerable.Range(0, count), i =>
-            from bootTime in Gen.Frequency((3, Gen.Constant(exitAt == -1 || i < exitAt)), (2, Gen.Constant(false)))
-            from send in Send(profile, context, self, bootTime ? Entry.BootTime : Entry.Runtime, profile.Endless && i == count - 1)
-            select send)
-        select Interleave(sends, exitAt, withContext);
 
     private static ImmutableArray<Step> Interleave(SendStep[] sends, int exitAt, bool withContext)
     {
@@ -108,23 +145,6 @@ public static class ScenarioGen
         }
 
         return steps.ToImmutable();
-    }
-
-    /// <summary>
-    /// A send and its twin. Boot-versus-runtime twins straddle ExitBootServices; the others follow it, the
-    /// original first.
-    /// </summary>
-    private static Gen<ImmutableArray<Step>> TwinSteps(ScenarioProfile profile, GenerationContext context, ushort self, TwinVariation variation)
-    {
-        if (variation == TwinVariation.BootVersusRuntime)
-        {
-            return Send(profile, context, self, Entry.BootTime, endless: false).Select(send =>
-                ImmutableArray.Create<Step>(send, new ExitBootServicesStep(true), new TwinStep(0, variation, 0)));
-        }
-
-        return from send in Send(profile, context, self, Entry.Runtime, endless: false)
-               from parameter in TwinParameter(variation)
-               select ImmutableArray.Create<Step>(new ExitBootServicesStep(true), send, new TwinStep(1, variation, parameter));
     }
 
     public static Gen<ulong> TwinParameter(TwinVariation variation) => variation switch

@@ -105,6 +105,8 @@ public static class ScenarioShrinker
 
     public static readonly Answer CanonicalLink = new InterruptAnswer(Convention.Smc32, null, 0, Noise.None);
 
+    public static readonly Answer CanonicalError = new ErrorAnswer(-1, Convention.Smc32, X2Extension.Zero, 0, Noise.None);
+
     private static Answer NarrowResponse(Answer answer) =>
         answer is DirectResponseAnswer { ResponseWidth: Convention.Smc64 } response
             && response with { ResponseWidth = Convention.Smc32 } is var narrow
@@ -129,10 +131,14 @@ public static class ScenarioShrinker
             }
         }
 
-        var final = CanonicalFinal(request);
-        if (script.Forever is null && !answers[^1].Equals(final))
+        // The final answer moves toward a matching response, else toward FFA_ERROR(NOT_SUPPORTED), never back.
+        if (script.Forever is null)
         {
-            yield return script with { Answers = answers.SetItem(answers.Length - 1, final) };
+            var final = answers[^1];
+            foreach (var simpler in new[] { CanonicalFinal(request), CanonicalError }.TakeWhile(c => !c.Equals(final)))
+            {
+                yield return script with { Answers = answers.SetItem(answers.Length - 1, simpler) };
+            }
         }
 
         for (var i = 0; i < chain; i++)

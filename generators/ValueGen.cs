@@ -23,27 +23,23 @@ public static class ValueGen
         (2, Gen.Elements(1u, 0xFFFF_FFFFu, 0x8000_0000u)),
         (3, UInt32.Where(v => v != 0)));
 
-    /// <summary>A payload word: zero, small, 32-bit and boundary values; 64-bit ones unless <paramref name="fits32"/>.</summary>
-    public static Gen<ulong> Word(bool fits32)
-    {
-        var narrow = new (int, Gen<ulong>)[]
-        {
-            (3, Gen.Constant(0UL)),
-            (3, Gen.Choose(1, 1000).Select(v => (ulong)v)),
-            (4, UInt32.Select(v => (ulong)v)),
-            (2, Gen.Elements(0xFFFF_FFFFUL, 0x8000_0000UL, 0x7FFF_FFFFUL)),
-        };
-        return fits32
-            ? Gen.Frequency(narrow)
-            : Gen.Frequency([.. narrow, (4, UInt64), (2, Gen.Elements(ulong.MaxValue, 0x8000_0000_0000_0000UL, 0x1_0000_0000UL))]);
-    }
+    private static readonly Gen<ulong> Word32 = Gen.Frequency(NarrowWords());
 
-    public static Gen<DirectMessage> Payload(bool fits32) =>
-        Word(fits32).ArrayOf(DirectMessage.Words).Select(words => DirectMessage.FromWords(words));
+    private static readonly Gen<ulong> Word64 = Gen.Frequency(
+        [.. NarrowWords(), (4, UInt64), (2, Gen.Elements(ulong.MaxValue, 0x8000_0000_0000_0000UL, 0x1_0000_0000UL))]);
+
+    private static readonly Gen<DirectMessage> Payload32 = Word32.ArrayOf(DirectMessage.Words).Select(words => DirectMessage.FromWords(words));
+
+    private static readonly Gen<DirectMessage> Payload64 = Word64.ArrayOf(DirectMessage.Words).Select(words => DirectMessage.FromWords(words));
+
+    /// <summary>A payload word: zero, small, 32-bit and boundary values; 64-bit ones unless <paramref name="fits32"/>.</summary>
+    public static Gen<ulong> Word(bool fits32) => fits32 ? Word32 : Word64;
+
+    public static Gen<DirectMessage> Payload(bool fits32) => fits32 ? Payload32 : Payload64;
 
     /// <summary>A payload with at least one word whose bits[63:32] are set: what an SMC32 request cannot carry.</summary>
     public static readonly Gen<DirectMessage> DirtyPayload =
-        from words in Word(fits32: false).ArrayOf(DirectMessage.Words)
+        from words in Word64.ArrayOf(DirectMessage.Words)
         from index in Gen.Choose(0, DirectMessage.Words - 1)
         from upper in NonZeroUpper
         select DirectMessage.FromWords(words.Select((w, i) => i == index ? ((ulong)upper << 32) | (uint)w : w).ToArray());
@@ -53,6 +49,14 @@ public static class ValueGen
         (3, Gen.Constant((ushort)0)),
         (5, Gen.Choose(1, 0x7FFF).Select(v => (ushort)v)),
         (1, Gen.Constant((ushort)0x7FFF)));
+
+    private static (int, Gen<ulong>)[] NarrowWords() =>
+    [
+        (3, Gen.Constant(0UL)),
+        (3, Gen.Choose(1, 1000).Select(v => (ulong)v)),
+        (4, UInt32.Select(v => (ulong)v)),
+        (2, Gen.Elements(0xFFFF_FFFFUL, 0x8000_0000UL, 0x7FFF_FFFFUL)),
+    ];
 
     public static Gen<T> Weighted<T>(IEnumerable<Weighted<T>> choices) =>
         Gen.Frequency(choices.Where(c => c.Weight > 0).Select(c => (c.Weight, Gen.Constant(c.Value))));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FfaConformance.Abi;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Steps;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.SecureWorld;
@@ -20,6 +21,7 @@ public sealed class CaseSession
     private readonly StepTrace[] steps;
     private readonly List<ConduitCall> current = [];
     private int stepIndex = -1;
+    private SendStep? currentSend;
     private int callsMade;
 
     internal CaseSession(BootAbis bootAbis, Scenario scenario, int callBudget)
@@ -43,6 +45,7 @@ public sealed class CaseSession
         }
 
         stepIndex = index;
+        currentSend = scenario.SendAt(index);
         current.Clear();
     }
 
@@ -54,7 +57,7 @@ public sealed class CaseSession
                 $"call #{callsMade} exceeds the per-case budget of {callBudget} conduit calls");
         }
 
-        if (stepIndex < 0 || scenario.SendAt(stepIndex) is not { } send)
+        if (currentSend is not { } send)
         {
             var answer = bootAbis.Answer(issued, scenario.Boot);
             (stepIndex < 0 ? (ICollection<ConduitCall>)bootCalls : current).Add(new ConduitCall(conduit, issued, answer));
@@ -82,6 +85,7 @@ public sealed class CaseSession
 
         steps[stepIndex] = new StepTrace([.. current], outcome);
         stepIndex = -1;
+        currentSend = null;
     }
 
     public Trace Finish()

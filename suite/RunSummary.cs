@@ -15,6 +15,11 @@ public sealed class RunSummary
         }
 
         using var run = SuiteRun.Current;
-        TestContext.Progress.WriteLine(SummaryText.Format(run.Results));
+        var summary = SummaryText.Format(run.Results);
+        Directory.CreateDirectory(run.Settings.ResultsDirectory);
+        var file = Path.Combine(run.Settings.ResultsDirectory, "summary.txt");
+        File.WriteAllText(file, summary + Environment.NewLine);
+        TestContext.Progress.WriteLine(summary);
+        TestContext.Progress.WriteLine($"Summary written to {file}");
     }
 }

@@ -50,7 +50,7 @@ public class ReferenceTransport(IConduit conduit, FfaVersion version)
         }
 
         var answer = Call(BuildRequest(self, destination, message!.Value, convention));
-        var resumed = new HashSet<ushort>();
+        var resumed = new List<ushort>();
         for (var resumptions = 0; ; resumptions++)
         {
             switch (Classify(answer, convention))
@@ -124,7 +124,7 @@ public class ReferenceTransport(IConduit conduit, FfaVersion version)
         RegisterSet answer,
         ushort self,
         ushort destination,
-        IReadOnlySet<ushort> resumed,
+        IReadOnlyList<ushort> resumed,
         MessageBuffer message,
         Convention convention)
     {

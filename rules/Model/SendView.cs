@@ -90,7 +90,9 @@ public sealed class SendView(CaseView owner, int index, SendStep step, TwinStep?
         }
     }
 
-    public static string CodeClass(int code) => $"code {FfaErrors.Describe(code)}";
+    public static string CodeClass(int code) => FfaErrors.IsDefined(code) ? DefinedCodeClasses[-code - 1] : $"code {FfaErrors.Describe(code)}";
+
+    private static readonly string[] DefinedCodeClasses = [.. FfaErrors.All.Select(e => $"code {FfaErrors.Describe((int)e)}")];
 
     private string ChainShapeBucket() => Scenarios.Profiles.ChainShape.BucketOf(Flow.Depth);
 }

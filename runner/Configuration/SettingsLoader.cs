@@ -131,7 +131,7 @@ public static class SettingsLoader
 
                     break;
                 default:
-                    throw new ConfigurationException($"unknown configuration section '{section.Key}' ({Origin(root, section.Path, defaultsFile)}); accepted sections: Run, Targets");
+                    throw new ConfigurationException($"unknown configuration section '{section.Key}' ({Origin(root, FirstLeaf(section).Path, defaultsFile)}); accepted sections: Run, Targets");
             }
         }
 
@@ -157,6 +157,9 @@ public static class SettingsLoader
             }
         }
     }
+
+    private static IConfigurationSection FirstLeaf(IConfigurationSection section) =>
+        section.GetChildren().FirstOrDefault() is { } child ? FirstLeaf(child) : section;
 
     /// <summary>Which source set the effective value of <paramref name="key"/>, in the words a user would search for.</summary>
     private static string Origin(IConfigurationRoot root, string key, string defaultsFile)

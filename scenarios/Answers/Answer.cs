@@ -29,6 +29,4 @@ public abstract record Answer(Noise Noise)
     protected virtual void ApplyNoise(Span<ulong> x) => Noise.ApplyTo(x, Width);
 
     protected string WithNoise(string text) => Noise.IsNone ? text : $"{text} noise({Noise})";
-
-    protected static string Bits(Convention width) => width == Convention.Smc64 ? "64" : "32";
 }

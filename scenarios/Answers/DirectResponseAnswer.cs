@@ -15,7 +15,7 @@ public sealed record DirectResponseAnswer(
 
     public override Convention Width => ResponseWidth;
 
-    public override string Label => $"DIRECT_RESP_{Bits(Width)}";
+    public override string Label => Width == Convention.Smc64 ? "DIRECT_RESP_64" : "DIRECT_RESP_32";
 
     /// <summary>Right IDs and w2 = 0: the response a partition message expects.</summary>
     public bool IsWellFormed => Ids == ResponderIds.Echo && W2 == 0;

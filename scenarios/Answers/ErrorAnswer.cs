@@ -10,7 +10,7 @@ public sealed record ErrorAnswer(int Code, Convention ErrorWidth, X2Extension Ex
 
     public override Convention Width => ErrorWidth;
 
-    public override string Label => $"FFA_ERROR_{Bits(Width)}";
+    public override string Label => Width == Convention.Smc64 ? "FFA_ERROR_64" : "FFA_ERROR_32";
 
     public ulong X2 => Extension switch
     {

@@ -8,7 +8,7 @@ public sealed record InterruptAnswer(Convention InterruptWidth, ushort? Endpoint
 {
     public override AnswerClass Class => AnswerClass.Interrupt;
 
-    public override string Label => $"FFA_INTERRUPT_{Bits(Width)}";
+    public override string Label => Width == Convention.Smc64 ? "FFA_INTERRUPT_64" : "FFA_INTERRUPT_32";
 
     protected override void Fill(Span<ulong> x, in AnswerContext context)
     {

@@ -9,7 +9,7 @@ public sealed record SuccessAnswer(Convention SuccessWidth, Noise Noise) : Answe
 
     public override Convention Width => SuccessWidth;
 
-    public override string Label => $"FFA_SUCCESS_{Bits(Width)}";
+    public override string Label => Width == Convention.Smc64 ? "FFA_SUCCESS_64" : "FFA_SUCCESS_32";
 
     protected override void Fill(Span<ulong> x, in AnswerContext context) => x[0] = FfaFunctions.Success.Id(Width).Value;
 

@@ -13,7 +13,7 @@ public sealed record YieldAnswer(
 {
     public override AnswerClass Class => AnswerClass.Yield;
 
-    public override string Label => $"FFA_YIELD_{Bits(Width)}";
+    public override string Label => Width == Convention.Smc64 ? "FFA_YIELD_64" : "FFA_YIELD_32";
 
     protected override void Fill(Span<ulong> x, in AnswerContext context)
     {

@@ -56,9 +56,8 @@ public static class MutantCatalogue
             s => Enumerable.Range(0, DirectMessage.Words).Any(i => s == RuntimeSend((DirectResponseAnswer)Response() with { Payload = OneWord(i, 1) }))),
         MutantCase.Exact(nameof(ShiftsErrnoTable), (c, v) => new ShiftsErrnoTable(c, v), "INV-ERRNO-TABLE", RuntimeSend(Error(-1))),
         MutantCase.Like(nameof(WritesMessageOnError), (c, v) => new WritesMessageOnError(c, v), "INV-RESP-MSG-UNTOUCHED-ON-ERR",
-            "one runtime request (either width) with a single payload word of 1, answered at once by something that is no matching response",
-            s => s.Steps.Length == 2 && OnlySend(s).Script.Answers.Length == 1 && OnlySend(s).Script.Answers[0] != Response(OnlySend(s).Request.Convention)
-                && Enumerable.Range(0, DirectMessage.Words).Any(i => OnlySend(s).Request == Request(OnlySend(s).Request.Convention, OneWord(i, 1)))),
+            "one SMC32 runtime request with a single payload word of 1, answered at once by FFA_ERROR(NOT_SUPPORTED)",
+            s => Enumerable.Range(0, DirectMessage.Words).Any(i => s == RuntimeSend(Request(Smc32, OneWord(i, 1)), Error(-1)))),
         MutantCase.Exact(nameof(ReusesAnswerRegistersForRun), (c, v) => new ReusesAnswerRegistersForRun(c, v), "INV-REQ-HIGH-REGS-ZERO",
             RuntimeSend(Interrupt with { Noise = new Noise(HighRegisters: 1) }, Response())),
         MutantCase.Exact(nameof(ResumesWithoutBound), (c, v) => new ResumesWithoutBound(c, v), "INV-INT-BOUND",

@@ -1,0 +1,35 @@
+using FfaConformance.Abi;
+
+namespace FfaConformance.Tests.Abi;
+
+/// <summary>The errno table against the fact sheet's §2 (U-Boot and Linux for −1…−8, Linux mainline for −9/−10).</summary>
+[TestFixture]
+public sealed class ErrnoTableTests
+{
+    [TestCase(-1, 95)]
+    [TestCase(-2, 22)]
+    [TestCase(-3, 12)]
+    [TestCase(-4, 16)]
+    [TestCase(-5, 4)]
+    [TestCase(-6, 13)]
+    [TestCase(-7, 11)]
+    [TestCase(-8, 125)]
+    [TestCase(-9, 61)]
+    [TestCase(-10, 11)]
+    [TestCase(0, 22)]
+    [TestCase(1, 22)]
+    [TestCase(-11, 22)]
+    [TestCase(int.MinValue, 22)]
+    public void MapsAsTheFactSheetSays(int code, int linuxErrno) => Assert.That(ErrnoTable.ReturnValueFor(code), Is.EqualTo(-linuxErrno));
+
+    [Test]
+    public void LaterCodesCarryTheirVersions()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(FfaErrors.Since(FfaError.Aborted), Is.EqualTo(FfaVersion.V1_0));
+            Assert.That(FfaErrors.Since(FfaError.NoData), Is.EqualTo(FfaVersion.V1_1));
+            Assert.That(FfaErrors.Since(FfaError.NotReady), Is.EqualTo(FfaVersion.V1_2));
+        });
+    }
+}

@@ -1,0 +1,111 @@
+using FfaConformance.Abi;
+using FfaConformance.Runner.Configuration;
+
+namespace FfaConformance.Tests.Configuration;
+
+/// <summary>Configuration sources merge in order, and every bad input is one message naming the key, its source and what is accepted.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class SettingsLoaderTests
+{
+    private string directory = null!;
+
+    [SetUp]
+    public void CreateDirectory() => directory = Directory.CreateTempSubdirectory("ffa-config-").FullName;
+
+    [TearDown]
+    public void RemoveDirectory()
+    {
+        Directory.Delete(directory, recursive: true);
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(n => n.StartsWith(SettingsLoader.EnvironmentPrefix, StringComparison.Ordinal)))
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
+    [Test]
+    public void TheShippedDefaultsSelectTheEmulator()
+    {
+        var settings = Load();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.Targets.Select(t => (t.Name, t.Adapter, t.Version)), Is.EqualTo(new[] { ("emulator", "emulator", FfaVersion.V1_2) }));
+            Assert.That(settings.Options.MaxTest, Is.EqualTo(300));
+            Assert.That(settings.Options.CallBudget, Is.EqualTo(256));
+        });
+    }
+
+    [Test]
+    public void RunParametersOverrideEnvironmentVariablesWhichOverrideTheFile()
+    {
+        Environment.SetEnvironmentVariable("FFA_Run__MaxTest", "40");
+        Environment.SetEnvironmentVariable("FFA_Run__CallBudget", "64");
+
+        var settings = Load(("Run:MaxTest", "50"));
+
+        Assert.That((settings.Options.MaxTest, settings.Options.CallBudget), Is.EqualTo((50, 64)));
+    }
+
+    [Test]
+    public void ATargetCanBeAddedByEnvironmentVariablesAlone()
+    {
+        Environment.SetEnvironmentVariable("FFA_Targets__old__Adapter", "emulator");
+        Environment.SetEnvironmentVariable("FFA_Targets__old__Version", "1.0");
+        Environment.SetEnvironmentVariable("FFA_Run__Targets", "emulator,old");
+
+        var settings = Load();
+
+        Assert.That(settings.Targets.Select(t => (t.Name, t.Version)), Is.EqualTo(new[] { ("emulator", FfaVersion.V1_2), ("old", FfaVersion.V1_0) }));
+    }
+
+    [TestCase("Run__MaxTest", "abc", "Run:MaxTest = 'abc' (environment variable FFA_Run__MaxTest) is not valid; accepted: a whole number of cases per rule, 1–1000000")]
+    [TestCase("Run__MaxTest", "0", "Run:MaxTest = '0' (environment variable FFA_Run__MaxTest) is not valid")]
+    [TestCase("Run__CallBudget", "8", "Run:CallBudget = '8' (environment variable FFA_Run__CallBudget) is not valid; accepted: a whole number of conduit calls per case, 16–100000")]
+    [TestCase("Run__Replay", "12", "Run:Replay = '12' (environment variable FFA_Run__Replay) is not valid; accepted: 'seed,gamma' or 'seed,gamma,size'")]
+    [TestCase("Run__MaxTst", "3", "unknown key 'Run:MaxTst' (environment variable FFA_Run__MaxTst); accepted keys under Run: Targets, MaxTest")]
+    [TestCase("Targets__emulator__Version", "2.0", "Targets:emulator:Version = '2.0' (environment variable FFA_Targets__emulator__Version) is not valid; accepted: the FF-A version the target negotiates: 1.0, 1.1, 1.2, 1.3")]
+    [TestCase("Targets__emulator__Adapter", "jtag", "Targets:emulator:Adapter = 'jtag' (environment variable FFA_Targets__emulator__Adapter) is not valid; accepted: one of: emulator")]
+    [TestCase("Run__Targets", "emulator,board", "Run:Targets names 'board' (environment variable FFA_Run__Targets), which is not defined; defined targets: emulator")]
+    [TestCase("Runs__MaxTest", "3", "unknown configuration section 'Runs' (environment variable FFA_Runs__MaxTest); accepted sections: Run, Targets")]
+    public void ABadValueIsOneMessageNamingTheKey(string variable, string value, string message)
+    {
+        Environment.SetEnvironmentVariable(SettingsLoader.EnvironmentPrefix + variable, value);
+
+        var error = Assert.Throws<ConfigurationException>(() => Load());
+
+        Assert.That(error!.Message, Does.StartWith(message));
+    }
+
+    [Test]
+    public void ARunsettingsParameterIsNamedAsSuch()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Load(("Run:MaxTest", "-1")));
+
+        Assert.That(error!.Message, Does.StartWith("Run:MaxTest = '-1' (runsettings parameter Run:MaxTest) is not valid"));
+    }
+
+    [Test]
+    public void AMalformedDefaultsFileIsNamed()
+    {
+        var file = Path.Combine(directory, "broken.json");
+        File.WriteAllText(file, "{ \"Run\": ");
+
+        var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load([], file, directory));
+
+        Assert.That(error!.Message, Does.StartWith($"{file} is not valid JSON"));
+    }
+
+    [Test]
+    public void AMissingDefaultsFileIsNamed()
+    {
+        var file = Path.Combine(directory, "absent.json");
+
+        var error = Assert.Throws<ConfigurationException>(() => SettingsLoader.Load([], file, directory));
+
+        Assert.That(error!.Message, Does.StartWith($"the defaults file {file} is missing"));
+    }
+
+    private SuiteSettings Load(params (string Key, string Value)[] parameters) =>
+        SettingsLoader.Load(parameters.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)), defaultsFile: null, repositoryRoot: directory);
+}

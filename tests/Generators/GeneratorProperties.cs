@@ -1,0 +1,69 @@
+using FfaConformance.Abi;
+using FfaConformance.Generators;
+using FfaConformance.Rules;
+using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Profiles;
+using FfaConformance.Scenarios.Steps;
+using FsCheck;
+using FsCheck.Fluent;
+using PropertyAttribute = FsCheck.NUnit.PropertyAttribute;
+
+namespace FfaConformance.Tests.Generators;
+
+/// <summary>What generators promise: profiles are respected, answers become the registers the fact sheet describes.</summary>
+[TestFixture]
+public sealed class GeneratorProperties
+{
+    private static readonly GenerationContext Context = new(PartitionTable.Default, FfaVersion.V1_2);
+
+    [Test]
+    public void EveryProfileRespectsItsShape()
+    {
+        foreach (var rule in RuleCatalogue.All)
+        {
+            var profile = rule.Info.Profile;
+            foreach (var scenario in ScenarioGen.For(profile, Context).Sample(200, 50))
+            {
+                var sends = scenario.Steps.OfType<SendStep>().ToArray();
+                Assert.That(sends.Length, profile.Twins is null ? Is.InRange(profile.MinSends, profile.MaxSends) : Is.EqualTo(1), rule.Id);
+                Assert.That(scenario.Steps.OfType<TwinStep>().Count(), Is.EqualTo(profile.Twins is null ? 0 : 1), rule.Id);
+                Assert.That(sends.All(s => s.Script.Answers.Length <= profile.Chain.MaxDepth + 1), rule.Id);
+                Assert.That(sends.Any(s => s.Script.Forever is not null), Is.EqualTo(profile.Endless), rule.Id);
+            }
+        }
+    }
+
+    [Property]
+    public Property Smc32ResponsesCarryTheirPayloadInTheLowHalves() =>
+        Prop.ForAll(
+            Arb.From(AnswerGen.Terminal(TerminalKind.Response, Convention.Smc32, noisePercent: 100)),
+            answer =>
+            {
+                var response = (DirectResponseAnswer)answer;
+                var registers = response.Materialize(new AnswerContext(0, 0x8001, RegisterSet.Zero));
+                return registers.W0 == 0x84000070
+                    && registers.W1 == 0x80010000
+                    && Enumerable.Range(0, DirectMessage.Words).All(i => registers.W(3 + i) == (uint)response.Payload[i]);
+            });
+
+    [Property]
+    public Property ErrorsCarryTheirCodeAsASigned32BitW2() =>
+        Prop.ForAll(
+            Arb.From(ValueGen.Weighted([new Weighted<TerminalKind>(TerminalKind.CoreError, 1), new(TerminalKind.UnknownErrorCode, 1)])
+                .SelectMany(kind => AnswerGen.Terminal(kind, Convention.Smc32, 50))),
+            answer => (int)answer.Materialize(new AnswerContext(0, 0x8001, RegisterSet.Zero)).W2 == ((ErrorAnswer)answer).Code);
+
+    [Property]
+    public Property TwinsDifferOnlyInTheirVariation() =>
+        Prop.ForAll(
+            Arb.From(ScenarioGen.For(Profiles.Twins(TwinVariation.X0UpperHalf, Profiles.ShortChains, TerminalKind.Response, TerminalKind.CoreError), Context)),
+            scenario =>
+            {
+                var original = scenario.SendAt(1)!;
+                var twin = scenario.SendAt(2)!;
+                return twin.Request == original.Request
+                    && twin.Script.Answers.Zip(original.Script.Answers).All(p =>
+                        p.First with { Noise = p.Second.Noise } == p.Second && p.First.Noise.X0Upper != 0);
+            });
+}

@@ -1,0 +1,95 @@
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Contract;
+using FfaConformance.Adapters.Emulator;
+using FfaConformance.Reports.Text;
+using FfaConformance.Rules;
+using FfaConformance.Rules.Model;
+using FfaConformance.Runner.Engine;
+using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Profiles;
+using FfaConformance.SecureWorld;
+using FfaConformance.Tests.Mutants;
+
+namespace FfaConformance.Tests.Reference;
+
+/// <summary>A failure says everything a developer needs, its replay seed reproduces it, and coverage gaps and inapplicable rules are never passes.</summary>
+[TestFixture]
+public sealed class FailureReportTests
+{
+    private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
+
+    private static EmulatorTarget Mutant(Func<IConduit, FfaVersion, ReferenceTransport> create) =>
+        new(new TargetDescription("mutant", EmulatorTarget.AdapterName, FfaVersion.V1_2, TargetCapabilities.All, "mutant"), create);
+
+    [Test]
+    public void AFailureShowsRuleScenarioTraceAndReplay()
+    {
+        using var target = Mutant((c, v) => new SuccessCompletes(c, v));
+        var result = Runner.Check(target, RuleCatalogue.Get("INV-RESP-SUCCESS-NOT-COMPLETION"), RunOptions.Default);
+
+        var text = FailureText.Format(result);
+
+        Assert.That(text, Does.StartWith("INV-RESP-SUCCESS-NOT-COMPLETION (MUST) failed on mutant: FFA_SUCCESS")
+            .And.Contain("Minimal scenario")
+            .And.Contain("script: FFA_SUCCESS_32")
+            .And.Contain("#1 SMC FFA_MSG_SEND_DIRECT_REQ_32 [x0=0x8400006F x1=0x8001] → FFA_SUCCESS_32 [x0=0x84000061]")
+            .And.Contain("returned 0")
+            .And.Contain($"Replay seed: {result.Counterexample!.Replay}")
+            .And.Contain($"FFA_Run__Replay={result.Counterexample.Replay} dotnet test suite --filter \"FullyQualifiedName~mutant/INV-RESP-SUCCESS-NOT-COMPLETION\""));
+    }
+
+    [Test]
+    public void TheReplaySeedReproducesTheSameCounterexample()
+    {
+        using var target = Mutant((c, v) => new FollowsOneInterruptOnly(c, v));
+        var rule = RuleCatalogue.Get("INV-INT-CHAIN-COMPLETES");
+        var first = Runner.Check(target, rule, RunOptions.Default);
+
+        var replayed = Runner.Check(target, rule, RunOptions.Default with { Replay = first.Counterexample!.Replay });
+        var rerun = Runner.Check(target, rule, RunOptions.Default with { Replay = first.Seed });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(replayed.Counterexample!.Scenario, Is.EqualTo(first.Counterexample.Scenario));
+            Assert.That(replayed.Counterexample.Trace, Is.EqualTo(first.Counterexample.Trace));
+            Assert.That(rerun.Counterexample!.Scenario, Is.EqualTo(first.Counterexample.Scenario));
+        });
+    }
+
+    [Test]
+    public void ARequiredClassNeverGeneratedIsACoverageGapNotAPass()
+    {
+        using var target = EmulatorTarget.Reference("reference", FfaVersion.V1_2);
+        var rule = new CoverageOnly(new RuleInfo("TEST-GAP", Level.Must, Area.ResponseHandling, "test", "test", new ScenarioProfile("default"))
+        {
+            Coverage = ["SMC32", "never generated"],
+        });
+
+        var result = Runner.Check(target, rule, RunOptions.Default with { MaxTest = 50 });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.CoverageGap));
+            Assert.That(result.MissingClasses, Is.EqualTo(new[] { "never generated" }));
+            Assert.That(result.Message, Does.StartWith("coverage gap: never generated 'never generated' in 50 cases"));
+        });
+    }
+
+    [Test]
+    public void ARuleOutsideTheTargetsVersionIsNotApplicableWithItsReason()
+    {
+        using var target = EmulatorTarget.Reference("old", FfaVersion.V1_0);
+
+        var result = Runner.Check(target, RuleCatalogue.Get("INV-YIELD-RESUME"), RunOptions.Default);
+
+        Assert.That((result.Outcome, result.Message), Is.EqualTo((RuleOutcome.NotApplicable, "stated for FF-A v1.1 and later; old negotiates v1.0")));
+    }
+
+    /// <summary>A rule that every case passes, to see the coverage gate act on its own.</summary>
+    private sealed class CoverageOnly(RuleInfo info) : SendRule(info)
+    {
+        protected override bool Exercises(SendView send) => true;
+
+        protected override Finding? Violation(SendView send) => null;
+    }
+}
