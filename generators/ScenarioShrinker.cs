@@ -172,7 +172,7 @@ public static class ScenarioShrinker
         {
             TwinVariation.X0UpperHalf => new ulong[] { 1 },
             TwinVariation.ErrorCodeExtension => [0],
-            TwinVariation.YieldTimeout => [0xFFFF_FFFF],
+            TwinVariation.YieldTimeout => [0xFFFF_FFFF, 0],
             TwinVariation.UnexpectedX2 => [0, 0xFFFF_FFFF],
             _ => [],
         };

@@ -46,10 +46,15 @@ public static class Profiles
     public static ScenarioProfile Twins(TwinVariation variation, ChainShape chain, params TerminalKind[] kinds) =>
         Chained(chain, kinds) with { Name = $"twins ({variation}), then: {string.Join(", ", kinds)}", Twins = variation };
 
-    /// <summary>Every final answer there is, after short chains.</summary>
-    public static readonly ScenarioProfile AnyAnswer = Chained(
-        ShortChains,
-        Response, ResponseOtherWidth, ResponseWrongIds, ResponseNonZeroW2, CoreError, LaterError, UnknownErrorCode,
-        Success, SmcccUnknown, UnknownFunction) with
-    { Name = "any final answer", MaxSends = 2 };
+    /// <summary>Every final answer there is, after short chains; each of the eight v1.0 error codes about as often as any other kind.</summary>
+    public static readonly ScenarioProfile AnyAnswer = Chained(ShortChains) with
+    {
+        Name = "any final answer",
+        MaxSends = 2,
+        Terminals =
+        [
+            new(Response, 1), new(ResponseOtherWidth, 1), new(ResponseWrongIds, 1), new(ResponseNonZeroW2, 1), new(CoreError, 8),
+            new(LaterError, 1), new(UnknownErrorCode, 1), new(Success, 1), new(SmcccUnknown, 1), new(UnknownFunction, 1),
+        ],
+    };
 }

@@ -31,8 +31,11 @@ public static class MutantCatalogue
                 || s == Twins(TwinVariation.UnexpectedX2, 0, new UnknownFunctionAnswer(0x8400006B, 0xFFFF_FFFF, Noise.None))),
         MutantCase.Exact(nameof(YieldIsAnError), (c, v) => new YieldIsAnError(c, v), "INV-YIELD-RESUME",
             RuntimeSend(new YieldAnswer(Smc32, null, 0, 0, 0, Noise.None), Response())),
-        MutantCase.Exact(nameof(YieldIsAnError), (c, v) => new YieldIsAnError(c, v), "INV-YIELD-W2-NOT-ERROR",
-            Twins(TwinVariation.YieldTimeout, 0xFFFF_FFFF, new YieldAnswer(Smc32, null, 0, 0, 0, Noise.None), Response()), FfaVersion.V1_0),
+        MutantCase.Like(nameof(YieldIsAnError), (c, v) => new YieldIsAnError(c, v), "INV-YIELD-W2-NOT-ERROR",
+            "a request answered by FFA_YIELD_32 with timeout 0 and its twin with timeout 0xFFFFFFFF in w2, or the other way round",
+            s => s == Twins(TwinVariation.YieldTimeout, 0xFFFF_FFFF, new YieldAnswer(Smc32, null, 0, 0, 0, Noise.None), Response())
+                || s == Twins(TwinVariation.YieldTimeout, 0, new YieldAnswer(Smc32, null, 0, 0xFFFF_FFFF, 0, Noise.None), Response()),
+            FfaVersion.V1_0),
         MutantCase.Exact(nameof(CopiesSmc32ResponseUnmasked), (c, v) => new CopiesSmc32ResponseUnmasked(c, v), "INV-RESP-SMC32-MASK",
             RuntimeSend(Response() with { Noise = new Noise(UpperHalves: 1) })),
         MutantCase.Like(nameof(PassesSmc32PayloadUnmasked), (c, v) => new PassesSmc32PayloadUnmasked(c, v), "INV-REQ-SMC32-WIDTH",
