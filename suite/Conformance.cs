@@ -2,7 +2,7 @@ using FfaConformance.Reports;
 using FfaConformance.Reports.Text;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Configuration;
-using FfaConformance.Runner.Engine;
+using FfaConformance.Runner.Expectations;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 
@@ -56,17 +56,23 @@ public sealed class Conformance
     [TestCaseSource(nameof(Cases))]
     public void Rule(string target, string ruleId)
     {
-        var result = SuiteRun.Current.Check(target, ruleId);
-        switch (result.Outcome)
+        var (result, judgement) = SuiteRun.Current.Check(target, ruleId);
+        var evidence = result.Counterexample is null ? string.Empty : "\n" + FailureText.Format(result);
+        switch (judgement.Verdict)
         {
-            case RuleOutcome.Passed:
-                Assert.Pass($"{result.RuleId} on {target}: {result.Message}");
+            case Verdict.Passed:
+                Assert.Pass($"{ruleId} on {target}: {judgement.Explanation}");
                 break;
-            case RuleOutcome.NotApplicable:
-                Assert.Ignore($"{result.RuleId} not applicable to {target}: {result.Message}");
+            case Verdict.ExpectedFailure:
+                Assert.Pass($"{ruleId} on {target}: {judgement.Explanation}{evidence}");
+                break;
+            case Verdict.Skipped:
+                Assert.Ignore($"{ruleId} on {target}: {judgement.Explanation}");
                 break;
             default:
-                Assert.Fail(FailureText.Format(result));
+                Assert.Fail(judgement.Verdict == Verdict.Failed && result.Counterexample is not null
+                    ? FailureText.Format(result)
+                    : $"{ruleId} on {target}: {judgement.Explanation}{evidence}");
                 break;
         }
     }

@@ -3,6 +3,7 @@ using FfaConformance.Adapters.Contract;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
+using FfaConformance.Runner.Expectations;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
 
@@ -10,21 +11,28 @@ namespace FfaConformance.Suite;
 
 /// <summary>
 /// One conformance run per test process: the configuration, the managed secure world, the targets (built
-/// once, disposed at the end) and every result so far, for the summary.
+/// once, disposed at the end), their expectations, and every judged result so far, for the summary.
 /// </summary>
 public sealed class SuiteRun : IDisposable
 {
     private static readonly Lazy<SuiteRun> Instance = new(() => new SuiteRun(SettingsLoader.Load(RunParameters())));
 
-    private readonly Dictionary<string, Lazy<ITarget>> targets;
-    private readonly ConcurrentQueue<RuleResult> results = new();
+    private readonly Dictionary<string, Slot> slots;
+    private readonly ConcurrentQueue<JudgedResult> results = new();
     private readonly RuleRunner runner;
+    private readonly DateOnly today = DateOnly.FromDateTime(DateTime.UtcNow);
 
     private SuiteRun(SuiteSettings settings)
     {
         Settings = settings;
         runner = new RuleRunner(new ManagedSecureWorld(PartitionTable.Default, settings.SecureWorldVersion));
-        targets = settings.Targets.ToDictionary(t => t.Name, t => new Lazy<ITarget>(() => AdapterRegistry.Create(t)), StringComparer.Ordinal);
+        slots = settings.Targets.ToDictionary(
+            t => t.Name,
+            t => new Slot(
+                t,
+                new Lazy<(ITarget?, TargetUnavailableException?)>(() => Build(t, settings)),
+                t.Keys.TryGetValue("Expectations", out var file) ? ExpectationsFile.Load(settings.Resolve(file)) : new Dictionary<string, Expectation>()),
+            StringComparer.Ordinal);
     }
 
     public static SuiteRun Current => Instance.Value;
@@ -33,25 +41,48 @@ public sealed class SuiteRun : IDisposable
 
     public SuiteSettings Settings { get; }
 
-    public IReadOnlyList<RuleResult> Results => [.. results];
+    public IReadOnlyList<JudgedResult> Results => [.. results];
 
-    public RuleResult Check(string target, string ruleId)
+    public JudgedResult Check(string target, string ruleId)
     {
-        var settings = Settings.Targets.First(t => t.Name == target);
-        var options = Settings.Options with { MaxTest = settings.MaxTest ?? Settings.Options.MaxTest };
-        var result = runner.Check(targets[target].Value, RuleCatalogue.Get(ruleId), options);
-        results.Enqueue(result);
-        return result;
+        var slot = slots[target];
+        var rule = RuleCatalogue.Get(ruleId);
+        var (built, problem) = slot.Target.Value;
+        var result = built is null
+            ? Unavailable(target, ruleId, problem!)
+            : runner.Check(built, rule, Settings.Options with { MaxTest = slot.Settings.MaxTest ?? Settings.Options.MaxTest });
+        var judged = new JudgedResult(result, Judgement.Of(result, slot.Expectations.GetValueOrDefault(ruleId), today));
+        results.Enqueue(judged);
+        return judged;
     }
 
     public void Dispose()
     {
-        foreach (var target in targets.Values.Where(t => t.IsValueCreated))
+        foreach (var slot in slots.Values.Where(s => s.Target.IsValueCreated))
         {
-            target.Value.Dispose();
+            slot.Target.Value.Target?.Dispose();
         }
     }
 
+    private static (ITarget?, TargetUnavailableException?) Build(TargetSettings target, SuiteSettings settings)
+    {
+        try
+        {
+            return (AdapterRegistry.Create(target, settings), null);
+        }
+        catch (TargetUnavailableException problem)
+        {
+            return (null, problem);
+        }
+    }
+
+    /// <summary>A target that could not be built: every rule is skipped (a missing toolchain or optional source) or failed (a broken target).</summary>
+    private static RuleResult Unavailable(string target, string ruleId, TargetUnavailableException problem) =>
+        new(ruleId, target, problem.Skip ? RuleOutcome.NotApplicable : RuleOutcome.Failed, problem.Message, 0, 0,
+            new Dictionary<string, int>(), [], null, string.Empty, TimeSpan.Zero);
+
     private static IEnumerable<KeyValuePair<string, string?>> RunParameters() =>
         TestContext.Parameters.Names.Select(name => KeyValuePair.Create(name, TestContext.Parameters[name]));
+
+    private sealed record Slot(TargetSettings Settings, Lazy<(ITarget? Target, TargetUnavailableException? Problem)> Target, IReadOnlyDictionary<string, Expectation> Expectations);
 }

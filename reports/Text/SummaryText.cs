@@ -1,58 +1,71 @@
 using System.Text;
 using FfaConformance.Rules;
-using FfaConformance.Runner.Engine;
+using FfaConformance.Runner.Expectations;
 
 namespace FfaConformance.Reports.Text;
 
 /// <summary>The per-rule summary printed at the end of a run: one line per rule and target, then totals.</summary>
 public static class SummaryText
 {
-    public static string Format(IReadOnlyList<RuleResult> results)
+    public static string Format(IReadOnlyList<JudgedResult> results)
     {
         var text = new StringBuilder();
-        foreach (var target in results.Select(r => r.Target).Distinct())
+        foreach (var target in results.Select(r => r.Result.Target).Distinct())
         {
-            var mine = results.Where(r => r.Target == target).ToArray();
+            var mine = results.Where(r => r.Result.Target == target).ToArray();
             text.AppendLine($"FfaConformance — target {target}");
-            foreach (var result in mine.OrderBy(r => RuleOrder(r.RuleId)))
+            foreach (var judged in mine.OrderBy(r => RuleOrder(r.Result.RuleId)))
             {
-                text.AppendLine($"  {Mark(result.Outcome),-6} {result.RuleId,-34} {Detail(result)}");
+                text.AppendLine($"  {Mark(judged.Judgement.Verdict),-7} {judged.Result.RuleId,-34} {Detail(judged)}");
             }
 
-            text.AppendLine($"  {Totals(mine)}, {mine.Sum(r => r.Cases)} cases in {mine.Sum(r => r.Duration.TotalSeconds):0.0} s");
+            text.AppendLine($"  {Totals(mine)}; {mine.Sum(r => r.Result.Cases)} cases in {mine.Sum(r => r.Result.Duration.TotalSeconds):0.0} s");
         }
 
         return text.ToString().TrimEnd();
     }
 
-    public static string Totals(IEnumerable<RuleResult> results)
+    public static string Totals(IEnumerable<JudgedResult> results)
     {
-        var counts = results.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count());
-        return string.Join(", ", Enum.GetValues<RuleOutcome>().Select(o => $"{counts.GetValueOrDefault(o)} {Word(o)}"));
+        var counts = results.GroupBy(r => r.Judgement.Verdict).ToDictionary(g => g.Key, g => g.Count());
+        return string.Join(", ", Enum.GetValues<Verdict>().Where(counts.ContainsKey).Select(v => $"{counts[v]} {Word(v)}"));
     }
 
     private static int RuleOrder(string id) => RuleCatalogue.All.Select(r => r.Id).ToList().IndexOf(id);
 
-    private static string Mark(RuleOutcome outcome) => outcome switch
+    private static string Mark(Verdict verdict) => verdict switch
     {
-        RuleOutcome.Passed => "pass",
-        RuleOutcome.Failed => "FAIL",
-        RuleOutcome.CoverageGap => "GAP",
+        Verdict.Passed => "pass",
+        Verdict.ExpectedFailure => "xfail",
+        Verdict.Failed => "FAIL",
+        Verdict.UnexpectedPass => "XPASS",
+        Verdict.ExpiredExpectation => "EXPIRED",
+        Verdict.StaleExpectation => "STALE",
+        Verdict.CoverageGap => "GAP",
         _ => "skip",
     };
 
-    private static string Word(RuleOutcome outcome) => outcome switch
+    private static string Word(Verdict verdict) => verdict switch
     {
-        RuleOutcome.Passed => "passed",
-        RuleOutcome.Failed => "failed",
-        RuleOutcome.CoverageGap => "coverage gaps",
-        _ => "not applicable",
+        Verdict.Passed => "passed",
+        Verdict.ExpectedFailure => "expected failures",
+        Verdict.Failed => "failed",
+        Verdict.UnexpectedPass => "unexpected passes",
+        Verdict.ExpiredExpectation => "expired expectations",
+        Verdict.StaleExpectation => "stale expectations",
+        Verdict.CoverageGap => "coverage gaps",
+        _ => "skipped",
     };
 
-    private static string Detail(RuleResult result) => result.Outcome switch
+    private static string Detail(JudgedResult judged)
     {
-        RuleOutcome.Passed => $"{result.Cases} cases, {result.Exercised} exercised",
-        RuleOutcome.Failed => result.Counterexample is { } c ? $"{c.Finding} [replay {c.Replay}]" : result.Message,
-        _ => result.Message,
-    };
+        var result = judged.Result;
+        return judged.Judgement.Verdict switch
+        {
+            Verdict.Passed => $"{result.Cases} cases, {result.Exercised} exercised",
+            Verdict.Failed or Verdict.ExpectedFailure when result.Counterexample is { } c =>
+                $"{c.Finding} [replay {c.Replay}]{(judged.Judgement.Expectation is { } e ? $" ({e.Reference})" : string.Empty)}",
+            _ => judged.Judgement.Explanation,
+        };
+    }
 }

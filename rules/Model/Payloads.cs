@@ -13,15 +13,22 @@ public static class Payloads
     /// </summary>
     public static DirectMessage Expected(DirectResponseAnswer response) => response.WirePayload;
 
-    /// <summary>The call returned 0 and left exactly <paramref name="expected"/> in the message.</summary>
-    public static Finding? Completed(Returned returned, DirectMessage expected, int finalCall)
+    /// <summary>
+    /// The call returned 0 and left <paramref name="expected"/> in the message: all of it, or — for rules that
+    /// leave the upper halves of SMC32 words to INV-RESP-SMC32-MASK — the low halves of an SMC32 response.
+    /// </summary>
+    public static Finding? Completed(Returned returned, DirectMessage expected, int finalCall, Convention width, bool lowHalvesOfSmc32 = true)
     {
         if (returned.ReturnValue != 0)
         {
             return new Finding("a valid response did not complete the request", finalCall, "return value", "0", Show.Errno(returned.ReturnValue));
         }
 
-        return returned.MessageOut == expected
+        var got = returned.MessageOut ?? default;
+        var same = width == Convention.Smc32 && lowHalvesOfSmc32
+            ? Enumerable.Range(0, DirectMessage.Words).All(i => (uint)got[i] == (uint)expected[i])
+            : got == expected;
+        return returned.MessageOut is not null && same
             ? null
             : new Finding("the message does not hold the response's payload", finalCall, "message", expected.ToString(), returned.MessageOut?.ToString() ?? "NULL");
     }

@@ -1,26 +1,46 @@
+using System.Globalization;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Emulator;
+using FfaConformance.Adapters.Native;
 
 namespace FfaConformance.Runner.Configuration;
 
 /// <summary>An adapter a target can name: the keys it accepts besides the common ones, and how it builds a target.</summary>
-public sealed record AdapterKind(string Name, IReadOnlyList<SettingKey> Keys, Func<TargetSettings, ITarget> Create);
+public sealed record AdapterKind(string Name, IReadOnlyList<SettingKey> Keys, Func<TargetSettings, SuiteSettings, ITarget> Create);
 
 /// <summary>The adapters configuration knows.</summary>
 public static class AdapterRegistry
 {
     public static readonly IReadOnlyList<AdapterKind> All =
     [
-        new(EmulatorTarget.AdapterName, [], settings => EmulatorTarget.Reference(settings.Name, settings.Version)),
+        new(EmulatorTarget.AdapterName, [], (target, _) => EmulatorTarget.Reference(target.Name, target.Version)),
+        new(NativeTarget.AdapterName,
+        [
+            new("Source", "a U-Boot tree, a patch or mail that creates arm-ffa-runtime.c, a directory holding one, or a .c file (relative paths are relative to the checkout)", v => v.Trim().Length > 0),
+            new("Required", "true (a missing source is an error) or false (a missing source skips the target)", v => v is "true" or "false"),
+            new("HangTimeoutMs", "milliseconds without a conduit call or a return before a case counts as a hang, 50–60000", v => IsInt(v, 50, 60_000)),
+        ],
+        (target, suite) => NativeTarget.Create(
+            target.Name,
+            target.Version,
+            new NativeOptions(
+                suite.Resolve(target.Keys.GetValueOrDefault("Source") ?? throw new ConfigurationException($"Targets:{target.Name}:Source is missing; accepted: a U-Boot tree, a patch or mail, or a .c file")),
+                suite.BuildDirectory,
+                target.Keys.TryGetValue("HangTimeoutMs", out var hang) ? TimeSpan.FromMilliseconds(int.Parse(hang, CultureInfo.InvariantCulture)) : NativeOptions.DefaultHangTimeout),
+            sourceRequired: target.Keys.GetValueOrDefault("Required") != "false")),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(a => a.Name)];
 
     public static IReadOnlyList<SettingKey> KeysOf(string adapter) => Find(adapter)?.Keys ?? [];
 
-    public static ITarget Create(TargetSettings settings) =>
-        (Find(settings.Adapter) ?? throw new ConfigurationException(
-            $"Targets:{settings.Name}:Adapter = '{settings.Adapter}' is not valid; accepted: {string.Join(", ", Names)}")).Create(settings);
+    /// <summary>Builds the target; <see cref="TargetUnavailableException"/> when it cannot be (skip or broken).</summary>
+    public static ITarget Create(TargetSettings target, SuiteSettings suite) =>
+        (Find(target.Adapter) ?? throw new ConfigurationException(
+            $"Targets:{target.Name}:Adapter = '{target.Adapter}' is not valid; accepted: {string.Join(", ", Names)}")).Create(target, suite);
+
+    internal static bool IsInt(string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max;
 
     private static AdapterKind? Find(string name) => All.FirstOrDefault(a => a.Name == name);
 }

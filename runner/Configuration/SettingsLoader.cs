@@ -18,21 +18,26 @@ public static class SettingsLoader
     public const string EnvironmentPrefix = "FFA_";
     public const string DefaultsFileName = "ffa.defaults.json";
 
+    /// <summary>A target that does not say which FF-A version it negotiates is taken to negotiate v1.0, as U-Boot does.</summary>
+    public static readonly FfaVersion DefaultVersion = FfaVersion.V1_0;
+
     private static readonly SettingKey[] RunKeys =
     [
-        new("Targets", "a comma-separated list of target names defined under Targets", v => v.Split(',').All(n => n.Trim().Length > 0)),
+        new("Targets", "'all' or a comma-separated list of target names defined under Targets", v => v.Split(',').All(n => n.Trim().Length > 0)),
         new("MaxTest", "a whole number of cases per rule, 1–1000000", v => IsInt(v, 1, 1_000_000)),
         new("CallBudget", "a whole number of conduit calls per case, 16–100000", v => IsInt(v, 16, 100_000)),
         new("Replay", "'seed,gamma' or 'seed,gamma,size' as a failure prints it, or empty", v => v.Length == 0 || Seeds.TryParse(v, out _)),
         new("SecureWorldVersion", $"the FF-A version the managed secure world implements: {Versions}", v => FfaVersion.TryParse(v, out _)),
         new("ResultsDirectory", "a directory path (relative paths are relative to the checkout)", v => v.Trim().Length > 0),
+        new("BuildDirectory", "a directory for built targets (relative paths are relative to the checkout)", v => v.Trim().Length > 0),
     ];
 
     private static readonly SettingKey[] CommonTargetKeys =
     [
         new("Adapter", $"one of: {string.Join(", ", AdapterRegistry.Names)}", AdapterRegistry.Names.Contains),
-        new("Version", $"the FF-A version the target negotiates: {Versions}", v => FfaVersion.TryParse(v, out _)),
+        new("Version", $"the FF-A version the target negotiates: {Versions} (default 1.0, as U-Boot)", v => FfaVersion.TryParse(v, out _)),
         new("MaxTest", "a whole number of cases per rule, 1–1000000", v => IsInt(v, 1, 1_000_000)),
+        new("Expectations", "a JSON file of rules the target is expected to fail (relative paths are relative to the checkout)", v => v.Trim().Length > 0),
     ];
 
     private static string Versions => string.Join(", ", FfaVersion.Known.Select(v => $"{v.Major}.{v.Minor}"));
@@ -62,20 +67,21 @@ public static class SettingsLoader
 
         Validate(root, defaultsFile);
         var run = root.GetSection("Run");
-        var names = run["Targets"]!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var defined = root.GetSection("Targets").GetChildren().Select(c => c.Key).ToArray();
+        var names = run["Targets"]!.Trim() == "all" ? defined : run["Targets"]!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var targets = names.Select(name => defined.Contains(name, StringComparer.Ordinal)
             ? Target(root.GetSection("Targets").GetSection(name))
             : throw new ConfigurationException($"Run:Targets names '{name}' ({Origin(root, "Run:Targets", defaultsFile)}), which is not defined; defined targets: {string.Join(", ", defined)}")).ToArray();
 
         repositoryRoot ??= FindRepositoryRoot();
-        var results = run["ResultsDirectory"]!;
-        return new SuiteSettings(
+        var settings = new SuiteSettings(
             targets,
             new RunOptions(Int(run["MaxTest"]!), Int(run["CallBudget"]!), string.IsNullOrWhiteSpace(run["Replay"]) ? null : run["Replay"]),
             Version(run["SecureWorldVersion"]!),
-            Path.IsPathRooted(results) ? results : Path.GetFullPath(Path.Combine(repositoryRoot, results)),
+            string.Empty,
+            string.Empty,
             repositoryRoot);
+        return settings with { ResultsDirectory = settings.Resolve(run["ResultsDirectory"]!), BuildDirectory = settings.Resolve(run["BuildDirectory"]!) };
     }
 
     /// <summary>The checkout: the nearest directory above the running assembly that holds FfaConformance.sln.</summary>
@@ -98,7 +104,7 @@ public static class SettingsLoader
         return new TargetSettings(
             section.Key,
             keys["Adapter"],
-            Version(keys["Version"]),
+            keys.TryGetValue("Version", out var version) ? Version(version) : DefaultVersion,
             keys.TryGetValue("MaxTest", out var maxTest) ? Int(maxTest) : null,
             keys);
     }
@@ -123,10 +129,6 @@ public static class SettingsLoader
                         }
 
                         Check(root, target, [.. CommonTargetKeys, .. AdapterRegistry.KeysOf(adapter)], path, defaultsFile);
-                        if (target["Version"] is null)
-                        {
-                            throw new ConfigurationException($"{path}:Version is missing; accepted: {CommonTargetKeys[1].Accepted}");
-                        }
                     }
 
                     break;
@@ -181,8 +183,7 @@ public static class SettingsLoader
         return "no source";
     }
 
-    private static bool IsInt(string text, int min, int max) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max;
+    private static bool IsInt(string text, int min, int max) => AdapterRegistry.IsInt(text, min, max);
 
     private static int Int(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 

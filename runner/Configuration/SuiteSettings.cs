@@ -9,4 +9,9 @@ public sealed record SuiteSettings(
     RunOptions Options,
     FfaVersion SecureWorldVersion,
     string ResultsDirectory,
-    string RepositoryRoot);
+    string BuildDirectory,
+    string RepositoryRoot)
+{
+    /// <summary>A configured path: absolute as given, relative to the checkout otherwise.</summary>
+    public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(RepositoryRoot, path));
+}

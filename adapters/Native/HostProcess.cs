@@ -1,0 +1,169 @@
+using System.Diagnostics;
+
+namespace FfaConformance.Adapters.Native;
+
+/// <summary>
+/// One running host process and the page it shares with the harness. A receive that times out means the
+/// transport neither called the conduit nor returned: a hang. A process that exits while the harness waits
+/// has crashed; <see cref="Death"/> says how.
+/// </summary>
+internal sealed class HostProcess : IDisposable
+{
+    private const int BootEntryCapability = 1;
+
+    private readonly Process process;
+    private readonly SharedChannel channel;
+    private readonly Queue<string> stderr = new();
+    private readonly Func<bool> alive;
+
+    private HostProcess(Process process, SharedChannel channel)
+    {
+        this.process = process;
+        this.channel = channel;
+        alive = () => !process.HasExited;
+    }
+
+    /// <summary>Whether the transport has the boot-time entry (ffa_invoke_msg_send_direct_req), as the host's hello says.</summary>
+    public bool HasBootEntry { get; private set; }
+
+    public TimeSpan Timeout { get; set; }
+
+    public static HostProcess Start(string executable, TimeSpan timeout)
+    {
+        var directory = Directory.Exists("/dev/shm") ? "/dev/shm" : System.IO.Path.GetTempPath();
+        var channel = new SharedChannel(System.IO.Path.Combine(directory, $"ffa-{Environment.ProcessId}-{Guid.NewGuid():N}"));
+        var process = new Process
+        {
+            StartInfo = new ProcessStartInfo(executable, [channel.Path])
+            {
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            },
+        };
+        var host = new HostProcess(process, channel) { Timeout = timeout };
+        try
+        {
+            process.ErrorDataReceived += host.KeepStderr;
+            process.Start();
+            process.BeginErrorReadLine();
+            var hello = host.Receive();
+            if (hello.Type != HostMessage.Hello)
+            {
+                throw new TargetUnavailableAtStart($"{executable} greeted with {hello.Type}, not Hello");
+            }
+
+            host.HasBootEntry = (hello.Argument & BootEntryCapability) != 0;
+            return host;
+        }
+        catch (HostDied)
+        {
+            var death = host.Death();
+            host.Dispose();
+            throw new TargetUnavailableAtStart($"{executable} did not start: {death}");
+        }
+        catch (HostHung)
+        {
+            host.Dispose();
+            throw new TargetUnavailableAtStart($"{executable} did not greet within {timeout.TotalSeconds:0.#} s");
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    public void Send(HostRecord record) => channel.Send(record);
+
+    /// <summary>The next record; <see cref="HostHung"/> on a timeout, <see cref="HostDied"/> when the process is gone.</summary>
+    public HostRecord Receive()
+    {
+        if (channel.TryReceive(Timeout, alive, out var record))
+        {
+            return record;
+        }
+
+        throw process.HasExited ? new HostDied() : new HostHung();
+    }
+
+    /// <summary>How the process ended: a signal or an exit status, and its last words on stderr.</summary>
+    public string Death()
+    {
+        process.WaitForExit();
+        var code = process.ExitCode;
+        var how = code > 128 ? $"killed by {SignalName(code - 128)}" : $"exited with status {code}";
+        string last;
+        lock (stderr)
+        {
+            last = stderr.Count == 0 ? string.Empty : $"; stderr: {string.Join(" | ", stderr)}";
+        }
+
+        return $"the host process was {how}{last}";
+    }
+
+    public void Kill()
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(2000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            channel.Send(HostRecord.Command(HostMessage.Quit));
+            if (!process.WaitForExit(1000))
+            {
+                Kill();
+            }
+        }
+
+        process.Dispose();
+        channel.Dispose();
+    }
+
+    private static string SignalName(int signal) => signal switch
+    {
+        4 => "SIGILL (4)",
+        6 => "SIGABRT (6)",
+        7 => "SIGBUS (7)",
+        8 => "SIGFPE (8)",
+        9 => "SIGKILL (9)",
+        11 => "SIGSEGV (11)",
+        15 => "SIGTERM (15)",
+        _ => $"signal {signal}",
+    };
+
+    private void KeepStderr(object sender, DataReceivedEventArgs line)
+    {
+        if (line.Data is not { } data)
+        {
+            return;
+        }
+
+        lock (stderr)
+        {
+            stderr.Enqueue(data);
+            if (stderr.Count > 5)
+            {
+                stderr.Dequeue();
+            }
+        }
+    }
+}
+
+/// <summary>The host neither called nor returned in time.</summary>
+internal sealed class HostHung : Exception;
+
+/// <summary>The host process is gone.</summary>
+internal sealed class HostDied : Exception;
+
+/// <summary>The host could not be started at all.</summary>
+internal sealed class TargetUnavailableAtStart(string message) : Exception(message);

@@ -1,0 +1,71 @@
+using System.Buffers.Binary;
+using FfaConformance.Abi;
+
+namespace FfaConformance.Adapters.Native;
+
+/// <summary>
+/// One message between the harness and the native host process: type, argument, x0–x17, little-endian.
+/// Keep in step with c/host/protocol.h.
+/// </summary>
+internal readonly record struct HostRecord(HostMessage Type, uint Argument, ulong[] X)
+{
+    public const int Size = 8 + (8 * RegisterSet.Count);
+
+    public static HostRecord Command(HostMessage type, uint argument = 0, params ulong[] x) =>
+        new(type, argument, Pad(x));
+
+    public void WriteTo(Span<byte> buffer)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer, (uint)Type);
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer[4..], Argument);
+        for (var i = 0; i < RegisterSet.Count; i++)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(buffer[(8 + (8 * i))..], X[i]);
+        }
+    }
+
+    public static HostRecord ReadFrom(ReadOnlySpan<byte> buffer)
+    {
+        var x = new ulong[RegisterSet.Count];
+        for (var i = 0; i < x.Length; i++)
+        {
+            x[i] = BinaryPrimitives.ReadUInt64LittleEndian(buffer[(8 + (8 * i))..]);
+        }
+
+        return new((HostMessage)BinaryPrimitives.ReadUInt32LittleEndian(buffer), BinaryPrimitives.ReadUInt32LittleEndian(buffer[4..]), x);
+    }
+
+    private static ulong[] Pad(ulong[] x)
+    {
+        var padded = new ulong[RegisterSet.Count];
+        x.CopyTo(padded, 0);
+        return padded;
+    }
+}
+
+/// <summary>Message types of c/host/protocol.h.</summary>
+internal enum HostMessage : uint
+{
+    Begin = 1,
+    Send = 2,
+    ExitBootServices = 3,
+    Answer = 4,
+    Stop = 5,
+    Quit = 6,
+    Hello = 16,
+    Call = 17,
+    Returned = 18,
+    Done = 19,
+    Stopped = 20,
+    Failed = 21,
+}
+
+/// <summary>Flags of a send command (protocol.h FFA_HOST_SEND_*).</summary>
+[Flags]
+internal enum SendFlags : uint
+{
+    None = 0,
+    Smc64 = 1,
+    Runtime = 2,
+    NullMessage = 4,
+}

@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace FfaConformance.Adapters.Native;
+
+/// <summary>
+/// Builds the host process for a transport: the transport compiled against the U-Boot shim, its writable
+/// sections renamed to ffa_state/ffa_state_bss (so the host can restore them before every case), linked with
+/// the host's channel and glue. Builds are cached by a hash of every input, the compiler's version included.
+/// </summary>
+public static class NativeBuild
+{
+    private static readonly string[] CommonFlags = ["-O2", "-g", "-std=gnu11", "-Wall"];
+
+    /// <summary>Where the C sources of the host and the shim are: next to the adapter assembly.</summary>
+    public static string CDirectory => Path.Combine(AppContext.BaseDirectory, "native");
+
+    public static string Host(TransportSource source, Toolchain toolchain, string buildRoot)
+    {
+        var key = Key(source, toolchain);
+        var output = Path.Combine(buildRoot, "native", key);
+        var executable = Path.Combine(output, "ffa-host");
+        if (File.Exists(executable))
+        {
+            return executable;
+        }
+
+        var work = Directory.CreateDirectory($"{output}.tmp-{Guid.NewGuid():N}").FullName;
+        try
+        {
+            Build(source, toolchain, work);
+            try
+            {
+                Directory.Move(work, output);
+            }
+            catch (IOException) when (File.Exists(executable))
+            {
+                // Another process built the same inputs first.
+            }
+
+            return executable;
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    private static void Build(TransportSource source, Toolchain toolchain, string work)
+    {
+        var c = CDirectory;
+        var include = Directory.CreateDirectory(Path.Combine(work, "include")).FullName;
+        if (source.Header is { } header)
+        {
+            File.WriteAllText(Path.Combine(include, TransportSource.RuntimeHeader), header);
+        }
+
+        var file = source.PathOnDisk ?? Path.Combine(work, source.FileName);
+        if (source.PathOnDisk is null)
+        {
+            File.WriteAllText(file, source.Text);
+        }
+
+        string[] shim = ["-include", Path.Combine(c, "shim", "config.h"), "-I", include, "-I", Path.Combine(c, "shim")];
+        Compile(toolchain, source.Origin, [.. CommonFlags, "-fno-common", "-fno-zero-initialized-in-bss", .. shim, "-c", file, "-o", "transport.o"], work);
+        RenameWritableSections(toolchain, work);
+        string[] host = ["-I", Path.Combine(c, "host")];
+        Compile(toolchain, "the host's channel", [.. CommonFlags, .. host, "-c", Path.Combine(c, "host", "channel.c"), "-o", "channel.o"], work);
+        Compile(toolchain, "the host's glue", [.. CommonFlags, .. shim, .. host, "-c", Path.Combine(c, "host", "glue.c"), "-o", "glue.o"], work);
+        Compile(toolchain, $"the host with {source.Origin}", ["-o", "ffa-host", "channel.o", "glue.o", "transport-state.o"], work);
+    }
+
+    /// <summary>Every writable allocated section of the transport becomes ffa_state (or ffa_state_bss when it has no contents).</summary>
+    private static void RenameWritableSections(Toolchain toolchain, string work)
+    {
+        var (exit, sections) = Toolchain.Invoke(toolchain.ReadElf, ["-S", "-W", "transport.o"], work);
+        if (exit != 0)
+        {
+            throw new TargetBuildException($"readelf could not read the compiled transport:\n{sections}");
+        }
+
+        var renames = new List<string>();
+        foreach (var line in sections.Split('\n'))
+        {
+            var fields = line.Replace("[ ", "[", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length >= 8 && fields[0].StartsWith('[') && fields[7].Contains('W') && fields[7].Contains('A'))
+            {
+                renames.Add("--rename-section");
+                renames.Add($"{fields[1]}={(fields[2] == "NOBITS" ? "ffa_state_bss" : "ffa_state")}");
+            }
+        }
+
+        var (copied, output) = Toolchain.Invoke(toolchain.ObjCopy, [.. renames, "transport.o", "transport-state.o"], work);
+        if (copied != 0)
+        {
+            throw new TargetBuildException($"objcopy could not rename the transport's data sections:\n{output}");
+        }
+    }
+
+    private static void Compile(Toolchain toolchain, string what, IEnumerable<string> arguments, string work)
+    {
+        var (exit, output) = Toolchain.Invoke(toolchain.Compiler, arguments, work);
+        if (exit != 0)
+        {
+            throw new TargetBuildException($"compiling {what} failed ({toolchain.Version}):\n{output}");
+        }
+    }
+
+    private static string Key(TransportSource source, Toolchain toolchain)
+    {
+        var inputs = new StringBuilder()
+            .Append(toolchain.Version).Append('\0')
+            .Append(string.Join(' ', CommonFlags)).Append('\0')
+            .Append(source.FileName).Append('\0').Append(source.Text).Append('\0')
+            .Append(source.Header).Append('\0');
+        foreach (var file in Directory.EnumerateFiles(CDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            inputs.Append(Path.GetRelativePath(CDirectory, file)).Append('\0').Append(File.ReadAllText(file)).Append('\0');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(inputs.ToString())))[..16];
+    }
+}
+
+/// <summary>The transport or its host did not build; the message holds the tool's own output.</summary>
+public sealed class TargetBuildException(string message) : Exception(message);

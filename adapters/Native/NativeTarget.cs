@@ -1,0 +1,180 @@
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Contract;
+using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Traces;
+using FfaConformance.SecureWorld;
+
+namespace FfaConformance.Adapters.Native;
+
+/// <summary>
+/// The native adapter: a C transport compiled for the host and run in a host process of its own. Every
+/// conduit call crosses the socket to the managed secure world. A crash (any signal) or a hang (no call and no
+/// return within the time limit) ends the case as a stop with the reason; the next case starts a new host.
+/// </summary>
+public sealed class NativeTarget : ITarget
+{
+    public const string AdapterName = "native";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly string executable;
+    private readonly TimeSpan hangTimeout;
+    private HostProcess? host;
+    private CaseSession? session;
+    private Stopped? pending;
+
+    private NativeTarget(TargetDescription description, string executable, TimeSpan hangTimeout, HostProcess host)
+    {
+        Description = description;
+        this.executable = executable;
+        this.hangTimeout = hangTimeout;
+        this.host = host;
+    }
+
+    public TargetDescription Description { get; }
+
+    /// <summary>Builds (or reuses) the host for the source and starts it; <see cref="TargetUnavailableException"/> says why not.</summary>
+    public static NativeTarget Create(string name, FfaVersion version, NativeOptions options, bool sourceRequired)
+    {
+        var toolchain = Toolchain.Host(out var missing)
+            ?? throw new TargetUnavailableException($"native target {name} needs a C toolchain: {missing}", skip: true);
+        TransportSource source;
+        try
+        {
+            source = TransportSource.Resolve(options.Source);
+        }
+        catch (FileNotFoundException) when (!sourceRequired)
+        {
+            throw new TargetUnavailableException($"native target {name}: source {options.Source} is not present", skip: true);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new TargetUnavailableException($"native target {name}: {e.Message}", skip: false);
+        }
+
+        try
+        {
+            var executable = NativeBuild.Host(source, toolchain, options.BuildRoot);
+            var host = HostProcess.Start(executable, StartTimeout);
+            var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage
+                | (host.HasBootEntry ? TargetCapabilities.BootEntry : TargetCapabilities.None);
+            var description = new TargetDescription(name, AdapterName, version, capabilities, $"{source.Origin} ({toolchain.Version})");
+            return new NativeTarget(description, executable, options.HangTimeout, host);
+        }
+        catch (TargetBuildException e)
+        {
+            throw new TargetUnavailableException($"native target {name}: {e.Message}", skip: false);
+        }
+        catch (TargetUnavailableAtStart e)
+        {
+            throw new TargetUnavailableException($"native target {name}: {e.Message}", skip: false);
+        }
+    }
+
+    public void BeginCase(CaseSession session, BootData boot)
+    {
+        this.session = session;
+        pending = null;
+        if (host is null)
+        {
+            try
+            {
+                host = HostProcess.Start(executable, StartTimeout);
+            }
+            catch (Exception e) when (e is TargetUnavailableAtStart or IOException)
+            {
+                pending = new Stopped(StopReason.Crashed, $"the host process could not be restarted: {e.Message}");
+                return;
+            }
+        }
+
+        var begun = Exchange(HostRecord.Command(HostMessage.Begin, 0, boot.EndpointId, boot.Version.Encoded), _ => Completed.Instance);
+        pending = begun as Stopped;
+    }
+
+    public StepOutcome Send(SendStep step)
+    {
+        var request = step.Request;
+        var flags = (request.Convention == Convention.Smc64 ? SendFlags.Smc64 : SendFlags.None)
+            | (step.Entry == Entry.Runtime ? SendFlags.Runtime : SendFlags.None)
+            | (request.Message is null ? SendFlags.NullMessage : SendFlags.None);
+        var m = request.Message ?? DirectMessage.Zero;
+        return Exchange(
+            HostRecord.Command(HostMessage.Send, (uint)flags, request.Destination, m.Data0, m.Data1, m.Data2, m.Data3, m.Data4),
+            returned => new Returned((int)returned.Argument, returned.X[5] != 0 ? null : DirectMessage.FromWords(returned.X.AsSpan(0, 5))));
+    }
+
+    public StepOutcome ExitBootServices(ExitBootServicesStep step) =>
+        Exchange(HostRecord.Command(HostMessage.ExitBootServices, step.WithContext ? 1u : 0u), _ => Completed.Instance);
+
+    public void Dispose()
+    {
+        host?.Dispose();
+        host = null;
+    }
+
+    /// <summary>Sends a command and serves the conduit calls it causes until the host reports the end.</summary>
+    private StepOutcome Exchange(HostRecord command, Func<HostRecord, StepOutcome> returned)
+    {
+        if (pending is { } earlier)
+        {
+            pending = null;
+            return earlier;
+        }
+
+        var live = host ?? throw new InvalidOperationException("no host process");
+        var world = session ?? throw new InvalidOperationException("BeginCase was not called");
+        try
+        {
+            live.Timeout = hangTimeout;
+            live.Send(command);
+            while (true)
+            {
+                var record = live.Receive();
+                switch (record.Type)
+                {
+                    case HostMessage.Call:
+                        var reply = world.Call(ConduitKind.Smc, RegisterSet.From(record.X));
+                        if (reply.Stop is { } stop)
+                        {
+                            live.Send(HostRecord.Command(HostMessage.Stop));
+                            _ = live.Receive();
+                            return stop;
+                        }
+
+                        live.Send(new HostRecord(HostMessage.Answer, 0, reply.Answer!.AsSpan().ToArray()));
+                        break;
+                    case HostMessage.Returned:
+                        return returned(record);
+                    case HostMessage.Done:
+                        return Completed.Instance;
+                    case HostMessage.Failed:
+                        return new Stopped(StopReason.Crashed, record.Argument == 1
+                            ? "the transport registered no ExitBootServices event when probed"
+                            : "the transport has no boot-time entry (ffa_invoke_msg_send_direct_req)");
+                    default:
+                        throw new InvalidDataException($"unexpected {record.Type} from the host");
+                }
+            }
+        }
+        catch (HostHung)
+        {
+            live.Kill();
+            Drop();
+            return new Stopped(StopReason.Hung, $"the transport neither called the conduit nor returned within {hangTimeout.TotalMilliseconds:0} ms");
+        }
+        catch (HostDied)
+        {
+            var death = live.Death();
+            Drop();
+            return new Stopped(StopReason.Crashed, death);
+        }
+    }
+
+    private void Drop()
+    {
+        host?.Dispose();
+        host = null;
+    }
+}

@@ -1,0 +1,58 @@
+/*
+ * FfaConformance native host: the messages between the managed harness and
+ * the host process, and the shared page they travel through: one mailbox each
+ * way, a sequence number the reader waits on (spinning briefly, then on a
+ * futex) and a fixed-size record. Keep in step with adapters/Native/HostRecord.cs
+ * and adapters/Native/SharedChannel.cs.
+ */
+#ifndef FFA_HOST_PROTOCOL_H
+#define FFA_HOST_PROTOCOL_H
+
+#include <stdint.h>
+
+enum ffa_host_message {
+	/* harness -> host */
+	FFA_HOST_BEGIN = 1,	/* x[0] endpoint ID, x[1] FF-A version word */
+	FFA_HOST_SEND = 2,	/* arg: flags below; x[0] destination, x[1..5] message */
+	FFA_HOST_EXIT_BOOT_SERVICES = 3, /* arg: 1 with the event's context, 0 with NULL */
+	FFA_HOST_ANSWER = 4,	/* x: the secure world's x0-x17 */
+	FFA_HOST_STOP = 5,	/* abandon the step in progress */
+	FFA_HOST_QUIT = 6,	/* exit */
+
+	/* host -> harness */
+	FFA_HOST_HELLO = 16,	/* arg: capability flags below */
+	FFA_HOST_CALL = 17,	/* x: the transport's x0-x17 */
+	FFA_HOST_RETURNED = 18,	/* arg: return value; x[0..4] message; x[5] 1 if NULL */
+	FFA_HOST_DONE = 19,	/* a begin or ExitBootServices step ended */
+	FFA_HOST_STOPPED = 20,	/* the step was abandoned on a stop order */
+	FFA_HOST_FAILED = 21,	/* arg: what the harness could not do (see below) */
+};
+
+#define FFA_HOST_SEND_SMC64		0x1u
+#define FFA_HOST_SEND_RUNTIME		0x2u
+#define FFA_HOST_SEND_NULL_MESSAGE	0x4u
+
+#define FFA_HOST_HAS_BOOT_ENTRY		0x1u
+
+#define FFA_HOST_FAILED_NO_EVENT	1u	/* probe registered no ExitBootServices event */
+#define FFA_HOST_FAILED_NO_BOOT_ENTRY	2u	/* a boot-time send, but no boot-time entry */
+
+struct ffa_host_record {
+	uint32_t type;
+	uint32_t arg;
+	uint64_t x[18];
+};
+
+/* A mailbox: seq changes after the record is written; waiting is set by a reader about to sleep. */
+struct ffa_host_mailbox {
+	uint32_t seq;
+	uint32_t waiting;
+	uint8_t pad[56];
+	struct ffa_host_record record;
+};
+
+#define FFA_HOST_TO_HOST_OFFSET		0
+#define FFA_HOST_TO_HARNESS_OFFSET	512
+#define FFA_HOST_SHARED_SIZE		4096
+
+#endif
