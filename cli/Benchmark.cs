@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Emulator;
+using FfaConformance.Adapters.Native;
 using FfaConformance.Generators;
 using FfaConformance.Rules;
 using FfaConformance.Rules.Model;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
@@ -14,8 +17,9 @@ using FsCheck.Fluent;
 namespace FfaConformance.Cli;
 
 /// <summary>
-/// Checked cases per second on one core: generate a scenario (every rule's profile in turn), run it on the
-/// emulator target against the managed secure world, and judge the trace with every rule.
+/// Checked cases per second: generate a scenario (every rule's profile in turn), run it on the target against
+/// the managed secure world, judge the trace with every rule. The emulator and the native C reference are
+/// measured in the same run, then the C reference alone in a plain C loop, for the harness's efficiency.
 /// </summary>
 internal static class Benchmark
 {
@@ -24,24 +28,62 @@ internal static class Benchmark
     public static int Run(TimeSpan duration)
     {
         var world = new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3);
-        using var target = EmulatorTarget.Reference("emulator", FfaVersion.V1_2);
+        var root = SettingsLoader.FindRepositoryRoot();
+        var reference = Path.Combine(root, "adapters", "Native", "c", "reference", "ffa_runtime_reference.c");
+        var buildRoot = Path.Combine(root, "artifacts", "build");
+        var findings = 0L;
+
+        using (var emulator = EmulatorTarget.Reference("emulator", FfaVersion.V1_2))
+        {
+            findings += Report(world, emulator, duration);
+        }
+
+        if (Toolchain.Host(out var missing) is not { } toolchain)
+        {
+            Console.WriteLine($"native target: not measured, {missing}");
+            return findings == 0 ? 0 : 1;
+        }
+
+        using (var native = NativeTarget.Create("c-reference", FfaVersion.V1_2, new NativeOptions(reference, buildRoot, NativeOptions.DefaultHangTimeout), sourceRequired: true))
+        {
+            findings += Report(world, native, duration);
+        }
+
+        var bare = BareLoop(NativeBuild.BareLoop(TransportSource.Resolve(reference), toolchain, buildRoot));
+        Console.WriteLine($"bare C loop (C reference, stub secure world, no harness): {bare:0} ns per case " +
+            "(probe, ExitBootServices, one request answered at once)");
+        Console.WriteLine($"harness efficiency: {bare:0} ns / {LastNativeNanoseconds:0} ns = {bare / LastNativeNanoseconds:0.0000} (the suite spends {LastNativeNanoseconds / bare:0}x the transport's own time per case)");
+        return findings == 0 ? 0 : 1;
+    }
+
+    private static double LastNativeNanoseconds { get; set; }
+
+    private static long Report(ManagedSecureWorld world, ITarget target, TimeSpan duration)
+    {
         var context = new GenerationContext(world.Partitions, target.Description.Version);
         var generators = RuleCatalogue.All.Select(r => ScenarioGen.For(r.Info.Profile, context)).ToArray();
 
         // Long enough for tiered JIT to settle on one core before the measured run.
         Measure(world, target, generators, TimeSpan.FromSeconds(3));
-        var (cases, elapsed, failures) = Measure(world, target, generators, duration);
+        var (cases, calls, elapsed, findings) = Measure(world, target, generators, duration);
+        var perCase = elapsed.TotalNanoseconds / cases;
+        if (target.Description.Adapter == NativeTarget.AdapterName)
+        {
+            LastNativeNanoseconds = perCase;
+        }
 
-        Console.WriteLine($"emulator target: {cases} cases in {elapsed.TotalSeconds:0.00} s = {cases / elapsed.TotalSeconds:0} checked cases/s " +
-            $"(generation + run + {RuleCatalogue.All.Count} rules each, one thread, {failures} findings)");
-        return failures == 0 ? 0 : 1;
+        Console.WriteLine($"{target.Description.Adapter} target: {cases} cases in {elapsed.TotalSeconds:0.00} s = {cases / elapsed.TotalSeconds:0} checked cases/s, " +
+            $"{perCase / 1000:0.0} us per case, {(double)calls / cases:0.0} conduit calls per case " +
+            $"(generation + run + {RuleCatalogue.All.Count} rules each, {findings} findings)");
+        return findings;
     }
 
-    private static (long Cases, TimeSpan Elapsed, long Failures) Measure(ManagedSecureWorld world, ITarget target, Gen<Scenario>[] generators, TimeSpan duration)
+    private static (long Cases, long Calls, TimeSpan Elapsed, long Findings) Measure(ManagedSecureWorld world, ITarget target, Gen<Scenario>[] generators, TimeSpan duration)
     {
         var clock = Stopwatch.StartNew();
         long cases = 0;
-        long failures = 0;
+        long calls = 0;
+        long findings = 0;
         var random = new Random(1);
         while (clock.Elapsed < duration)
         {
@@ -49,17 +91,30 @@ internal static class Benchmark
             foreach (var scenario in generator.Sample(Batch, new Rnd((ulong)random.NextInt64()), 50))
             {
                 var trace = ScenarioDriver.Run(target, world.Begin(scenario, RunOptions.Default.CallBudget));
+                calls += trace.Steps.Sum(s => s.Calls.Length);
                 var view = new CaseView(scenario, trace, target.Description, world.Partitions);
                 foreach (var rule in RuleCatalogue.All)
                 {
-                    failures += rule.Check(view).Failed ? 1 : 0;
+                    findings += rule.Check(view).Failed ? 1 : 0;
                 }
             }
 
             cases += Batch;
         }
 
-        return (cases, clock.Elapsed, failures);
+        return (cases, calls, clock.Elapsed, findings);
     }
 
+    /// <summary>Nanoseconds per case of the bare loop, best of three runs of a million cases.</summary>
+    private static double BareLoop(string executable) => Enumerable.Range(0, 3).Min(_ =>
+    {
+        var (exit, output) = Toolchain.Invoke(executable, ["1000000"]);
+        var fields = output.Split(' ');
+        if (exit != 0 || fields.Length < 4)
+        {
+            throw new InvalidOperationException($"{executable} failed: {output}");
+        }
+
+        return double.Parse(fields[2], CultureInfo.InvariantCulture) / double.Parse(fields[0], CultureInfo.InvariantCulture);
+    });
 }

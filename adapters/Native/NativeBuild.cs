@@ -49,9 +49,34 @@ public static class NativeBuild
         }
     }
 
+    /// <summary>The transport linked with the bench's stub secure world instead of the host: no harness at all.</summary>
+    public static string BareLoop(TransportSource source, Toolchain toolchain, string buildRoot)
+    {
+        var work = Directory.CreateDirectory(Path.Combine(buildRoot, "native", Key(source, toolchain) + "-bare")).FullName;
+        var executable = Path.Combine(work, "bare-loop");
+        if (!File.Exists(executable))
+        {
+            var shim = CompileTransport(source, toolchain, work);
+            Compile(toolchain, "the bare loop", [.. CommonFlags, .. shim, "-o", "bare-loop", Path.Combine(CDirectory, "bench", "bare_loop.c"), "transport.o"], work);
+        }
+
+        return executable;
+    }
+
     private static void Build(TransportSource source, Toolchain toolchain, string work)
     {
         var c = CDirectory;
+        var shim = CompileTransport(source, toolchain, work);
+        RenameWritableSections(toolchain, work);
+        string[] host = ["-I", Path.Combine(c, "host")];
+        Compile(toolchain, "the host's channel", [.. CommonFlags, .. host, "-c", Path.Combine(c, "host", "channel.c"), "-o", "channel.o"], work);
+        Compile(toolchain, "the host's glue", [.. CommonFlags, .. shim, .. host, "-c", Path.Combine(c, "host", "glue.c"), "-o", "glue.o"], work);
+        Compile(toolchain, $"the host with {source.Origin}", ["-o", "ffa-host", "channel.o", "glue.o", "transport-state.o"], work);
+    }
+
+    /// <summary>Compiles the transport into work/transport.o; returns the shim's compiler arguments.</summary>
+    private static string[] CompileTransport(TransportSource source, Toolchain toolchain, string work)
+    {
         var include = Directory.CreateDirectory(Path.Combine(work, "include")).FullName;
         if (source.Header is { } header)
         {
@@ -64,13 +89,9 @@ public static class NativeBuild
             File.WriteAllText(file, source.Text);
         }
 
-        string[] shim = ["-include", Path.Combine(c, "shim", "config.h"), "-I", include, "-I", Path.Combine(c, "shim")];
+        string[] shim = ["-include", Path.Combine(CDirectory, "shim", "config.h"), "-I", include, "-I", Path.Combine(CDirectory, "shim")];
         Compile(toolchain, source.Origin, [.. CommonFlags, "-fno-common", "-fno-zero-initialized-in-bss", .. shim, "-c", file, "-o", "transport.o"], work);
-        RenameWritableSections(toolchain, work);
-        string[] host = ["-I", Path.Combine(c, "host")];
-        Compile(toolchain, "the host's channel", [.. CommonFlags, .. host, "-c", Path.Combine(c, "host", "channel.c"), "-o", "channel.o"], work);
-        Compile(toolchain, "the host's glue", [.. CommonFlags, .. shim, .. host, "-c", Path.Combine(c, "host", "glue.c"), "-o", "glue.o"], work);
-        Compile(toolchain, $"the host with {source.Origin}", ["-o", "ffa-host", "channel.o", "glue.o", "transport-state.o"], work);
+        return shim;
     }
 
     /// <summary>Every writable allocated section of the transport becomes ffa_state (or ffa_state_bss when it has no contents).</summary>

@@ -15,7 +15,8 @@ internal sealed unsafe class SharedChannel : IDisposable
     private const int ToHost = 0;
     private const int ToHarness = 512;
     private const int RecordOffset = 64;
-    private const int Spins = 4000;
+    /// <summary>Spinning only pays when the host runs on another CPU at the same time.</summary>
+    private static readonly int Spins = Environment.ProcessorCount > 1 ? 4000 : 0;
     private const int SliceMs = 20;
 
     private readonly MemoryMappedFile file;

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <linux/futex.h>
 #include <signal.h>
 #include <stdio.h>
@@ -35,6 +36,7 @@ static inline void relax(void)
 static struct ffa_host_mailbox *to_host;
 static struct ffa_host_mailbox *to_harness;
 static uint32_t seen;
+static int spins;
 
 static void fail(const char *what)
 {
@@ -51,7 +53,7 @@ void host_receive(struct ffa_host_record *record)
 {
 	int spin;
 
-	for (spin = 0; spin < SPINS && __atomic_load_n(&to_host->seq, __ATOMIC_ACQUIRE) == seen; spin++)
+	for (spin = 0; spin < spins && __atomic_load_n(&to_host->seq, __ATOMIC_ACQUIRE) == seen; spin++)
 		relax();
 	while (__atomic_load_n(&to_host->seq, __ATOMIC_ACQUIRE) == seen) {
 		__atomic_store_n(&to_host->waiting, 1, __ATOMIC_SEQ_CST);
@@ -102,6 +104,12 @@ int main(int argc, char **argv)
 	to_host = (struct ffa_host_mailbox *)(shared + FFA_HOST_TO_HOST_OFFSET);
 	to_harness = (struct ffa_host_mailbox *)(shared + FFA_HOST_TO_HARNESS_OFFSET);
 	seen = __atomic_load_n(&to_host->seq, __ATOMIC_ACQUIRE);
+	/* Spinning only pays when the harness runs on another CPU at the same time. */
+	{
+		cpu_set_t cpus;
+
+		spins = sched_getaffinity(0, sizeof(cpus), &cpus) == 0 && CPU_COUNT(&cpus) > 1 ? SPINS : 0;
+	}
 	glue_start();
 	host_send(FFA_HOST_HELLO, glue_capabilities(), NULL);
 	for (;;) {

@@ -1,0 +1,48 @@
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Contract;
+using FfaConformance.Adapters.Native;
+using FfaConformance.Runner.Configuration;
+
+namespace FfaConformance.Tests.Native;
+
+/// <summary>Native targets for the self-tests, built into the checkout's build cache; no toolchain means the tests are ignored with the reason.</summary>
+internal static class NativeTargets
+{
+    public static readonly string Root = SettingsLoader.FindRepositoryRoot();
+
+    public static readonly string Reference = Path.Combine(Root, "adapters", "Native", "c", "reference", "ffa_runtime_reference.c");
+
+    public static readonly string Seed = Path.GetFullPath(Path.Combine(Root, "..", "shared", "seed"));
+
+    private static string BuildRoot => Path.Combine(Root, "artifacts", "build");
+
+    public static void RequireToolchain()
+    {
+        if (Toolchain.Host(out var missing) is null)
+        {
+            Assert.Ignore($"native targets need a C toolchain: {missing}");
+        }
+    }
+
+    public static void RequireSeed()
+    {
+        if (!Directory.Exists(Seed))
+        {
+            Assert.Ignore($"the seed is not present at {Seed}");
+        }
+    }
+
+    public static NativeTarget Create(string name, string source, FfaVersion version, TimeSpan? hangTimeout = null) =>
+        NativeTarget.Create(name, version, new NativeOptions(source, BuildRoot, hangTimeout ?? NativeOptions.DefaultHangTimeout), sourceRequired: true);
+
+    /// <summary>A target for <paramref name="text"/> written to a .c file of its own in a fresh directory.</summary>
+    public static NativeTarget FromText(string name, string text, FfaVersion version, TimeSpan? hangTimeout = null)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(BuildRoot, "sources", name)).FullName;
+        var file = Path.Combine(directory, $"{name}.c");
+        File.WriteAllText(file, text);
+        return Create(name, file, version, hangTimeout);
+    }
+
+    public static TargetUnavailableException Unavailable(Action create) => Assert.Throws<TargetUnavailableException>(() => create())!;
+}
