@@ -29,7 +29,7 @@ internal static class Benchmark
     {
         var world = new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3);
         var root = SettingsLoader.FindRepositoryRoot();
-        var reference = Path.Combine(root, "adapters", "Native", "c", "reference", "ffa_runtime_reference.c");
+        var reference = Path.Combine(root, "adapters", "c", "reference", "ffa_runtime_reference.c");
         var buildRoot = Path.Combine(root, "artifacts", "build");
         var findings = 0L;
 

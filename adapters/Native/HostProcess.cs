@@ -9,7 +9,8 @@ namespace FfaConformance.Adapters.Native;
 /// </summary>
 internal sealed class HostProcess : IDisposable
 {
-    private const int BootEntryCapability = 1;
+    private const uint BootEntryCapability = 1;
+    private const uint StateTooLarge = 0x8000_0000;
 
     private readonly Process process;
     private readonly SharedChannel channel;
@@ -50,6 +51,11 @@ internal sealed class HostProcess : IDisposable
             if (hello.Type != HostMessage.Hello)
             {
                 throw new TargetUnavailableAtStart($"{executable} greeted with {hello.Type}, not Hello");
+            }
+
+            if ((hello.Argument & StateTooLarge) != 0)
+            {
+                throw new TargetUnavailableAtStart("the transport's resident state is larger than the 64 KiB the harness restores per case");
             }
 
             host.HasBootEntry = (hello.Argument & BootEntryCapability) != 0;

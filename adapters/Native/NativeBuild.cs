@@ -12,9 +12,6 @@ public static class NativeBuild
 {
     private static readonly string[] CommonFlags = ["-O2", "-g", "-std=gnu11", "-Wall"];
 
-    /// <summary>Where the C sources of the host and the shim are: next to the adapter assembly.</summary>
-    public static string CDirectory => Path.Combine(AppContext.BaseDirectory, "native");
-
     public static string Host(TransportSource source, Toolchain toolchain, string buildRoot)
     {
         var key = Key(source, toolchain);
@@ -57,7 +54,7 @@ public static class NativeBuild
         if (!File.Exists(executable))
         {
             var shim = CompileTransport(source, toolchain, work);
-            Compile(toolchain, "the bare loop", [.. CommonFlags, .. shim, "-o", "bare-loop", Path.Combine(CDirectory, "bench", "bare_loop.c"), "transport.o"], work);
+            Compile(toolchain, "the bare loop", [.. CommonFlags, .. shim, "-o", "bare-loop", Path.Combine(CSources.Root, "bench", "bare_loop.c"), "transport.o"], work);
         }
 
         return executable;
@@ -65,13 +62,14 @@ public static class NativeBuild
 
     private static void Build(TransportSource source, Toolchain toolchain, string work)
     {
-        var c = CDirectory;
+        var hostDirectory = Path.Combine(CSources.Root, "host");
         var shim = CompileTransport(source, toolchain, work);
         RenameWritableSections(toolchain, work);
-        string[] host = ["-I", Path.Combine(c, "host")];
-        Compile(toolchain, "the host's channel", [.. CommonFlags, .. host, "-c", Path.Combine(c, "host", "channel.c"), "-o", "channel.o"], work);
-        Compile(toolchain, "the host's glue", [.. CommonFlags, .. shim, .. host, "-c", Path.Combine(c, "host", "glue.c"), "-o", "glue.o"], work);
-        Compile(toolchain, $"the host with {source.Origin}", ["-o", "ffa-host", "channel.o", "glue.o", "transport-state.o"], work);
+        string[] includes = ["-I", hostDirectory, "-I", CSources.Core];
+        Compile(toolchain, "the host's channel", [.. CommonFlags, .. includes, "-c", Path.Combine(hostDirectory, "channel.c"), "-o", "channel.o"], work);
+        Compile(toolchain, "the host's glue", [.. CommonFlags, .. shim, .. includes, "-c", Path.Combine(hostDirectory, "glue.c"), "-o", "glue.o"], work);
+        Compile(toolchain, "the harness core", [.. CommonFlags, .. shim, .. includes, "-c", Path.Combine(CSources.Core, "harness.c"), "-o", "harness.o"], work);
+        Compile(toolchain, $"the host with {source.Origin}", ["-o", "ffa-host", "channel.o", "glue.o", "harness.o", "transport-state.o"], work);
     }
 
     /// <summary>Compiles the transport into work/transport.o; returns the shim's compiler arguments.</summary>
@@ -89,7 +87,7 @@ public static class NativeBuild
             File.WriteAllText(file, source.Text);
         }
 
-        string[] shim = ["-include", Path.Combine(CDirectory, "shim", "config.h"), "-I", include, "-I", Path.Combine(CDirectory, "shim")];
+        string[] shim = ["-include", Path.Combine(CSources.Shim, "config.h"), "-I", include, "-I", CSources.Shim];
         Compile(toolchain, source.Origin, [.. CommonFlags, "-fno-common", "-fno-zero-initialized-in-bss", .. shim, "-c", file, "-o", "transport.o"], work);
         return shim;
     }
@@ -137,9 +135,9 @@ public static class NativeBuild
             .Append(string.Join(' ', CommonFlags)).Append('\0')
             .Append(source.FileName).Append('\0').Append(source.Text).Append('\0')
             .Append(source.Header).Append('\0');
-        foreach (var file in Directory.EnumerateFiles(CDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in CSources.Files)
         {
-            inputs.Append(Path.GetRelativePath(CDirectory, file)).Append('\0').Append(File.ReadAllText(file)).Append('\0');
+            inputs.Append(Path.GetRelativePath(CSources.Root, file)).Append('\0').Append(File.ReadAllText(file)).Append('\0');
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(inputs.ToString())))[..16];

@@ -10,7 +10,7 @@ internal static class NativeTargets
 {
     public static readonly string Root = SettingsLoader.FindRepositoryRoot();
 
-    public static readonly string Reference = Path.Combine(Root, "adapters", "Native", "c", "reference", "ffa_runtime_reference.c");
+    public static readonly string Reference = Path.Combine(Root, "adapters", "c", "reference", "ffa_runtime_reference.c");
 
     public static readonly string Seed = Path.GetFullPath(Path.Combine(Root, "..", "shared", "seed"));
 

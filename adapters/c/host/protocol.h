@@ -28,14 +28,7 @@ enum ffa_host_message {
 	FFA_HOST_FAILED = 21,	/* arg: what the harness could not do (see below) */
 };
 
-#define FFA_HOST_SEND_SMC64		0x1u
-#define FFA_HOST_SEND_RUNTIME		0x2u
-#define FFA_HOST_SEND_NULL_MESSAGE	0x4u
-
-#define FFA_HOST_HAS_BOOT_ENTRY		0x1u
-
-#define FFA_HOST_FAILED_NO_EVENT	1u	/* probe registered no ExitBootServices event */
-#define FFA_HOST_FAILED_NO_BOOT_ENTRY	2u	/* a boot-time send, but no boot-time entry */
+/* Send flags, capabilities and failures are the harness core's (core/harness.h). */
 
 struct ffa_host_record {
 	uint32_t type;

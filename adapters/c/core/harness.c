@@ -1,0 +1,137 @@
+/*
+ * FfaConformance harness core (see harness.h). The EFI event service keeps the
+ * notify function and context the transport registers, so that ExitBootServices
+ * can fire it with that context or with NULL. Resident state is saved once at
+ * start and restored at every fresh boot.
+ */
+#include <arm_ffa_runtime.h>
+
+#include "harness.h"
+
+/* The boot-time entry is optional in a transport under test. */
+int ffa_invoke_msg_send_direct_req(u16 endpoint_id, u16 dst_part_id,
+				   struct ffa_send_direct_data *msg, bool is_smc64) __attribute__((weak));
+
+/* EFI_EVENT_GROUP_EXIT_BOOT_SERVICES, 27abf055-b1b8-4c26-8048-748f37baa2df. */
+const efi_guid_t efi_guid_event_group_exit_boot_services = {
+	{ 0x55, 0xf0, 0xab, 0x27, 0xb8, 0xb1, 0x26, 0x4c, 0x80, 0x48, 0x74, 0x8f, 0x37, 0xba, 0xa2, 0xdf }
+};
+
+#define SNAPSHOT_BYTES 65536
+
+static char snapshot[SNAPSHOT_BYTES];
+static int state_too_large;
+static struct ffa_priv priv;
+static void (*notify)(struct efi_event *event, void *context);
+static void *notify_context;
+static int event_registered;
+
+static void copy(char *to, const char *from, unsigned long n)
+{
+	while (n--)
+		*to++ = *from++;
+}
+
+efi_status_t efi_create_event(u32 type, efi_uintn_t notify_tpl,
+			      void (EFIAPI *notify_function)(struct efi_event *event, void *context),
+			      void *context, const efi_guid_t *group, struct efi_event **event)
+{
+	(void)notify_tpl;
+	(void)group;
+	if (type != EVT_SIGNAL_EXIT_BOOT_SERVICES || !notify_function)
+		return 2;	/* EFI_INVALID_PARAMETER */
+	notify = notify_function;
+	notify_context = context;
+	event_registered = 1;
+	if (event)
+		*event = (struct efi_event *)&event_registered;
+	return EFI_SUCCESS;
+}
+
+/* Runtime code may call it, so it is runtime-resident itself. */
+__attribute__((weak)) void __efi_runtime efi_memset_runtime(void *dest, int c, size_t n)
+{
+	volatile char *d = dest;
+
+	while (n--)
+		*d++ = (char)c;
+}
+
+void ffa_shim_log(const char *format, ...)
+{
+	(void)format;
+}
+
+void harness_start(void)
+{
+	const struct harness_range *range;
+	char *to = snapshot;
+	unsigned long total = 0;
+
+	for (range = harness_state; range->start; range++)
+		total += (unsigned long)(range->end - range->start);
+	if (total > SNAPSHOT_BYTES) {
+		state_too_large = 1;
+		return;
+	}
+	for (range = harness_state; range->start; range++) {
+		copy(to, range->start, (unsigned long)(range->end - range->start));
+		to += range->end - range->start;
+	}
+}
+
+uint32_t harness_capabilities(void)
+{
+	return (ffa_invoke_msg_send_direct_req ? HARNESS_HAS_BOOT_ENTRY : 0) | (state_too_large ? HARNESS_STATE_TOO_LARGE : 0);
+}
+
+/*
+ * A fresh boot: resident state as built, the boot-time driver's data (the
+ * endpoint ID FFA_ID_GET reported and the negotiated version), and the probe's
+ * registration of the ExitBootServices event.
+ */
+int harness_begin(uint16_t endpoint_id, uint32_t version)
+{
+	const struct harness_range *range;
+	const char *from = snapshot;
+
+	for (range = harness_state; range->start; range++) {
+		copy(range->start, from, (unsigned long)(range->end - range->start));
+		from += range->end - range->start;
+	}
+	priv = (struct ffa_priv){ .rt = { .id = endpoint_id, .fwk_version = version } };
+	notify = 0;
+	notify_context = 0;
+	event_registered = 0;
+	if (ffa_setup_efi_exit_boot_services_event(&priv) != 0 || !event_registered)
+		return HARNESS_NO_EVENT;
+	return HARNESS_OK;
+}
+
+int harness_send(uint32_t flags, uint16_t dst, const uint64_t message[5], int32_t *result, uint64_t message_out[5])
+{
+	struct ffa_send_direct_data *msg = (flags & HARNESS_SEND_NULL_MESSAGE) ? 0 : harness_message();
+	int smc64 = (flags & HARNESS_SEND_SMC64) != 0;
+
+	if (msg)
+		*msg = (struct ffa_send_direct_data){ message[0], message[1], message[2], message[3], message[4] };
+	if (flags & HARNESS_SEND_RUNTIME)
+		*result = harness_call_runtime(dst, msg, smc64);
+	else if (ffa_invoke_msg_send_direct_req)
+		*result = ffa_invoke_msg_send_direct_req(priv.rt.id, dst, msg, smc64);
+	else
+		return HARNESS_NO_BOOT_ENTRY;
+	if (msg) {
+		message_out[0] = msg->data0;
+		message_out[1] = msg->data1;
+		message_out[2] = msg->data2;
+		message_out[3] = msg->data3;
+		message_out[4] = msg->data4;
+	}
+	return HARNESS_OK;
+}
+
+void harness_exit_boot_services(int with_context)
+{
+	notify((struct efi_event *)&event_registered, with_context ? notify_context : 0);
+}

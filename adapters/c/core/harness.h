@@ -1,0 +1,54 @@
+/*
+ * FfaConformance harness core: what the harness does around a transport under
+ * test, for the native host process and the QEMU firmware alike. It provides
+ * what the transport expects from U-Boot (the EFI event service, the runtime
+ * memset, logging) and runs the harness's three commands: a fresh boot, a
+ * direct request through either entry, ExitBootServices.
+ *
+ * The platform provides the conduit (invoke_ffa_fn_runtime), the list of
+ * memory ranges that hold the transport's resident state, and how to call the
+ * runtime entry (harness_call_runtime: directly, or with runtime-only memory
+ * mapped in the firmware).
+ */
+#ifndef FFA_HARNESS_H
+#define FFA_HARNESS_H
+
+#include <stdint.h>
+
+struct ffa_send_direct_data;
+
+/* Flags of a send command. */
+#define HARNESS_SEND_SMC64		0x1u
+#define HARNESS_SEND_RUNTIME		0x2u
+#define HARNESS_SEND_NULL_MESSAGE	0x4u
+
+/* Capabilities, and one reason a transport cannot be run at all. */
+#define HARNESS_HAS_BOOT_ENTRY		0x1u
+#define HARNESS_STATE_TOO_LARGE		0x80000000u	/* resident state over 64 KiB: cannot be restored per case */
+
+/* Failures a command can report instead of a result. */
+#define HARNESS_OK			0
+#define HARNESS_NO_EVENT		1	/* the probe registered no ExitBootServices event */
+#define HARNESS_NO_BOOT_ENTRY		2	/* a boot-time send, but no boot-time entry */
+
+struct harness_range {
+	char *start;
+	char *end;
+};
+
+/* Platform: the transport's resident state, terminated by a range with start == NULL. */
+extern const struct harness_range harness_state[];
+
+/* Platform: calls the runtime entry the way an OS would after ExitBootServices. */
+int harness_call_runtime(uint16_t dst, struct ffa_send_direct_data *msg, int smc64);
+
+/* Platform: where a runtime request's message lives. */
+struct ffa_send_direct_data *harness_message(void);
+
+void harness_start(void);
+uint32_t harness_capabilities(void);
+int harness_begin(uint16_t endpoint_id, uint32_t version);
+int harness_send(uint32_t flags, uint16_t dst, const uint64_t message[5], int32_t *result, uint64_t message_out[5]);
+void harness_exit_boot_services(int with_context);
+
+#endif
