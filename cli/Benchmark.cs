@@ -4,6 +4,7 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Adapters.Native;
+using FfaConformance.Adapters.Sources;
 using FfaConformance.Generators;
 using FfaConformance.Rules;
 using FfaConformance.Rules.Model;

@@ -18,5 +18,9 @@ public enum TargetCapabilities
     /// <summary>A NULL message pointer can be passed.</summary>
     NullMessage = 8,
 
+    /// <summary>After ExitBootServices the runtime entry runs with only runtime memory mapped, on real code.</summary>
+    Residency = 16,
+
+    /// <summary>Everything a managed target can offer (residency needs real code and an MMU).</summary>
     All = ScriptableSecureWorld | Lifecycle | BootEntry | NullMessage,
 }

@@ -14,13 +14,14 @@ internal sealed class HostProcess : IDisposable
 
     private readonly Process process;
     private readonly SharedChannel channel;
-    private readonly Queue<string> stderr = new();
+    private readonly Queue<string> stderr;
     private readonly Func<bool> alive;
 
-    private HostProcess(Process process, SharedChannel channel)
+    private HostProcess(Process process, SharedChannel channel, Queue<string> stderr)
     {
         this.process = process;
         this.channel = channel;
+        this.stderr = stderr;
         alive = () => !process.HasExited;
     }
 
@@ -33,20 +34,13 @@ internal sealed class HostProcess : IDisposable
     {
         var directory = Directory.Exists("/dev/shm") ? "/dev/shm" : System.IO.Path.GetTempPath();
         var channel = new SharedChannel(System.IO.Path.Combine(directory, $"ffa-{Environment.ProcessId}-{Guid.NewGuid():N}"));
-        var process = new Process
-        {
-            StartInfo = new ProcessStartInfo(executable, [channel.Path])
-            {
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            },
-        };
-        var host = new HostProcess(process, channel) { Timeout = timeout };
+        var stderr = new Queue<string>();
+        var process = ChildProcesses.Start(
+            new ProcessStartInfo(executable, [channel.Path]) { RedirectStandardError = true, UseShellExecute = false },
+            (_, line) => Keep(stderr, line.Data));
+        var host = new HostProcess(process, channel, stderr) { Timeout = timeout };
         try
         {
-            process.ErrorDataReceived += host.KeepStderr;
-            process.Start();
-            process.BeginErrorReadLine();
             var hello = host.Receive();
             if (hello.Type != HostMessage.Hello)
             {
@@ -147,19 +141,20 @@ internal sealed class HostProcess : IDisposable
         _ => $"signal {signal}",
     };
 
-    private void KeepStderr(object sender, DataReceivedEventArgs line)
+    /// <summary>The last few lines a child wrote on stderr, for the message when it dies.</summary>
+    internal static void Keep(Queue<string> lines, string? line)
     {
-        if (line.Data is not { } data)
+        if (line is null)
         {
             return;
         }
 
-        lock (stderr)
+        lock (lines)
         {
-            stderr.Enqueue(data);
-            if (stderr.Count > 5)
+            lines.Enqueue(line);
+            if (lines.Count > 5)
             {
-                stderr.Dequeue();
+                lines.Dequeue();
             }
         }
     }

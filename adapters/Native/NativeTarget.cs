@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
+using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Steps;
 using FfaConformance.Scenarios.Traces;

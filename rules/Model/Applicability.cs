@@ -57,6 +57,7 @@ public sealed record Applicability(TargetCapabilities Needs, FfaVersion? From = 
                 TargetCapabilities.Lifecycle => "lifecycle control (boot data, ExitBootServices)",
                 TargetCapabilities.BootEntry => "a boot-time entry",
                 TargetCapabilities.NullMessage => "passing a NULL message",
+                TargetCapabilities.Residency => "runtime-only memory mapping (real code with an MMU)",
                 _ => c.ToString(),
             }));
 }

@@ -1,4 +1,5 @@
 using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.Model;
 
@@ -16,8 +17,9 @@ public abstract class TwinRule(RuleInfo info, TwinVariation variation) : Rule(in
         foreach (var twin in view.Sends.Where(s => s.Twin?.Variation == Variation))
         {
             var original = view.SendAt(twin.Twin!.Of);
-            // Only twins whose entries are both open are comparable (shrinking may drop the ExitBootServices between them).
-            if (original is null || !twin.EntryOpen || !Exercises(original))
+            // Only twins whose entries are both open are comparable (shrinking may drop the ExitBootServices
+            // between them), and only if both ran: after a stop the twin never does, and other rules judge the stop.
+            if (original is null || !twin.EntryOpen || twin.Trace.Outcome is NotRun || !Exercises(original))
             {
                 continue;
             }

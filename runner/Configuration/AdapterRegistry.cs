@@ -2,6 +2,7 @@ using System.Globalization;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Adapters.Native;
+using FfaConformance.Adapters.Qemu;
 
 namespace FfaConformance.Runner.Configuration;
 
@@ -14,23 +15,27 @@ public static class AdapterRegistry
     public static readonly IReadOnlyList<AdapterKind> All =
     [
         new(EmulatorTarget.AdapterName, [], (target, _) => EmulatorTarget.Reference(target.Name, target.Version)),
-        new(NativeTarget.AdapterName,
-        [
-            new("Source", "a U-Boot tree, a patch or mail that creates arm-ffa-runtime.c, a directory holding one, or a .c file (relative paths are relative to the checkout)", v => v.Trim().Length > 0),
-            new("Required", "true (a missing source is an error) or false (a missing source skips the target)", v => v is "true" or "false"),
-            new("HangTimeoutMs", "milliseconds without a conduit call or a return before a case counts as a hang, 50–60000", v => IsInt(v, 50, 60_000)),
-        ],
-        (target, suite) => NativeTarget.Create(
+        new(NativeTarget.AdapterName, BuiltTargetKeys, (target, suite) => NativeTarget.Create(
             target.Name,
             target.Version,
-            new NativeOptions(
-                suite.Resolve(target.Keys.GetValueOrDefault("Source") ?? throw new ConfigurationException($"Targets:{target.Name}:Source is missing; accepted: a U-Boot tree, a patch or mail, or a .c file")),
-                suite.BuildDirectory,
-                target.Keys.TryGetValue("HangTimeoutMs", out var hang) ? TimeSpan.FromMilliseconds(int.Parse(hang, CultureInfo.InvariantCulture)) : NativeOptions.DefaultHangTimeout),
-            sourceRequired: target.Keys.GetValueOrDefault("Required") != "false")),
+            new NativeOptions(Source(target, suite), suite.BuildDirectory, HangTimeout(target) ?? NativeOptions.DefaultHangTimeout),
+            Required(target))),
+        new(QemuTarget.AdapterName, BuiltTargetKeys, (target, suite) => QemuTarget.Create(
+            target.Name,
+            target.Version,
+            new QemuOptions(Source(target, suite), suite.BuildDirectory, HangTimeout(target) ?? QemuOptions.DefaultHangTimeout),
+            Required(target))),
     ];
 
     public static IReadOnlyList<string> Names => [.. All.Select(a => a.Name)];
+
+    /// <summary>Keys of adapters that build the target from a transport source.</summary>
+    private static IReadOnlyList<SettingKey> BuiltTargetKeys =>
+    [
+        new("Source", "a U-Boot tree, a patch or mail that creates arm-ffa-runtime.c, a directory holding one, or a .c file (relative paths are relative to the checkout)", v => v.Trim().Length > 0),
+        new("Required", "true (a missing source is an error) or false (a missing source skips the target)", v => v is "true" or "false"),
+        new("HangTimeoutMs", "milliseconds without a conduit call or a return before a case counts as a hang, 50–60000", v => IsInt(v, 50, 60_000)),
+    ];
 
     public static IReadOnlyList<SettingKey> KeysOf(string adapter) => Find(adapter)?.Keys ?? [];
 
@@ -43,4 +48,12 @@ public static class AdapterRegistry
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max;
 
     private static AdapterKind? Find(string name) => All.FirstOrDefault(a => a.Name == name);
+
+    private static string Source(TargetSettings target, SuiteSettings suite) => suite.Resolve(target.Keys.GetValueOrDefault("Source")
+        ?? throw new ConfigurationException($"Targets:{target.Name}:Source is missing; accepted: a U-Boot tree, a patch or mail, or a .c file"));
+
+    private static bool Required(TargetSettings target) => target.Keys.GetValueOrDefault("Required") != "false";
+
+    private static TimeSpan? HangTimeout(TargetSettings target) =>
+        target.Keys.TryGetValue("HangTimeoutMs", out var ms) ? TimeSpan.FromMilliseconds(int.Parse(ms, CultureInfo.InvariantCulture)) : null;
 }

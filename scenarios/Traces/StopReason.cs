@@ -14,4 +14,7 @@ public enum StopReason
 
     /// <summary>The target neither called the conduit nor returned within the time limit.</summary>
     Hung,
+
+    /// <summary>After ExitBootServices the runtime path touched memory outside what stays resident.</summary>
+    ResidencyViolation,
 }

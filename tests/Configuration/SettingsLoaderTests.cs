@@ -32,7 +32,8 @@ public sealed class SettingsLoaderTests
         {
             Assert.That(settings.Targets.Select(t => (t.Name, t.Adapter, t.Version)), Is.EqualTo(new[]
             {
-                ("c-reference", "native", FfaVersion.V1_2), ("emulator", "emulator", FfaVersion.V1_2), ("seed", "native", FfaVersion.V1_0),
+                ("c-reference", "native", FfaVersion.V1_2), ("c-reference-qemu", "qemu", FfaVersion.V1_2), ("emulator", "emulator", FfaVersion.V1_2),
+                ("seed", "native", FfaVersion.V1_0), ("seed-qemu", "qemu", FfaVersion.V1_0),
             }));
             Assert.That(settings.Options.MaxTest, Is.EqualTo(300));
             Assert.That(settings.Options.CallBudget, Is.EqualTo(256));
@@ -79,10 +80,10 @@ public sealed class SettingsLoaderTests
     [TestCase("Run__Replay", "12", "Run:Replay = '12' (environment variable FFA_Run__Replay) is not valid; accepted: 'seed,gamma' or 'seed,gamma,size'")]
     [TestCase("Run__MaxTst", "3", "unknown key 'Run:MaxTst' (environment variable FFA_Run__MaxTst); accepted keys under Run: Targets, MaxTest")]
     [TestCase("Targets__emulator__Version", "2.0", "Targets:emulator:Version = '2.0' (environment variable FFA_Targets__emulator__Version) is not valid; accepted: the FF-A version the target negotiates: 1.0, 1.1, 1.2, 1.3")]
-    [TestCase("Targets__emulator__Adapter", "jtag", "Targets:emulator:Adapter = 'jtag' (environment variable FFA_Targets__emulator__Adapter) is not valid; accepted: one of: emulator, native")]
+    [TestCase("Targets__emulator__Adapter", "jtag", "Targets:emulator:Adapter = 'jtag' (environment variable FFA_Targets__emulator__Adapter) is not valid; accepted: one of: emulator, native, qemu")]
     [TestCase("Targets__emulator__Source", "x.c", "unknown key 'Targets:emulator:Source' (environment variable FFA_Targets__emulator__Source); accepted keys under Targets:emulator: Adapter, Version, MaxTest, Expectations")]
     [TestCase("Targets__seed__HangTimeoutMs", "5", "Targets:seed:HangTimeoutMs = '5' (environment variable FFA_Targets__seed__HangTimeoutMs) is not valid; accepted: milliseconds without a conduit call")]
-    [TestCase("Run__Targets", "emulator,board", "Run:Targets names 'board' (environment variable FFA_Run__Targets), which is not defined; defined targets: c-reference, emulator, seed")]
+    [TestCase("Run__Targets", "emulator,board", "Run:Targets names 'board' (environment variable FFA_Run__Targets), which is not defined; defined targets: c-reference, c-reference-qemu, emulator, seed, seed-qemu")]
     [TestCase("Runs__MaxTest", "3", "unknown configuration section 'Runs' (environment variable FFA_Runs__MaxTest); accepted sections: Run, Targets")]
     public void ABadValueIsOneMessageNamingTheKey(string variable, string value, string message)
     {

@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Native;
+using FfaConformance.Adapters.Sources;
 using FfaConformance.Runner.Configuration;
 
 namespace FfaConformance.Tests.Native;

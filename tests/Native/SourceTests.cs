@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Native;
+using FfaConformance.Adapters.Sources;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;

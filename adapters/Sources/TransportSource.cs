@@ -1,4 +1,4 @@
-namespace FfaConformance.Adapters.Native;
+namespace FfaConformance.Adapters.Sources;
 
 /// <summary>
 /// The C transport a native target compiles: the runtime source (compiled where it lies when it is a file of

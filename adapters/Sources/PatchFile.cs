@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace FfaConformance.Adapters.Native;
+namespace FfaConformance.Adapters.Sources;
 
 /// <summary>
 /// Reads a new file out of a unified diff, as git format-patch writes it or as a mail archive shows it.

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FfaConformance.Adapters.Native;
+namespace FfaConformance.Adapters.Sources;
 
 /// <summary>A C toolchain found on PATH: the compiler and the binutils the build needs.</summary>
 public sealed record Toolchain(string Compiler, string ObjCopy, string ReadElf, string Version)
@@ -44,6 +44,23 @@ public sealed record Toolchain(string Compiler, string ObjCopy, string ReadElf, 
         return (process.ExitCode, (stdout + stderr.Result).Trim());
     }
 
+    /// <summary>qemu-system-aarch64 and setpriv (which makes QEMU die with the test process).</summary>
+
+
+    public static QemuTools? Qemu(out string? missing)
+    {
+        var qemu = OnPath("qemu-system-aarch64");
+        var setpriv = OnPath("setpriv");
+        if (qemu is null || setpriv is null)
+        {
+            missing = $"{(qemu is null ? "qemu-system-aarch64" : "setpriv")} not found on PATH (Debian: apt-get install {(qemu is null ? "qemu-system-arm" : "util-linux")})";
+            return null;
+        }
+
+        missing = null;
+        return new QemuTools(qemu, setpriv, Run(qemu, "--version").Split('\n')[0]);
+    }
+
     private static string Run(string tool, string argument) => Invoke(tool, [argument]).Output;
 
     private static string? OnPath(string name) =>
@@ -52,3 +69,6 @@ public sealed record Toolchain(string Compiler, string ObjCopy, string ReadElf, 
             .Select(dir => Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);
 }
+
+/// <summary>qemu-system-aarch64 and setpriv (which makes QEMU die with the test process).</summary>
+public sealed record QemuTools(string Qemu, string SetPriv, string Version);

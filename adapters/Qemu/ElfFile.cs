@@ -1,0 +1,126 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace FfaConformance.Adapters.Qemu;
+
+/// <summary>
+/// The parts of a little-endian ELF64 image the QEMU adapter needs: sections (to scan executable ones for
+/// conduit instructions and to name addresses) and the symbol table (breakpoints, mailboxes, symbolisation).
+/// </summary>
+public sealed class ElfFile
+{
+    private const uint ShfAlloc = 0x2;
+    private const uint ShfExecInstr = 0x4;
+    private const uint ShtSymtab = 2;
+    private const uint ShtNobits = 8;
+
+    private readonly byte[] image;
+    private readonly Dictionary<string, ulong> symbols = new(StringComparer.Ordinal);
+    private readonly List<(ulong Address, ulong Size, string Name)> sized = [];
+
+    private ElfFile(string path, byte[] image)
+    {
+        Path = path;
+        this.image = image;
+        var header = image.AsSpan();
+        if (image.Length < 64 || image[0] != 0x7F || image[1] != 'E' || image[2] != 'L' || image[3] != 'F' || image[4] != 2 || image[5] != 1)
+        {
+            throw new InvalidDataException($"{path} is not a little-endian ELF64 file");
+        }
+
+        Machine = BinaryPrimitives.ReadUInt16LittleEndian(header[18..]);
+        Entry = BinaryPrimitives.ReadUInt64LittleEndian(header[24..]);
+        var sectionOffset = (int)BinaryPrimitives.ReadUInt64LittleEndian(header[40..]);
+        var entrySize = BinaryPrimitives.ReadUInt16LittleEndian(header[58..]);
+        var count = BinaryPrimitives.ReadUInt16LittleEndian(header[60..]);
+        var names = BinaryPrimitives.ReadUInt16LittleEndian(header[62..]);
+        var raw = Enumerable.Range(0, count).Select(i => image.AsSpan(sectionOffset + (i * entrySize), entrySize).ToArray()).ToArray();
+        var nameTable = Offset(raw[names]);
+        Sections = [.. raw.Select((s, i) => new ElfSection(
+            i,
+            String(nameTable + (int)BinaryPrimitives.ReadUInt32LittleEndian(s)),
+            BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(4)),
+            (uint)BinaryPrimitives.ReadUInt64LittleEndian(s.AsSpan(8)),
+            BinaryPrimitives.ReadUInt64LittleEndian(s.AsSpan(16)),
+            Offset(s),
+            BinaryPrimitives.ReadUInt64LittleEndian(s.AsSpan(32)),
+            (int)BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(40))))];
+        foreach (var table in Sections.Where(s => s.Type == ShtSymtab))
+        {
+            ReadSymbols(table);
+        }
+
+        sized.Sort((a, b) => a.Address.CompareTo(b.Address));
+    }
+
+    public string Path { get; }
+
+    /// <summary>e_machine; 183 is AArch64.</summary>
+    public int Machine { get; }
+
+    public ulong Entry { get; }
+
+    public IReadOnlyList<ElfSection> Sections { get; }
+
+    public static ElfFile Read(string path) => new(path, File.ReadAllBytes(path));
+
+    public ulong? Symbol(string name) => symbols.TryGetValue(name, out var address) ? address : null;
+
+    public ulong Require(string name) =>
+        Symbol(name) ?? throw new InvalidDataException($"{Path} has no symbol '{name}'");
+
+    /// <summary>Every 4-byte word of the allocated executable sections, with its address.</summary>
+    public IEnumerable<(ulong Address, uint Word)> ExecutableWords()
+    {
+        foreach (var section in Sections.Where(s => (s.Flags & ShfExecInstr) != 0 && (s.Flags & ShfAlloc) != 0 && s.Type != ShtNobits))
+        {
+            for (ulong at = 0; at + 4 <= section.Size; at += 4)
+            {
+                yield return (section.Address + at, BinaryPrimitives.ReadUInt32LittleEndian(image.AsSpan(section.Offset + (int)at)));
+            }
+        }
+    }
+
+    /// <summary>Bytes of an allocated section with contents, by name.</summary>
+    public byte[] Contents(ElfSection section) => image.AsSpan(section.Offset, (int)section.Size).ToArray();
+
+    /// <summary>"symbol+0x10 in .text" for an address, as precisely as the image allows.</summary>
+    public string Describe(ulong address)
+    {
+        var section = Sections.FirstOrDefault(s => (s.Flags & ShfAlloc) != 0 && address >= s.Address && address < s.Address + s.Size);
+        var symbol = sized.LastOrDefault(s => s.Address <= address && (s.Size == 0 ? address == s.Address : address < s.Address + s.Size));
+        var where = symbol.Name is null ? $"0x{address:X}" : $"{symbol.Name}+0x{address - symbol.Address:X} (0x{address:X})";
+        return section is null ? $"{where}, outside every section" : $"{where} in {section.Name}";
+    }
+
+    private void ReadSymbols(ElfSection table)
+    {
+        var strings = Sections[table.Link];
+        for (var at = 0; at + 24 <= (int)table.Size; at += 24)
+        {
+            var entry = image.AsSpan(table.Offset + at, 24);
+            var name = String(strings.Offset + (int)BinaryPrimitives.ReadUInt32LittleEndian(entry));
+            var value = BinaryPrimitives.ReadUInt64LittleEndian(entry[8..]);
+            var size = BinaryPrimitives.ReadUInt64LittleEndian(entry[16..]);
+            var type = entry[4] & 0xF;
+            if (name.Length == 0 || type is 3 or 4)
+            {
+                continue;   // section and file symbols
+            }
+
+            symbols.TryAdd(name, value);
+            sized.Add((value, size, name));
+        }
+    }
+
+    private static int Offset(byte[] section) => (int)BinaryPrimitives.ReadUInt64LittleEndian(section.AsSpan(24));
+
+    private string String(int offset)
+    {
+        var end = Array.IndexOf(image, (byte)0, offset);
+        return Encoding.ASCII.GetString(image, offset, end - offset);
+    }
+}
+
+/// <summary>One section header.</summary>
+public sealed record ElfSection(int Index, string Name, uint Type, uint Flags, ulong Address, int Offset, ulong Size, int Link);

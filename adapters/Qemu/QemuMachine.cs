@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using FfaConformance.Adapters.Sources;
+
+namespace FfaConformance.Adapters.Qemu;
+
+/// <summary>
+/// One qemu-system-aarch64 (-M virt, halted at start) with its gdbstub on a unix socket — never a network
+/// port — started through setpriv so that it dies with the test process. Disposing it kills it.
+/// </summary>
+public sealed class QemuMachine : IDisposable
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly Process process;
+    private readonly string socketPath;
+    private readonly Queue<string> stderr;
+
+    private QemuMachine(Process process, string socketPath, Queue<string> stderr, GdbRemote gdb, TimeSpan startup)
+    {
+        this.process = process;
+        this.socketPath = socketPath;
+        this.stderr = stderr;
+        Gdb = gdb;
+        Startup = startup;
+    }
+
+    public GdbRemote Gdb { get; }
+
+    /// <summary>From spawning QEMU to the gdbstub answering.</summary>
+    public TimeSpan Startup { get; }
+
+    public int ProcessId => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    public static QemuMachine Start(QemuTools tools, string kernel)
+    {
+        var clock = Stopwatch.StartNew();
+        var socketPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ffa-q-{Guid.NewGuid():N}"[..16] + ".sock");
+        var stderr = new Queue<string>();
+        var process = ChildProcesses.Start(
+            new ProcessStartInfo(tools.SetPriv,
+            [
+                "--pdeathsig", "KILL", "--", tools.Qemu,
+                "-M", "virt", "-cpu", "max", "-smp", "1", "-m", "256", "-nodefaults",
+                "-display", "none", "-monitor", "none", "-serial", "none",
+                "-kernel", kernel, "-S",
+                "-chardev", $"socket,id=gdb0,path={socketPath},server=on,wait=off", "-gdb", "chardev:gdb0",
+            ])
+            { RedirectStandardError = true, UseShellExecute = false },
+            (_, line) => Native.HostProcess.Keep(stderr, line.Data));
+        try
+        {
+            var socket = Connect(socketPath, process);
+            var gdb = new GdbRemote(socket);
+            gdb.Command("qSupported:xmlRegisters=aarch64", ConnectTimeout);
+            gdb.Command("?", ConnectTimeout);
+            return new QemuMachine(process, socketPath, stderr, gdb, clock.Elapsed);
+        }
+        catch (Exception e) when (e is SocketException or TimeoutException or EndOfStreamException or IOException)
+        {
+            Kill(process);
+            File.Delete(socketPath);
+            throw new InvalidOperationException($"QEMU did not start its gdbstub: {e.Message}{Last(stderr)}", e);
+        }
+    }
+
+    /// <summary>Why QEMU is gone, with its last words on stderr.</summary>
+    public string Death()
+    {
+        process.WaitForExit(2000);
+        return process.HasExited ? $"QEMU exited with status {process.ExitCode}{Last(stderr)}" : "QEMU stopped answering";
+    }
+
+    public void Dispose()
+    {
+        Gdb.Dispose();
+        Kill(process);
+        process.Dispose();
+        File.Delete(socketPath);
+    }
+
+    private static Socket Connect(string path, Process process)
+    {
+        var deadline = DateTime.UtcNow + ConnectTimeout;
+        while (true)
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                socket.Connect(new UnixDomainSocketEndPoint(path));
+                return socket;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
+            {
+                socket.Dispose();
+                Thread.Sleep(5);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(2000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private static string Last(Queue<string> stderr)
+    {
+        lock (stderr)
+        {
+            return stderr.Count == 0 ? string.Empty : $"; stderr: {string.Join(" | ", stderr)}";
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace FfaConformance.Adapters.Sources;
+
+/// <summary>
+/// What the native and QEMU builds share: compiling a transport against the U-Boot shim, running the tools,
+/// and a cache of build outputs keyed by a hash of every input (sources, shim, flags, the compiler's version).
+/// A build runs in a fresh directory that is renamed into place, so concurrent test processes do not collide.
+/// </summary>
+public static class CBuild
+{
+    /// <summary>The cached output directory for <paramref name="key"/>, built by <paramref name="build"/> if missing.</summary>
+    public static string Cached(string buildRoot, string kind, string key, string product, Action<string> build)
+    {
+        var output = Path.Combine(buildRoot, kind, key);
+        if (File.Exists(Path.Combine(output, product)))
+        {
+            return output;
+        }
+
+        var work = Directory.CreateDirectory($"{output}.tmp-{Guid.NewGuid():N}").FullName;
+        try
+        {
+            build(work);
+            try
+            {
+                Directory.Move(work, output);
+            }
+            catch (IOException) when (File.Exists(Path.Combine(output, product)))
+            {
+                // Another process built the same inputs first.
+            }
+
+            return output;
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Compiles the transport into work/transport.o; returns the shim's compiler arguments.</summary>
+    public static string[] CompileTransport(TransportSource source, Toolchain toolchain, string work, IReadOnlyList<string> flags)
+    {
+        var include = Directory.CreateDirectory(Path.Combine(work, "include")).FullName;
+        if (source.Header is { } header)
+        {
+            File.WriteAllText(Path.Combine(include, TransportSource.RuntimeHeader), header);
+        }
+
+        var file = source.PathOnDisk ?? Path.Combine(work, source.FileName);
+        if (source.PathOnDisk is null)
+        {
+            File.WriteAllText(file, source.Text);
+        }
+
+        string[] shim = ["-include", Path.Combine(CSources.Shim, "config.h"), "-I", include, "-I", CSources.Shim];
+        Compile(toolchain, source.Origin, [.. flags, .. shim, "-c", file, "-o", "transport.o"], work);
+        return shim;
+    }
+
+    public static void Compile(Toolchain toolchain, string what, IEnumerable<string> arguments, string work)
+    {
+        var (exit, output) = Toolchain.Invoke(toolchain.Compiler, arguments, work);
+        if (exit != 0)
+        {
+            throw new TargetBuildException($"compiling {what} failed ({toolchain.Version}):\n{output}");
+        }
+    }
+
+    /// <summary>A short hash of the source, the C sources next to the adapter, the toolchain and <paramref name="flags"/>.</summary>
+    public static string Key(TransportSource source, Toolchain toolchain, IEnumerable<string> flags)
+    {
+        var inputs = new StringBuilder()
+            .Append(toolchain.Version).Append('\0')
+            .Append(string.Join(' ', flags)).Append('\0')
+            .Append(source.FileName).Append('\0').Append(source.Text).Append('\0')
+            .Append(source.Header).Append('\0');
+        foreach (var file in CSources.Files)
+        {
+            inputs.Append(Path.GetRelativePath(CSources.Root, file)).Append('\0').Append(File.ReadAllText(file)).Append('\0');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(inputs.ToString())))[..16];
+    }
+}
+
+/// <summary>The transport or its harness did not build; the message holds the tool's own output.</summary>
+public sealed class TargetBuildException(string message) : Exception(message);

@@ -1,0 +1,39 @@
+/*
+ * FfaConformance QEMU firmware: call the runtime entry as an OS would after
+ * ExitBootServices, with only runtime memory mapped: the runtime sections, the
+ * runtime stack, the caller's message page and this page. Any other access
+ * faults into the vectors. x19/x20 keep the boot stack and are callee-saved.
+ */
+	.section .text.fw_always, "ax"
+	.global fw_call_runtime
+fw_call_runtime:
+	stp	x29, x30, [sp, #-32]!
+	stp	x19, x20, [sp, #16]
+	mov	x19, sp
+	ldr	x9, =__rt_stack_top
+	mov	sp, x9
+	ldr	x10, =fw_runtime_active
+	mov	x11, #1
+	str	x11, [x10]
+	ldr	x10, =fw_runtime_ttbr
+	ldr	x10, [x10]
+	msr	ttbr0_el1, x10
+	isb
+	tlbi	vmalle1
+	dsb	ish
+	isb
+	bl	ffa_sync_send_receive_runtime
+	ldr	x10, =fw_boot_ttbr
+	ldr	x10, [x10]
+	msr	ttbr0_el1, x10
+	isb
+	tlbi	vmalle1
+	dsb	ish
+	isb
+	ldr	x10, =fw_runtime_active
+	str	xzr, [x10]
+	mov	sp, x19
+	ldp	x19, x20, [sp, #16]
+	ldp	x29, x30, [sp], #32
+	ret
+	.ltorg

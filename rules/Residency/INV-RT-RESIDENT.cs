@@ -1,0 +1,31 @@
+using FfaConformance.Adapters.Contract;
+using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Profiles;
+using FfaConformance.Scenarios.Traces;
+
+namespace FfaConformance.Rules.Residency;
+
+public sealed class InvRtResident() : SendRule(new RuleInfo(
+    "INV-RT-RESIDENT",
+    Level.Must,
+    Area.Residency,
+    "After ExitBootServices, everything the runtime entry executes or touches down to the SMC lives in the runtime sections (.text/.data/.rodata.efi_runtime), on its stack or in the caller's message.",
+    "include/efi_loader.h and U-Boot's linker scripts: after ExitBootServices only the runtime region stays; smccc-call.S puts arm_smccc_1_2_smc there (fact sheet §8). Checked on aarch64 code under a page table that maps nothing else.",
+    Profiles.Requests with { Name = "runtime requests after ExitBootServices", Request = RequestShape.Valid with { NullMessagePercent = 0 } })
+{
+    Applicability = new(TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.Residency),
+    Coverage = ["runtime entry", "depth 0", "depth 1", "FFA_ERROR_32"],
+})
+{
+    protected override bool Exercises(SendView send) => send.IsLive && send.Step.Entry == Entry.Runtime;
+
+    protected override IEnumerable<string> Classify(SendView send)
+    {
+        yield return "runtime entry";
+    }
+
+    protected override Finding? Violation(SendView send) => send.Trace.Outcome is Stopped { Reason: StopReason.ResidencyViolation } stopped
+        ? new Finding(stopped.Detail, send.Calls.Count == 0 ? null : send.Calls.Count - 1, "memory access", "runtime-resident memory only", "outside the runtime region")
+        : null;
+}
