@@ -39,6 +39,7 @@ public sealed class QemuTarget : ITarget
     private CaseSession? session;
     private Stopped? pending;
     private ulong[] waiting = [];
+    private readonly List<int> machineProcessIds = [];
 
     private QemuTarget(TargetDescription description, QemuTools tools, Firmware firmware, TimeSpan hangTimeout)
     {
@@ -56,7 +57,8 @@ public sealed class QemuTarget : ITarget
     /// <summary>Start-up of the last QEMU: spawn to gdbstub, and to the firmware's first wait.</summary>
     public TimeSpan LastStartup { get; private set; }
 
-    public int? MachineProcessId => machine?.ProcessId;
+    /// <summary>Every QEMU process this target has started, for checking that none is left behind.</summary>
+    public IReadOnlyList<int> MachineProcessIds => machineProcessIds;
 
     public static QemuTarget Create(string name, FfaVersion version, QemuOptions options, bool sourceRequired)
     {
@@ -133,7 +135,8 @@ public sealed class QemuTarget : ITarget
         var request = step.Request;
         var flags = (request.Convention == Convention.Smc64 ? 1u : 0) | (step.Entry == Entry.Runtime ? 2u : 0) | (request.Message is null ? 4u : 0);
         var m = request.Message ?? DirectMessage.Zero;
-        return Command(SendCommand, flags, request.Destination, m.Data0, m.Data1, m.Data2, m.Data3, m.Data4);
+        var outcome = Command(SendCommand, flags, request.Destination, m.Data0, m.Data1, m.Data2, m.Data3, m.Data4);
+        return request.Message is null && outcome is Returned returned ? returned with { MessageOut = null } : outcome;
     }
 
     public StepOutcome ExitBootServices(ExitBootServicesStep step) => Command(ExitBootServicesCommand, step.WithContext ? 1u : 0);
@@ -145,6 +148,7 @@ public sealed class QemuTarget : ITarget
     {
         var started = QemuMachine.Start(tools, firmware.Elf.Path);
         machine = started;
+        machineProcessIds.Add(started.ProcessId);
         var gdb = started.Gdb;
         foreach (var address in firmware.Conduits.Keys.Append(firmware.Wait).Append(firmware.FaultPark))
         {

@@ -1,12 +1,15 @@
 using FfaConformance.Abi;
+using FfaConformance.Runner.Engine;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Tests.Native;
 
 /// <summary>
-/// A C mutant of the reference transport: one text substitution, the rule meant to catch it, and how the case
-/// must end (a plain failure, a crash, a hang). Read from tests/Native/Mutants/*.mutant.
+/// A C mutant of the reference transport: one text substitution, the rule meant to catch it, how the case must
+/// end (failed, crashed, hung, livelock, residency, escaped) and the adapters it is run on. Read from
+/// tests/Native/Mutants/*.mutant.
 /// </summary>
-public sealed record CMutant(string Name, string Why, string Rule, string Outcome, FfaVersion Version, string Find, string Replace)
+public sealed record CMutant(string Name, string Why, string Rule, string Outcome, FfaVersion Version, IReadOnlyList<string> Adapters, string Find, string Replace)
 {
     public static IReadOnlyList<CMutant> All => [.. Directory.EnumerateFiles(Path.Combine(TestContext.CurrentContext.TestDirectory, "Native", "Mutants"), "*.mutant")
         .Order(StringComparer.Ordinal)
@@ -29,6 +32,7 @@ public sealed record CMutant(string Name, string Why, string Rule, string Outcom
             header["rule"],
             header["outcome"],
             header.TryGetValue("version", out var v) && FfaVersion.TryParse(v, out var version) ? version : FfaVersion.V1_2,
+            header.TryGetValue("adapters", out var adapters) ? adapters.Split(' ') : ["native"],
             string.Join('\n', lines[(find + 1)..replace]),
             string.Join('\n', lines[(replace + 1)..]).TrimEnd('\n'));
     }
@@ -43,6 +47,22 @@ public sealed record CMutant(string Name, string Why, string Rule, string Outcom
         }
 
         return string.Concat(reference.AsSpan(0, at), Replace, reference.AsSpan(at + Find.Length));
+    }
+
+    /// <summary>Whether the failing case ended the way <see cref="Outcome"/> says.</summary>
+    public bool EndsAsExpected(RuleResult result)
+    {
+        var stop = result.Counterexample?.Trace.Steps.Select(s => s.Outcome).OfType<Stopped>().FirstOrDefault();
+        return Outcome switch
+        {
+            "failed" => stop is null,
+            "crashed" => stop?.Reason == StopReason.Crashed,
+            "hung" => stop?.Reason == StopReason.Hung,
+            "livelock" => stop?.Reason == StopReason.CallBudgetExhausted,
+            "residency" => stop?.Reason == StopReason.ResidencyViolation,
+            "escaped" => stop?.Reason == StopReason.Crashed && stop.Detail.Contains("escaped the harness's breakpoints", StringComparison.Ordinal),
+            _ => throw new InvalidDataException($"mutant {Name}: unknown outcome '{Outcome}'"),
+        };
     }
 
     public override string ToString() => Name;

@@ -1,0 +1,51 @@
+using FfaConformance.Abi;
+using FfaConformance.Reports.Text;
+using FfaConformance.Rules;
+using FfaConformance.Runner.Engine;
+using FfaConformance.Scenarios;
+using FfaConformance.SecureWorld;
+using FfaConformance.Tests.Native;
+
+namespace FfaConformance.Tests.Qemu;
+
+/// <summary>
+/// C mutants on real code: residency violations (boot-time data, a compiler-made table in .rodata, a
+/// non-runtime helper), a spin, a fault and an SMC the harness cannot see are each reported as such; the
+/// target goes on to pass another rule, and no QEMU is left behind.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class QemuMutantTests
+{
+    private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
+
+    public static IEnumerable<TestCaseData> Mutants() =>
+        CMutant.All.Where(m => m.Adapters.Contains("qemu")).Select(m => new TestCaseData(m).SetName($"QEMU mutant {m.Name} is caught by {m.Rule} ({m.Outcome})"));
+
+    [OneTimeSetUp]
+    public void Tools() => QemuTargets.RequireQemu();
+
+    [TestCaseSource(nameof(Mutants))]
+    public void IsCaughtAndReportedAsSuch(CMutant mutant)
+    {
+        var source = mutant.Apply(File.ReadAllText(NativeTargets.Reference));
+        IReadOnlyList<int> machines;
+        RuleResult result;
+        RuleResult afterwards;
+        using (var target = QemuTargets.FromText($"qemu-{mutant.Name}", source, mutant.Version, TimeSpan.FromMilliseconds(500)))
+        {
+            result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), RunOptions.Default);
+            // A rule the deviation does not touch: residency faults only after ExitBootServices, the rest anywhere.
+            afterwards = Runner.Check(target, RuleCatalogue.Get(mutant.Outcome == "residency" ? "INV-RT-GATE" : "INV-REQ-FID"), RunOptions.Default with { MaxTest = 30 });
+            machines = target.MachineProcessIds;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Failed), $"{mutant.Name} ({mutant.Why}) was not caught: {result.Message}");
+            Assert.That(mutant.EndsAsExpected(result), Is.True, result.Counterexample is null ? result.Message : FailureText.Format(result));
+            Assert.That(afterwards.Outcome, Is.EqualTo(RuleOutcome.Passed), $"the run did not go on after {mutant.Name}: {afterwards.Message}");
+            Assert.That(machines.Where(QemuTargets.Alive), Is.Empty, "a QEMU process was left behind");
+        });
+    }
+}
