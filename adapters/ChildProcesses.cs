@@ -32,6 +32,24 @@ public static class ChildProcesses
         return process;
     }
 
+    /// <summary>The last few lines a child wrote on stderr, for the message when it dies.</summary>
+    public static void KeepTail(Queue<string> lines, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (lines)
+        {
+            lines.Enqueue(line);
+            if (lines.Count > 5)
+            {
+                lines.Dequeue();
+            }
+        }
+    }
+
     private static void Serve()
     {
         foreach (var (info, started) in Requests.GetConsumingEnumerable())

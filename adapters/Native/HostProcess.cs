@@ -37,7 +37,7 @@ internal sealed class HostProcess : IDisposable
         var stderr = new Queue<string>();
         var process = ChildProcesses.Start(
             new ProcessStartInfo(executable, [channel.Path]) { RedirectStandardError = true, UseShellExecute = false },
-            (_, line) => Keep(stderr, line.Data));
+            (_, line) => ChildProcesses.KeepTail(stderr, line.Data));
         var host = new HostProcess(process, channel, stderr) { Timeout = timeout };
         try
         {
@@ -140,24 +140,6 @@ internal sealed class HostProcess : IDisposable
         15 => "SIGTERM (15)",
         _ => $"signal {signal}",
     };
-
-    /// <summary>The last few lines a child wrote on stderr, for the message when it dies.</summary>
-    internal static void Keep(Queue<string> lines, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (lines)
-        {
-            lines.Enqueue(line);
-            if (lines.Count > 5)
-            {
-                lines.Dequeue();
-            }
-        }
-    }
 }
 
 /// <summary>The host neither called nor returned in time.</summary>

@@ -49,7 +49,7 @@ public sealed class QemuMachine : IDisposable
                 "-chardev", $"socket,id=gdb0,path={socketPath},server=on,wait=off", "-gdb", "chardev:gdb0",
             ])
             { RedirectStandardError = true, UseShellExecute = false },
-            (_, line) => Native.HostProcess.Keep(stderr, line.Data));
+            (_, line) => ChildProcesses.KeepTail(stderr, line.Data));
         try
         {
             var socket = Connect(socketPath, process);

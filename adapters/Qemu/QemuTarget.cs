@@ -27,25 +27,23 @@ public sealed class QemuTarget : ITarget
     private const int ResultLength = 52;
     private const uint HasBootEntry = 1;
     private const uint StateTooLarge = 0x8000_0000;
-    private const ulong RamStart = 0x4000_0000;
-    private const ulong RamEnd = 0x8000_0000;
-
-    private static readonly TimeSpan PacketTimeout = TimeSpan.FromSeconds(5);
 
     private readonly QemuTools tools;
     private readonly Firmware firmware;
+    private readonly GuestLayout layout;
     private readonly TimeSpan hangTimeout;
+    private readonly List<int> machineProcessIds = [];
     private QemuMachine? machine;
     private CaseSession? session;
     private Stopped? pending;
     private ulong[] waiting = [];
-    private readonly List<int> machineProcessIds = [];
 
     private QemuTarget(TargetDescription description, QemuTools tools, Firmware firmware, TimeSpan hangTimeout)
     {
         Description = description;
         this.tools = tools;
         this.firmware = firmware;
+        layout = new GuestLayout(firmware.Elf, firmware.Conduits, firmware.Wait, new HashSet<ulong> { firmware.FaultPark });
         this.hangTimeout = hangTimeout;
     }
 
@@ -54,7 +52,7 @@ public sealed class QemuTarget : ITarget
     /// <summary>Conduit calls trapped since the target was created.</summary>
     public long TrappedCalls { get; private set; }
 
-    /// <summary>Start-up of the last QEMU: spawn to gdbstub, and to the firmware's first wait.</summary>
+    /// <summary>Start-up of the last QEMU: spawn to gdbstub answering.</summary>
     public TimeSpan LastStartup { get; private set; }
 
     /// <summary>Every QEMU process this target has started, for checking that none is left behind.</summary>
@@ -62,10 +60,7 @@ public sealed class QemuTarget : ITarget
 
     public static QemuTarget Create(string name, FfaVersion version, QemuOptions options, bool sourceRequired)
     {
-        var cross = Toolchain.Find(FirmwareBuild.CrossPrefix, out var missingCompiler)
-            ?? throw new TargetUnavailableException($"QEMU target {name} needs an aarch64 cross compiler: {missingCompiler}", skip: true);
-        var tools = Toolchain.Qemu(out var missingQemu)
-            ?? throw new TargetUnavailableException($"QEMU target {name} needs QEMU: {missingQemu}", skip: true);
+        var (cross, tools) = QemuPrerequisites.Require(name);
         TransportSource source;
         try
         {
@@ -149,23 +144,23 @@ public sealed class QemuTarget : ITarget
         var started = QemuMachine.Start(tools, firmware.Elf.Path);
         machine = started;
         machineProcessIds.Add(started.ProcessId);
+        LastStartup = started.Startup;
         var gdb = started.Gdb;
-        foreach (var address in firmware.Conduits.Keys.Append(firmware.Wait).Append(firmware.FaultPark))
+        foreach (var address in layout.Breakpoints)
         {
-            GdbRemote.Expect(gdb.Command($"Z0,{address:x},4", PacketTimeout), $"a breakpoint at 0x{address:X}");
+            GdbRemote.Expect(gdb.Command($"Z0,{address:x},4", GuestLoop.PacketTimeout), $"a breakpoint at 0x{address:X}");
         }
 
         gdb.Send("c");
         var stop = gdb.Receive(TimeSpan.FromSeconds(10)) ?? throw new InvalidOperationException("the firmware did not reach fw_wait within 10 s");
-        var registers = gdb.ReadRegisters(PacketTimeout);
+        var registers = gdb.ReadRegisters(GuestLoop.PacketTimeout);
         if (!stop.StartsWith('T') || registers[GdbRemote.Pc] != firmware.Wait)
         {
             throw new InvalidOperationException($"the firmware stopped at {firmware.Elf.Describe(registers[GdbRemote.Pc])} ({stop}) instead of fw_wait");
         }
 
         waiting = registers;
-        LastStartup = started.Startup;
-        return BinaryPrimitives.ReadUInt32LittleEndian(gdb.ReadMemory(firmware.Mailbox + ResultOffset, ResultLength, PacketTimeout).AsSpan(48));
+        return BinaryPrimitives.ReadUInt32LittleEndian(gdb.ReadMemory(firmware.Mailbox + ResultOffset, ResultLength, GuestLoop.PacketTimeout).AsSpan(48));
     }
 
     /// <summary>Hands a command to the firmware waiting at fw_wait and serves its conduit calls until it waits again.</summary>
@@ -178,81 +173,32 @@ public sealed class QemuTarget : ITarget
         }
 
         var live = machine ?? throw new InvalidOperationException("no QEMU");
-        var world = session ?? throw new InvalidOperationException("BeginCase was not called");
-        var gdb = live.Gdb;
-        try
+        var mail = new byte[ResultOffset];
+        BinaryPrimitives.WriteUInt32LittleEndian(mail, command);
+        BinaryPrimitives.WriteUInt32LittleEndian(mail.AsSpan(4), argument);
+        for (var i = 0; i < x.Length; i++)
         {
-            var mail = new byte[56];
-            BinaryPrimitives.WriteUInt32LittleEndian(mail, command);
-            BinaryPrimitives.WriteUInt32LittleEndian(mail.AsSpan(4), argument);
-            for (var i = 0; i < x.Length; i++)
-            {
-                BinaryPrimitives.WriteUInt64LittleEndian(mail.AsSpan(8 + (8 * i)), x[i]);
-            }
-
-            // Leave fw_wait as its 'ret' would: QEMU does not step over a breakpoint by itself.
-            waiting[GdbRemote.Pc] = waiting[30];
-            gdb.Send(GdbRemote.WriteMemoryPacket(firmware.Mailbox, mail));
-            gdb.Send(GdbRemote.WriteRegistersPacket(waiting));
-            gdb.Send("c");
-            GdbRemote.Expect(gdb.Receive(PacketTimeout) ?? string.Empty, "the command");
-            GdbRemote.Expect(gdb.Receive(PacketTimeout) ?? string.Empty, "the resume address");
-            while (true)
-            {
-                var stop = gdb.Receive(hangTimeout);
-                if (stop is null)
-                {
-                    return Hung(gdb);
-                }
-
-                if (stop[0] is 'W' or 'X')
-                {
-                    var death = live.Death();
-                    Drop();
-                    return new Stopped(StopReason.Crashed, death);
-                }
-
-                var registers = gdb.ReadRegisters(PacketTimeout);
-                var pc = registers[GdbRemote.Pc];
-                if (firmware.Conduits.TryGetValue(pc, out var conduit))
-                {
-                    TrappedCalls++;
-                    var reply = world.Call(conduit, RegisterSet.From(registers.AsSpan(0, RegisterSet.Count)));
-                    if (reply.Stop is { } order)
-                    {
-                        return Abandon(gdb, order);
-                    }
-
-                    reply.Answer!.AsSpan().CopyTo(registers);
-                    registers[GdbRemote.Pc] = pc + 4;
-                    gdb.Send(GdbRemote.WriteRegistersPacket(registers));
-                    gdb.Send("c");
-                    GdbRemote.Expect(gdb.Receive(PacketTimeout) ?? string.Empty, "the answer");
-                }
-                else if (pc == firmware.Wait)
-                {
-                    waiting = registers;
-                    return Result(command, gdb.ReadMemory(firmware.Mailbox + ResultOffset, ResultLength, PacketTimeout));
-                }
-                else if (pc == firmware.FaultPark)
-                {
-                    var fault = gdb.ReadMemory(firmware.FaultRecord, 40, PacketTimeout);
-                    var instruction = BinaryPrimitives.ReadUInt32LittleEndian(gdb.ReadMemory(BinaryPrimitives.ReadUInt64LittleEndian(fault.AsSpan(16)), 4, PacketTimeout));
-                    Drop();
-                    return Fault(fault, instruction);
-                }
-                else
-                {
-                    Drop();
-                    return new Stopped(StopReason.Crashed, $"the guest stopped at {firmware.Elf.Describe(pc)}, which the harness did not expect ({stop})");
-                }
-            }
+            BinaryPrimitives.WriteUInt64LittleEndian(mail.AsSpan(8 + (8 * i)), x[i]);
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or System.Net.Sockets.SocketException or InvalidDataException)
+
+        // Leave fw_wait as its 'ret' would: QEMU does not step over a breakpoint by itself.
+        waiting[GdbRemote.Pc] = waiting[30];
+        var end = GuestLoop.Resume(live, [GdbRemote.WriteMemoryPacket(firmware.Mailbox, mail)], waiting, layout,
+            session ?? throw new InvalidOperationException("BeginCase was not called"), hangTimeout, () => TrappedCalls++);
+        switch (end)
         {
-            var death = live.HasExited ? live.Death() : e.Message;
-            Drop();
-            return new Stopped(StopReason.Crashed, death);
+            case ReachedReturn reached:
+                waiting = reached.Registers;
+                return Result(command, live.Gdb.ReadMemory(firmware.Mailbox + ResultOffset, ResultLength, GuestLoop.PacketTimeout));
+            case Ordered ordered:
+                return Abandon(live.Gdb, ordered);
+            case HitFault:
+                var (record, instruction) = GuestFault.Read(live.Gdb, firmware.FaultRecord);
+                Drop();
+                return GuestFault.Describe(record, instruction, firmware.Elf);
+            default:
+                Drop();
+                return ((Lost)end).Outcome;
         }
     }
 
@@ -275,24 +221,13 @@ public sealed class QemuTarget : ITarget
         return new Returned(BinaryPrimitives.ReadInt32LittleEndian(result.AsSpan(4)), DirectMessage.FromWords(words));
     }
 
-    /// <summary>The transport neither trapped nor came back: interrupt, say where it spins, restart QEMU.</summary>
-    private Stopped Hung(GdbRemote gdb)
-    {
-        gdb.Interrupt();
-        var where = gdb.Receive(PacketTimeout) is not null ? firmware.Elf.Describe(gdb.ReadRegisters(PacketTimeout)[GdbRemote.Pc]) : "an unknown place";
-        Drop();
-        return new Stopped(StopReason.Hung, $"the firmware neither trapped a conduit call nor returned within {hangTimeout.TotalMilliseconds:0} ms; interrupted at {where}");
-    }
-
     /// <summary>A stop order: the guest goes back to fw_reset and waits again; the case ends with the order.</summary>
-    private Stopped Abandon(GdbRemote gdb, Stopped order)
+    private Stopped Abandon(GdbRemote gdb, Ordered ordered)
     {
-        var registers = gdb.ReadRegisters(PacketTimeout);
-        registers[GdbRemote.Pc] = firmware.Reset;
-        GdbRemote.Expect(gdb.Command(GdbRemote.WriteRegistersPacket(registers), PacketTimeout), "the reset");
+        ordered.Registers[GdbRemote.Pc] = firmware.Reset;
+        GdbRemote.Expect(gdb.Command(GdbRemote.WriteRegistersPacket(ordered.Registers), GuestLoop.PacketTimeout), "the reset");
         gdb.Send("c");
-        var stop = gdb.Receive(PacketTimeout);
-        var after = stop is null ? null : gdb.ReadRegisters(PacketTimeout);
+        var after = gdb.Receive(GuestLoop.PacketTimeout) is null ? null : gdb.ReadRegisters(GuestLoop.PacketTimeout);
         if (after is null || after[GdbRemote.Pc] != firmware.Wait)
         {
             Drop();
@@ -302,44 +237,8 @@ public sealed class QemuTarget : ITarget
             waiting = after;
         }
 
-        return order;
+        return ordered.Order;
     }
-
-    /// <summary>An exception in the guest: a residency violation when only runtime memory was mapped and the access was to RAM, a crash otherwise.</summary>
-    private Stopped Fault(byte[] record, uint instruction)
-    {
-        var esr = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(8));
-        var elr = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(16));
-        var far = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(24));
-        var runtime = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(32)) != 0;
-        var exceptionClass = (uint)(esr >> 26);
-        var abort = exceptionClass is 0x20 or 0x21 or 0x24 or 0x25;
-        var registers = $"ESR 0x{esr:X}, ELR {firmware.Elf.Describe(elr)}, FAR 0x{far:X}";
-        if (runtime && abort && far >= RamStart && far < RamEnd)
-        {
-            var access = exceptionClass is 0x20 or 0x21 ? "fetched an instruction at" : (esr & (1 << 6)) != 0 ? "wrote" : "read";
-            return new Stopped(StopReason.ResidencyViolation,
-                $"after ExitBootServices the runtime path {access} {firmware.Elf.Describe(far)}, outside the runtime sections, its stack and the caller's message ({registers})");
-        }
-
-        if (exceptionClass == 0 && Firmware.IsConduit(instruction) is not null)
-        {
-            return new Stopped(StopReason.Crashed, $"an SMC/HVC at {firmware.Elf.Describe(elr)} escaped the harness's breakpoints ({registers})");
-        }
-
-        return new Stopped(StopReason.Crashed, $"{ExceptionName(exceptionClass)} ({registers})");
-    }
-
-    private static string ExceptionName(uint exceptionClass) => exceptionClass switch
-    {
-        0x00 => "an undefined instruction",
-        0x20 or 0x21 => "an instruction abort",
-        0x22 => "a PC alignment fault",
-        0x24 or 0x25 => "a data abort",
-        0x26 => "an SP alignment fault",
-        0x3C => "a BRK instruction",
-        _ => $"an exception of class 0x{exceptionClass:X}",
-    };
 
     private void Drop()
     {

@@ -44,16 +44,15 @@ public sealed record Toolchain(string Compiler, string ObjCopy, string ReadElf, 
         return (process.ExitCode, (stdout + stderr.Result).Trim());
     }
 
-    /// <summary>qemu-system-aarch64 and setpriv (which makes QEMU die with the test process).</summary>
-
-
+    /// <summary>qemu-system-aarch64 and setpriv (which makes QEMU die with the test process), or what is missing.</summary>
     public static QemuTools? Qemu(out string? missing)
     {
         var qemu = OnPath("qemu-system-aarch64");
         var setpriv = OnPath("setpriv");
         if (qemu is null || setpriv is null)
         {
-            missing = $"{(qemu is null ? "qemu-system-aarch64" : "setpriv")} not found on PATH (Debian: apt-get install {(qemu is null ? "qemu-system-arm" : "util-linux")})";
+            var absent = new[] { qemu is null ? "qemu-system-aarch64 (apt-get install qemu-system-arm)" : null, setpriv is null ? "setpriv (apt-get install util-linux)" : null };
+            missing = $"not found on PATH: {string.Join(", ", absent.OfType<string>())}";
             return null;
         }
 

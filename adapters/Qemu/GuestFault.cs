@@ -1,0 +1,70 @@
+using System.Buffers.Binary;
+using FfaConformance.Scenarios.Traces;
+
+namespace FfaConformance.Adapters.Qemu;
+
+/// <summary>
+/// What an exception in the guest means, from the record the vectors leave (vector, ESR, ELR, FAR, whether
+/// only runtime memory was mapped) and the instruction at ELR: a residency violation when only runtime memory
+/// was mapped and the access was to RAM, an SMC/HVC that escaped the breakpoints, or a crash.
+/// </summary>
+internal static class GuestFault
+{
+    public const int RecordLength = 40;
+
+    private const ulong RamStart = 0x4000_0000;
+    private const ulong RamEnd = 0x8000_0000;
+
+    public static Stopped Describe(byte[] record, uint instruction, ElfFile elf)
+    {
+        var esr = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(8));
+        var elr = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(16));
+        var far = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(24));
+        var runtime = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(32)) != 0;
+        var exceptionClass = (uint)(esr >> 26);
+        var abort = exceptionClass is 0x20 or 0x21 or 0x24 or 0x25;
+        var registers = $"ESR 0x{esr:X}, ELR {elf.Describe(elr)}, FAR 0x{far:X}";
+        if (runtime && abort && far >= RamStart && far < RamEnd)
+        {
+            var access = exceptionClass is 0x20 or 0x21 ? "fetched an instruction at" : (esr & (1 << 6)) != 0 ? "wrote" : "read";
+            return new Stopped(StopReason.ResidencyViolation,
+                $"after ExitBootServices the runtime path {access} {elf.Describe(far)}, outside the runtime sections, its stack and the caller's message ({registers})");
+        }
+
+        if (exceptionClass == 0 && Firmware.IsConduit(instruction) is not null)
+        {
+            return new Stopped(StopReason.Crashed, $"an SMC/HVC at {elf.Describe(elr)} escaped the harness's breakpoints ({registers})");
+        }
+
+        return new Stopped(StopReason.Crashed, $"{Name(exceptionClass)} ({registers})");
+    }
+
+    /// <summary>The fault record and the instruction at its ELR, read from the stopped guest.</summary>
+    public static (byte[] Record, uint Instruction) Read(GdbRemote gdb, ulong record)
+    {
+        var bytes = gdb.ReadMemory(record, RecordLength, GuestLoop.PacketTimeout);
+        var elr = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(16));
+        uint instruction;
+        try
+        {
+            instruction = BinaryPrimitives.ReadUInt32LittleEndian(gdb.ReadMemory(elr, 4, GuestLoop.PacketTimeout));
+        }
+        catch (InvalidDataException)
+        {
+            instruction = 0;   // ELR points at nothing readable: no instruction to name
+        }
+
+        return (bytes, instruction);
+    }
+
+    private static string Name(uint exceptionClass) => exceptionClass switch
+    {
+        0x00 => "an undefined instruction",
+        0x20 or 0x21 => "an instruction abort",
+        0x22 => "a PC alignment fault",
+        0x24 or 0x25 => "a data abort",
+        0x26 => "an SP alignment fault",
+        0x3C => "a BRK instruction",
+        _ => $"an exception of class 0x{exceptionClass:X}",
+    };
+}

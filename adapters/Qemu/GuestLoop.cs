@@ -1,0 +1,91 @@
+using FfaConformance.Abi;
+using FfaConformance.Scenarios.Traces;
+using FfaConformance.SecureWorld;
+
+namespace FfaConformance.Adapters.Qemu;
+
+/// <summary>
+/// The loop both QEMU targets share: resume the guest with the given registers (after the given memory
+/// writes, pipelined), answer every trapped conduit call from the case session, and report how the run ended.
+/// </summary>
+internal static class GuestLoop
+{
+    public static readonly TimeSpan PacketTimeout = TimeSpan.FromSeconds(5);
+
+    public static LoopEnd Resume(
+        QemuMachine machine,
+        IReadOnlyList<string> writes,
+        ulong[] registers,
+        GuestLayout layout,
+        CaseSession session,
+        TimeSpan hangTimeout,
+        Action trapped)
+    {
+        var gdb = machine.Gdb;
+        try
+        {
+            foreach (var write in writes)
+            {
+                gdb.Send(write);
+            }
+
+            gdb.Send(GdbRemote.WriteRegistersPacket(registers));
+            gdb.Send("c");
+            for (var i = 0; i <= writes.Count; i++)
+            {
+                GdbRemote.Expect(gdb.Receive(PacketTimeout) ?? string.Empty, "a write before resuming");
+            }
+
+            while (true)
+            {
+                var stop = gdb.Receive(hangTimeout);
+                if (stop is null)
+                {
+                    gdb.Interrupt();
+                    var where = gdb.Receive(PacketTimeout) is not null ? layout.Elf.Describe(gdb.ReadRegisters(PacketTimeout)[GdbRemote.Pc]) : "an unknown place";
+                    return new Lost(new Stopped(StopReason.Hung,
+                        $"the guest neither trapped a conduit call nor returned within {hangTimeout.TotalMilliseconds:0} ms; interrupted at {where}"));
+                }
+
+                if (stop[0] is 'W' or 'X')
+                {
+                    return new Lost(new Stopped(StopReason.Crashed, machine.Death()));
+                }
+
+                var now = gdb.ReadRegisters(PacketTimeout);
+                var pc = now[GdbRemote.Pc];
+                if (layout.Conduits.TryGetValue(pc, out var conduit))
+                {
+                    trapped();
+                    var reply = session.Call(conduit, RegisterSet.From(now.AsSpan(0, RegisterSet.Count)));
+                    if (reply.Stop is { } order)
+                    {
+                        return new Ordered(order, now);
+                    }
+
+                    reply.Answer!.AsSpan().CopyTo(now);
+                    now[GdbRemote.Pc] = pc + 4;
+                    gdb.Send(GdbRemote.WriteRegistersPacket(now));
+                    gdb.Send("c");
+                    GdbRemote.Expect(gdb.Receive(PacketTimeout) ?? string.Empty, "the answer");
+                }
+                else if (pc == layout.Return)
+                {
+                    return new ReachedReturn(now);
+                }
+                else if (layout.FaultStops.Contains(pc))
+                {
+                    return new HitFault(pc);
+                }
+                else
+                {
+                    return new Lost(new Stopped(StopReason.Crashed, $"the guest stopped at {layout.Elf.Describe(pc)}, which the harness did not expect ({stop})"));
+                }
+            }
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or System.Net.Sockets.SocketException or InvalidDataException)
+        {
+            return new Lost(new Stopped(StopReason.Crashed, machine.HasExited ? machine.Death() : e.Message));
+        }
+    }
+}
