@@ -29,9 +29,17 @@ public readonly record struct DirectMessage(ulong Data0, ulong Data1, ulong Data
     public static DirectMessage FromPayloadRegisters(RegisterSet registers) =>
         new(registers[3], registers[4], registers[5], registers[6], registers[7]);
 
+    /// <summary>The message as struct ffa_send_direct_data lies in little-endian memory.</summary>
+    public static DirectMessage FromBytes(ReadOnlySpan<byte> bytes) =>
+        new(Word(bytes, 0), Word(bytes, 1), Word(bytes, 2), Word(bytes, 3), Word(bytes, 4));
+
     public ulong[] ToArray() => [Data0, Data1, Data2, Data3, Data4];
 
+    public byte[] ToBytes() => [.. ToArray().SelectMany(BitConverter.GetBytes)];
+
     public bool FitsIn32Bits => ((Data0 | Data1 | Data2 | Data3 | Data4) >> 32) == 0;
+
+    private static ulong Word(ReadOnlySpan<byte> bytes, int index) => System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes[(8 * index)..]);
 
     public override string ToString() => $"[0x{Data0:X}, 0x{Data1:X}, 0x{Data2:X}, 0x{Data3:X}, 0x{Data4:X}]";
 }

@@ -9,6 +9,9 @@ public static class CSources
 
     public static string Core => Path.Combine(Root, "core");
 
+    /// <summary>What U-Boot gives the transport besides its own files; linked into every build of a transport.</summary>
+    public static string UbootServices => Path.Combine(Core, "uboot_services.c");
+
     /// <summary>Every C source file, for build cache keys.</summary>
     public static IEnumerable<string> Files => Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 }

@@ -4,6 +4,7 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Adapters.Native;
+using FfaConformance.Adapters.Qemu;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Generators;
 using FfaConformance.Rules;
@@ -54,18 +55,41 @@ internal static class Benchmark
         Console.WriteLine($"bare C loop (C reference, stub secure world, no harness): {bare:0} ns per case " +
             "(probe, ExitBootServices, one request answered at once)");
         Console.WriteLine($"harness efficiency: {bare:0} ns / {LastNativeNanoseconds:0} ns = {bare / LastNativeNanoseconds:0.0000} (the suite spends {LastNativeNanoseconds / bare:0}x the transport's own time per case)");
+
+        if (Toolchain.Find(FirmwareBuild.CrossPrefix, out missing) is not { } cross || Toolchain.Qemu(out missing) is not { } tools)
+        {
+            Console.WriteLine($"QEMU target: not measured, {missing}");
+            return findings == 0 ? 0 : 1;
+        }
+
+        var pingPong = FirmwareBuild.PingPong(cross, buildRoot);
+        var ceiling = QemuBenchmark.PingPong(tools, pingPong, duration);
+        Console.WriteLine($"QEMU ping-pong (a firmware that only issues SMCs, our protocol client, no secure world): {ceiling:0} trapped calls/s");
+        var clock = Stopwatch.StartNew();
+        using (var qemu = QemuTarget.Create("c-reference-qemu", FfaVersion.V1_2, new QemuOptions(reference, buildRoot, QemuOptions.DefaultHangTimeout), sourceRequired: true))
+        {
+            var created = clock.Elapsed;
+            var trappedBefore = qemu.TrappedCalls;
+            var measured = Stopwatch.StartNew();
+            findings += Report(world, qemu, duration, warmUp: TimeSpan.FromSeconds(1));
+            var trapped = (qemu.TrappedCalls - trappedBefore) / measured.Elapsed.TotalSeconds;
+            Console.WriteLine($"QEMU target trapped calls: {trapped:0}/s = {trapped / ceiling:P0} of the ping-pong ceiling (cases add mailbox writes and result reads the ping-pong has not)");
+            Console.WriteLine($"QEMU start-up per fixture: {created.TotalMilliseconds:0} ms to a ready target (QEMU spawn to gdbstub {qemu.LastStartup.TotalMilliseconds:0} ms); " +
+                $"median spawn-to-gdbstub of 9 starts: {QemuBenchmark.Startup(tools, pingPong, 9).TotalMilliseconds:0} ms");
+        }
+
         return findings == 0 ? 0 : 1;
     }
 
     private static double LastNativeNanoseconds { get; set; }
 
-    private static long Report(ManagedSecureWorld world, ITarget target, TimeSpan duration)
+    private static long Report(ManagedSecureWorld world, ITarget target, TimeSpan duration, TimeSpan? warmUp = null)
     {
         var context = new GenerationContext(world.Partitions, target.Description.Version);
         var generators = RuleCatalogue.All.Select(r => ScenarioGen.For(r.Info.Profile, context)).ToArray();
 
         // Long enough for tiered JIT to settle on one core before the measured run.
-        Measure(world, target, generators, TimeSpan.FromSeconds(3));
+        Measure(world, target, generators, warmUp ?? TimeSpan.FromSeconds(3));
         var (cases, calls, elapsed, findings) = Measure(world, target, generators, duration);
         var perCase = elapsed.TotalNanoseconds / cases;
         if (target.Description.Adapter == NativeTarget.AdapterName)

@@ -20,7 +20,7 @@ public static class NativeBuild
         Path.Combine(CBuild.Cached(buildRoot, "bare", CBuild.Key(source, toolchain, TransportFlags), "bare-loop", work =>
         {
             var shim = CBuild.CompileTransport(source, toolchain, work, TransportFlags);
-            CBuild.Compile(toolchain, "the bare loop", [.. Flags, .. shim, "-o", "bare-loop", Path.Combine(CSources.Root, "bench", "bare_loop.c"), "transport.o"], work);
+            CBuild.Compile(toolchain, "the bare loop", [.. Flags, .. shim, "-o", "bare-loop", Path.Combine(CSources.Root, "bench", "bare_loop.c"), CSources.UbootServices, "transport.o"], work);
         }), "bare-loop");
 
     private static void Build(TransportSource source, Toolchain toolchain, string work)
@@ -32,7 +32,8 @@ public static class NativeBuild
         CBuild.Compile(toolchain, "the host's channel", [.. Flags, .. includes, "-c", Path.Combine(hostDirectory, "channel.c"), "-o", "channel.o"], work);
         CBuild.Compile(toolchain, "the host's glue", [.. Flags, .. shim, .. includes, "-c", Path.Combine(hostDirectory, "glue.c"), "-o", "glue.o"], work);
         CBuild.Compile(toolchain, "the harness core", [.. Flags, .. shim, .. includes, "-c", Path.Combine(CSources.Core, "harness.c"), "-o", "harness.o"], work);
-        CBuild.Compile(toolchain, $"the host with {source.Origin}", ["-o", "ffa-host", "channel.o", "glue.o", "harness.o", "transport-state.o"], work);
+        CBuild.Compile(toolchain, "U-Boot's services", [.. Flags, .. shim, "-c", CSources.UbootServices, "-o", "uboot_services.o"], work);
+        CBuild.Compile(toolchain, $"the host with {source.Origin}", ["-o", "ffa-host", "channel.o", "glue.o", "harness.o", "uboot_services.o", "transport-state.o"], work);
     }
 
     /// <summary>Every writable allocated section of the transport becomes ffa_state (or ffa_state_bss when it has no contents).</summary>

@@ -17,6 +17,7 @@ public sealed class ElfFile
     private readonly byte[] image;
     private readonly Dictionary<string, ulong> symbols = new(StringComparer.Ordinal);
     private readonly List<(ulong Address, ulong Size, string Name)> sized = [];
+    private readonly List<(ulong Address, ulong Size, string Name)> objects = [];
 
     private ElfFile(string path, byte[] image)
     {
@@ -64,6 +65,12 @@ public sealed class ElfFile
 
     public static ElfFile Read(string path) => new(path, File.ReadAllBytes(path));
 
+    /// <summary>Data objects (STT_OBJECT) that have a size.</summary>
+    public IReadOnlyList<(ulong Address, ulong Size, string Name)> Objects => objects;
+
+    /// <summary>Allocated sections, which a loader places in memory.</summary>
+    public IEnumerable<ElfSection> Allocated => Sections.Where(s => (s.Flags & ShfAlloc) != 0 && s.Size > 0);
+
     public ulong? Symbol(string name) => symbols.TryGetValue(name, out var address) ? address : null;
 
     public ulong Require(string name) =>
@@ -81,8 +88,9 @@ public sealed class ElfFile
         }
     }
 
-    /// <summary>Bytes of an allocated section with contents, by name.</summary>
-    public byte[] Contents(ElfSection section) => image.AsSpan(section.Offset, (int)section.Size).ToArray();
+    /// <summary>The bytes a loader puts at <paramref name="address"/> from <paramref name="section"/> (zeros for NOBITS).</summary>
+    public byte[] Contents(ElfSection section, ulong address, int length) =>
+        section.Type == ShtNobits ? new byte[length] : image.AsSpan(section.Offset + (int)(address - section.Address), length).ToArray();
 
     /// <summary>"symbol+0x10 in .text" for an address, as precisely as the image allows.</summary>
     public string Describe(ulong address)
@@ -110,6 +118,10 @@ public sealed class ElfFile
 
             symbols.TryAdd(name, value);
             sized.Add((value, size, name));
+            if (type == 1 && size > 0)
+            {
+                objects.Add((value, size, name));
+            }
         }
     }
 
@@ -123,4 +135,11 @@ public sealed class ElfFile
 }
 
 /// <summary>One section header.</summary>
-public sealed record ElfSection(int Index, string Name, uint Type, uint Flags, ulong Address, int Offset, ulong Size, int Link);
+public sealed record ElfSection(int Index, string Name, uint Type, uint Flags, ulong Address, int Offset, ulong Size, int Link)
+{
+    public bool Writable => (Flags & 0x1) != 0;
+
+    public bool Executable => (Flags & 0x4) != 0;
+
+    public ulong End => Address + Size;
+}

@@ -11,7 +11,8 @@ public static class FirmwareBuild
 {
     public const string CrossPrefix = "aarch64-linux-gnu-";
 
-    private static readonly string[] Flags =
+    /// <summary>How every C file of an aarch64 image is compiled: freestanding, no FP/SIMD, no unaligned access (the MMU may be off).</summary>
+    public static readonly IReadOnlyList<string> CFlags =
     [
         "-O2", "-g", "-std=gnu11", "-Wall", "-ffreestanding", "-nostdlib", "-mgeneral-regs-only", "-mstrict-align",
         "-fno-pie", "-fno-stack-protector", "-fno-tree-loop-distribute-patterns", "-mno-outline-atomics", "-fno-common",
@@ -20,9 +21,9 @@ public static class FirmwareBuild
     private static string Directory => Path.Combine(CSources.Root, "firmware");
 
     public static string Image(TransportSource source, Toolchain cross, string buildRoot) =>
-        Path.Combine(CBuild.Cached(buildRoot, "firmware", CBuild.Key(source, cross, Flags), "firmware.elf", work =>
+        Path.Combine(CBuild.Cached(buildRoot, "firmware", CBuild.Key(source, cross, CFlags), "firmware.elf", work =>
         {
-            var shim = CBuild.CompileTransport(source, cross, work, Flags);
+            var shim = CBuild.CompileTransport(source, cross, work, CFlags);
             string[] includes = [.. shim, "-I", CSources.Core, "-I", Directory];
             var objects = new List<string> { "transport.o" };
             foreach (var assembly in new[] { "start", "vectors", "trampoline", "conduit" })
@@ -31,9 +32,9 @@ public static class FirmwareBuild
                 objects.Add($"{assembly}.o");
             }
 
-            foreach (var (file, name) in new[] { (Path.Combine(Directory, "fw_main.c"), "fw_main"), (Path.Combine(Directory, "mmu.c"), "mmu"), (Path.Combine(CSources.Core, "harness.c"), "harness") })
+            foreach (var (file, name) in new[] { (Path.Combine(Directory, "fw_main.c"), "fw_main"), (Path.Combine(Directory, "mmu.c"), "mmu"), (Path.Combine(CSources.Core, "harness.c"), "harness"), (CSources.UbootServices, "uboot_services") })
             {
-                CBuild.Compile(cross, $"the firmware's {name}.c", [.. Flags, .. includes, "-c", file, "-o", $"{name}.o"], work);
+                CBuild.Compile(cross, $"the firmware's {name}.c", [.. CFlags, .. includes, "-c", file, "-o", $"{name}.o"], work);
                 objects.Add($"{name}.o");
             }
 
@@ -43,12 +44,19 @@ public static class FirmwareBuild
         }), "firmware.elf");
 
     /// <summary>The bench's ceiling: a firmware that only issues SMCs in a loop.</summary>
-    public static string PingPong(Toolchain cross, string buildRoot)
+    public static string PingPong(Toolchain cross, string buildRoot) =>
+        Assembled(cross, buildRoot, Path.Combine(CSources.Root, "bench", "pingpong.S"), "pingpong.elf", ["-Wl,-Ttext=0x40100000"]);
+
+    /// <summary>The support code for a user's firmware ELF (c/firmware/elf_support.S), linked at <paramref name="address"/>.</summary>
+    public static string ElfSupport(Toolchain cross, string buildRoot, ulong address) =>
+        Assembled(cross, buildRoot, Path.Combine(Directory, "elf_support.S"), "elf_support.elf",
+            ["-Wl,-N", "-Wl,--no-warn-rwx-segments", "-Wl,-e,elf_setup", $"-Wl,--section-start=.elf_support=0x{address:x}"]);
+
+    private static string Assembled(Toolchain cross, string buildRoot, string source, string product, string[] link)
     {
-        var source = Path.Combine(CSources.Root, "bench", "pingpong.S");
-        var key = CBuild.Key(new TransportSource("pingpong.S", File.ReadAllText(source), null, source, source), cross, ["pingpong"]);
-        return Path.Combine(CBuild.Cached(buildRoot, "firmware", key, "pingpong.elf", work =>
-            CBuild.Compile(cross, "the ping-pong firmware",
-                ["-nostdlib", "-static", "-no-pie", "-Wl,--build-id=none", "-Wl,-Ttext=0x40100000", "-o", "pingpong.elf", source], work)), "pingpong.elf");
+        var key = CBuild.Key(new TransportSource(Path.GetFileName(source), File.ReadAllText(source), null, source, source), cross, link);
+        return Path.Combine(CBuild.Cached(buildRoot, "firmware", key, product, work =>
+            CBuild.Compile(cross, $"the {Path.GetFileNameWithoutExtension(product)} image",
+                ["-nostdlib", "-static", "-no-pie", "-Wl,--build-id=none", .. link, "-o", product, source], work)), product);
     }
 }

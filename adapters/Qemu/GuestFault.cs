@@ -12,11 +12,9 @@ internal static class GuestFault
 {
     public const int RecordLength = 40;
 
-    private const ulong RamStart = 0x4000_0000;
-    private const ulong RamEnd = 0x8000_0000;
-
-    public static Stopped Describe(byte[] record, uint instruction, ElfFile elf)
+    public static Stopped Describe(byte[] record, uint instruction, GuestLayout layout)
     {
+        var elf = layout.Elf;
         var esr = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(8));
         var elr = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(16));
         var far = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(24));
@@ -24,7 +22,7 @@ internal static class GuestFault
         var exceptionClass = (uint)(esr >> 26);
         var abort = exceptionClass is 0x20 or 0x21 or 0x24 or 0x25;
         var registers = $"ESR 0x{esr:X}, ELR {elf.Describe(elr)}, FAR 0x{far:X}";
-        if (runtime && abort && far >= RamStart && far < RamEnd)
+        if (runtime && abort && far >= QemuMachine.RamStart && far < layout.RamEnd)
         {
             var access = exceptionClass is 0x20 or 0x21 ? "fetched an instruction at" : (esr & (1 << 6)) != 0 ? "wrote" : "read";
             return new Stopped(StopReason.ResidencyViolation,

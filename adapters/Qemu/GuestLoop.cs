@@ -1,4 +1,5 @@
 using FfaConformance.Abi;
+using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 
@@ -11,6 +12,26 @@ namespace FfaConformance.Adapters.Qemu;
 internal static class GuestLoop
 {
     public static readonly TimeSpan PacketTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Starts QEMU halted, with a breakpoint on every conduit instruction, the return address and the fault stops.</summary>
+    public static QemuMachine Start(QemuTools tools, string kernel, GuestLayout layout, int memoryMib = QemuMachine.DefaultMemoryMib, IReadOnlyList<string>? loaders = null)
+    {
+        var machine = QemuMachine.Start(tools, kernel, memoryMib, loaders);
+        try
+        {
+            foreach (var address in layout.Breakpoints)
+            {
+                GdbRemote.Expect(machine.Gdb.Command($"Z0,{address:x},4", PacketTimeout), $"a breakpoint at 0x{address:X}");
+            }
+        }
+        catch
+        {
+            machine.Dispose();
+            throw;
+        }
+
+        return machine;
+    }
 
     public static LoopEnd Resume(
         QemuMachine machine,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 using FfaConformance.Adapters.Sources;
 
@@ -10,6 +11,11 @@ namespace FfaConformance.Adapters.Qemu;
 /// </summary>
 public sealed class QemuMachine : IDisposable
 {
+    /// <summary>Where -M virt's RAM begins.</summary>
+    public const ulong RamStart = 0x4000_0000;
+
+    public const int DefaultMemoryMib = 256;
+
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Process process;
@@ -34,7 +40,8 @@ public sealed class QemuMachine : IDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static QemuMachine Start(QemuTools tools, string kernel)
+    /// <summary>Starts QEMU with <paramref name="kernel"/> and, through its generic loader, further ELF or raw images.</summary>
+    public static QemuMachine Start(QemuTools tools, string kernel, int memoryMib = DefaultMemoryMib, IReadOnlyList<string>? loaders = null)
     {
         var clock = Stopwatch.StartNew();
         var socketPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ffa-q-{Guid.NewGuid():N}"[..16] + ".sock");
@@ -43,9 +50,10 @@ public sealed class QemuMachine : IDisposable
             new ProcessStartInfo(tools.SetPriv,
             [
                 "--pdeathsig", "KILL", "--", tools.Qemu,
-                "-M", "virt", "-cpu", "max", "-smp", "1", "-m", "256", "-nodefaults",
+                "-M", "virt", "-cpu", "max", "-smp", "1", "-m", memoryMib.ToString(CultureInfo.InvariantCulture), "-nodefaults",
                 "-display", "none", "-monitor", "none", "-serial", "none",
                 "-kernel", kernel, "-S",
+                .. (loaders ?? []).SelectMany(l => new[] { "-device", $"loader,{l}" }),
                 "-chardev", $"socket,id=gdb0,path={socketPath},server=on,wait=off", "-gdb", "chardev:gdb0",
             ])
             { RedirectStandardError = true, UseShellExecute = false },

@@ -16,7 +16,7 @@ namespace FfaConformance.Adapters.Qemu;
 /// runs with only runtime memory mapped, so a residency violation faults. One QEMU serves many cases; a hang
 /// or a fault costs a restart, a stop order a jump back to fw_reset.
 /// </summary>
-public sealed class QemuTarget : ITarget
+public sealed class QemuTarget : IQemuTarget
 {
     public const string AdapterName = "qemu";
 
@@ -43,19 +43,16 @@ public sealed class QemuTarget : ITarget
         Description = description;
         this.tools = tools;
         this.firmware = firmware;
-        layout = new GuestLayout(firmware.Elf, firmware.Conduits, firmware.Wait, new HashSet<ulong> { firmware.FaultPark });
+        layout = new GuestLayout(firmware.Elf, firmware.Conduits, firmware.Wait, new HashSet<ulong> { firmware.FaultPark }, QemuMachine.RamStart + ((ulong)QemuMachine.DefaultMemoryMib << 20));
         this.hangTimeout = hangTimeout;
     }
 
     public TargetDescription Description { get; private set; }
 
-    /// <summary>Conduit calls trapped since the target was created.</summary>
     public long TrappedCalls { get; private set; }
 
-    /// <summary>Start-up of the last QEMU: spawn to gdbstub answering.</summary>
     public TimeSpan LastStartup { get; private set; }
 
-    /// <summary>Every QEMU process this target has started, for checking that none is left behind.</summary>
     public IReadOnlyList<int> MachineProcessIds => machineProcessIds;
 
     public static QemuTarget Create(string name, FfaVersion version, QemuOptions options, bool sourceRequired)
@@ -141,15 +138,11 @@ public sealed class QemuTarget : ITarget
     /// <summary>Starts QEMU, sets the breakpoints, runs the firmware to its first wait; returns its capabilities.</summary>
     private uint StartMachine()
     {
-        var started = QemuMachine.Start(tools, firmware.Elf.Path);
+        var started = GuestLoop.Start(tools, firmware.Elf.Path, layout);
         machine = started;
         machineProcessIds.Add(started.ProcessId);
         LastStartup = started.Startup;
         var gdb = started.Gdb;
-        foreach (var address in layout.Breakpoints)
-        {
-            GdbRemote.Expect(gdb.Command($"Z0,{address:x},4", GuestLoop.PacketTimeout), $"a breakpoint at 0x{address:X}");
-        }
 
         gdb.Send("c");
         var stop = gdb.Receive(TimeSpan.FromSeconds(10)) ?? throw new InvalidOperationException("the firmware did not reach fw_wait within 10 s");
@@ -195,7 +188,7 @@ public sealed class QemuTarget : ITarget
             case HitFault:
                 var (record, instruction) = GuestFault.Read(live.Gdb, firmware.FaultRecord);
                 Drop();
-                return GuestFault.Describe(record, instruction, firmware.Elf);
+                return GuestFault.Describe(record, instruction, layout);
             default:
                 Drop();
                 return ((Lost)end).Outcome;
@@ -217,8 +210,7 @@ public sealed class QemuTarget : ITarget
             return Completed.Instance;
         }
 
-        var words = Enumerable.Range(0, DirectMessage.Words).Select(i => BinaryPrimitives.ReadUInt64LittleEndian(result.AsSpan(8 + (8 * i)))).ToArray();
-        return new Returned(BinaryPrimitives.ReadInt32LittleEndian(result.AsSpan(4)), DirectMessage.FromWords(words));
+        return new Returned(BinaryPrimitives.ReadInt32LittleEndian(result.AsSpan(4)), DirectMessage.FromBytes(result.AsSpan(8)));
     }
 
     /// <summary>A stop order: the guest goes back to fw_reset and waits again; the case ends with the order.</summary>

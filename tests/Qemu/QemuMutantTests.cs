@@ -1,17 +1,19 @@
 using FfaConformance.Abi;
+using FfaConformance.Adapters.Qemu;
 using FfaConformance.Reports.Text;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
 using FfaConformance.Tests.Native;
+using FfaConformance.Tests.Processes;
 
 namespace FfaConformance.Tests.Qemu;
 
 /// <summary>
-/// C mutants on real code: residency violations (boot-time data, a compiler-made table in .rodata, a
-/// non-runtime helper), a spin, a fault and an SMC the harness cannot see are each reported as such; the
-/// target goes on to pass another rule, and no QEMU is left behind.
+/// C mutants on real code, in our firmware and in a user-style ELF: residency violations (boot-time data, a
+/// compiler-made table in .rodata, a non-runtime helper), a spin, a fault and an SMC the harness cannot see are
+/// each reported as such; the target goes on to pass another rule, and no QEMU is left behind.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -20,19 +22,25 @@ public sealed class QemuMutantTests
     private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
 
     public static IEnumerable<TestCaseData> Mutants() =>
-        CMutant.All.Where(m => m.Adapters.Contains("qemu")).Select(m => new TestCaseData(m).SetName($"QEMU mutant {m.Name} is caught by {m.Rule} ({m.Outcome})"));
+        from adapter in new[] { QemuTarget.AdapterName, QemuElfTarget.AdapterName }
+        from m in CMutant.All
+        where m.Adapters.Contains(adapter)
+        select new TestCaseData(m, adapter).SetName($"{adapter} mutant {m.Name} is caught by {m.Rule} ({m.Outcome})");
 
     [OneTimeSetUp]
     public void Tools() => QemuTargets.RequireQemu();
 
     [TestCaseSource(nameof(Mutants))]
-    public void IsCaughtAndReportedAsSuch(CMutant mutant)
+    public void IsCaughtAndReportedAsSuch(CMutant mutant, string adapter)
     {
         var source = mutant.Apply(File.ReadAllText(NativeTargets.Reference));
         IReadOnlyList<int> machines;
         RuleResult result;
         RuleResult afterwards;
-        using (var target = QemuTargets.FromText($"qemu-{mutant.Name}", source, mutant.Version, TimeSpan.FromMilliseconds(500)))
+        var hang = TimeSpan.FromMilliseconds(500);
+        using (IQemuTarget target = adapter == QemuTarget.AdapterName
+            ? QemuTargets.FromText($"qemu-{mutant.Name}", source, mutant.Version, hang)
+            : QemuTargets.ElfFromText($"qemu-elf-{mutant.Name}", source, mutant.Version, QemuTargets.ReferenceNotify, hang))
         {
             result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), RunOptions.Default);
             // A rule the deviation does not touch: residency faults only after ExitBootServices, the rest anywhere.
@@ -45,7 +53,7 @@ public sealed class QemuMutantTests
             Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Failed), $"{mutant.Name} ({mutant.Why}) was not caught: {result.Message}");
             Assert.That(mutant.EndsAsExpected(result), Is.True, result.Counterexample is null ? result.Message : FailureText.Format(result));
             Assert.That(afterwards.Outcome, Is.EqualTo(RuleOutcome.Passed), $"the run did not go on after {mutant.Name}: {afterwards.Message}");
-            Assert.That(machines.Where(QemuTargets.Alive), Is.Empty, "a QEMU process was left behind");
+            Assert.That(machines.Where(ProcessTable.Alive), Is.Empty, "a QEMU process was left behind");
         });
     }
 }

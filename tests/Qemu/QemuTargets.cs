@@ -26,18 +26,33 @@ internal static class QemuTargets
     public static QemuTarget Create(string name, string source, FfaVersion version, TimeSpan? hangTimeout = null) =>
         QemuTarget.Create(name, version, new QemuOptions(source, BuildRoot, hangTimeout ?? QemuOptions.DefaultHangTimeout), sourceRequired: true);
 
-    public static QemuTarget FromText(string name, string text, FfaVersion version, TimeSpan? hangTimeout = null)
+    /// <summary>The ExitBootServices notify of the C reference (and of mutants made from it).</summary>
+    public const string ReferenceNotify = "ref_exit_boot_services";
+
+    public static QemuTarget FromText(string name, string text, FfaVersion version, TimeSpan? hangTimeout = null) =>
+        Create(name, Write(name, text), version, hangTimeout);
+
+    /// <summary>A qemu-elf target for an ELF built from <paramref name="source"/> as a user's build would lay it out.</summary>
+    public static QemuElfTarget Elf(string name, string source, FfaVersion version, string notify, TimeSpan? hangTimeout = null) =>
+        QemuElfTarget.Create(name, version, Options(UserElfBuild.Build(source, BuildRoot), notify, hangTimeout), required: true);
+
+    public static QemuElfTarget ElfFromText(string name, string text, FfaVersion version, string notify, TimeSpan? hangTimeout = null) =>
+        Elf(name, Write(name, text), version, notify, hangTimeout);
+
+    public static QemuElfOptions Options(string firmware, string notify, TimeSpan? hangTimeout = null) => new(
+        firmware,
+        QemuElfOptions.DefaultRuntimeEntry,
+        QemuElfOptions.DefaultBootEntry,
+        notify,
+        [QemuElfOptions.DefaultRuntimeSections],
+        BuildRoot,
+        hangTimeout ?? QemuOptions.DefaultHangTimeout);
+
+    private static string Write(string name, string text)
     {
         var directory = Directory.CreateDirectory(Path.Combine(BuildRoot, "sources", name)).FullName;
         var file = Path.Combine(directory, $"{name}.c");
         File.WriteAllText(file, text);
-        return Create(name, file, version, hangTimeout);
-    }
-
-    /// <summary>Whether a process with this ID still exists (and is not a zombie).</summary>
-    public static bool Alive(int pid)
-    {
-        var status = $"/proc/{pid}/status";
-        return File.Exists(status) && !File.ReadAllText(status).Contains("State:\tZ", StringComparison.Ordinal);
+        return file;
     }
 }

@@ -2,7 +2,9 @@
  * FfaConformance bench: the transport called in a plain C loop against a C
  * stub secure world, with no harness, to measure what the harness costs.
  * One case: probe (register the ExitBootServices event), fire the event, one
- * runtime request answered at once by a matching DIRECT_RESP.
+ * runtime request answered at once by a matching DIRECT_RESP. The U-Boot
+ * services (core/uboot_services.c) are the ones the harness links, so the
+ * difference between the two is the harness alone.
  * Prints: "<cases> cases <nanoseconds> ns".
  */
 #define _GNU_SOURCE
@@ -12,8 +14,6 @@
 #include <time.h>
 
 #include <arm_ffa_runtime.h>
-
-const efi_guid_t efi_guid_event_group_exit_boot_services;
 
 static void (*notify)(struct efi_event *event, void *context);
 static void *notify_context;
@@ -29,16 +29,6 @@ efi_status_t efi_create_event(u32 type, efi_uintn_t notify_tpl,
 	notify = notify_function;
 	notify_context = context;
 	return EFI_SUCCESS;
-}
-
-__attribute__((weak)) void efi_memset_runtime(void *dest, int c, size_t n)
-{
-	memset(dest, c, n);
-}
-
-void ffa_shim_log(const char *format, ...)
-{
-	(void)format;
 }
 
 /* The stub secure world: every request is answered by its matching response. */

@@ -12,11 +12,6 @@
 int ffa_invoke_msg_send_direct_req(u16 endpoint_id, u16 dst_part_id,
 				   struct ffa_send_direct_data *msg, bool is_smc64) __attribute__((weak));
 
-/* EFI_EVENT_GROUP_EXIT_BOOT_SERVICES, 27abf055-b1b8-4c26-8048-748f37baa2df. */
-const efi_guid_t efi_guid_event_group_exit_boot_services = {
-	{ 0x55, 0xf0, 0xab, 0x27, 0xb8, 0xb1, 0x26, 0x4c, 0x80, 0x48, 0x74, 0x8f, 0x37, 0xba, 0xa2, 0xdf }
-};
-
 #define SNAPSHOT_BYTES 65536
 
 static char snapshot[SNAPSHOT_BYTES];
@@ -46,20 +41,6 @@ efi_status_t efi_create_event(u32 type, efi_uintn_t notify_tpl,
 	if (event)
 		*event = (struct efi_event *)&event_registered;
 	return EFI_SUCCESS;
-}
-
-/* Runtime code may call it, so it is runtime-resident itself. */
-__attribute__((weak)) void __efi_runtime efi_memset_runtime(void *dest, int c, size_t n)
-{
-	volatile char *d = dest;
-
-	while (n--)
-		*d++ = (char)c;
-}
-
-void ffa_shim_log(const char *format, ...)
-{
-	(void)format;
 }
 
 void harness_start(void)

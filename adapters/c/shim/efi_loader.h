@@ -20,6 +20,7 @@ typedef size_t efi_uintn_t;
 typedef unsigned long efi_status_t;
 
 #define EFI_SUCCESS			0
+#define EFI_UNSUPPORTED			(0x8000000000000000ul | 3)
 
 /* UEFI event type and task priority values. */
 #define EVT_SIGNAL_EXIT_BOOT_SERVICES	0x00000201

@@ -1,0 +1,105 @@
+using FfaConformance.Abi;
+
+namespace FfaConformance.Adapters.Qemu;
+
+/// <summary>
+/// A user's firmware ELF as the QEMU ELF adapter uses it: the functions it calls, the runtime sections (mapped
+/// after ExitBootServices, and whose data objects are restored before every case), every conduit instruction,
+/// and the scratch memory placed above the image: support code, the caller's message, the notify context, a
+/// stack, a zeroed block for U-Boot's global-data register x18, and the page tables.
+/// </summary>
+internal sealed record UserFirmware(
+    ElfFile Elf,
+    IReadOnlyDictionary<ulong, ConduitKind> Conduits,
+    ulong RuntimeEntry,
+    ulong? BootEntry,
+    ulong ExitBootServicesNotify,
+    IReadOnlyList<ElfSection> RuntimeSections,
+    IReadOnlyList<(ulong Address, byte[] Bytes)> ResidentState,
+    ulong Scratch)
+{
+    private const ulong Page = 4096;
+
+    public ulong Support => Scratch;
+
+    public ulong Message => Scratch + 0x2000;
+
+    public ulong Context => Scratch + 0x2100;
+
+    public ulong Event => Scratch + 0x2200;
+
+    public ulong StackTop => Scratch + 0x7000;
+
+    public ulong GlobalData => Scratch + 0x7000;
+
+    public ulong Tables => Scratch + 0x8000;
+
+    /// <summary>
+    /// Other sections that share a 4 KiB page with the runtime sections: the runtime map cannot tell them apart,
+    /// so an access to them is not caught (an OS keeps whole pages as well, so they are resident in practice).
+    /// </summary>
+    public IEnumerable<string> SharingPages =>
+        Elf.Allocated.Except(RuntimeSections)
+            .Where(s => RuntimeSections.Any(r => s.Address < ((r.End + Page - 1) & ~(Page - 1)) && s.End > (r.Address & ~(Page - 1))))
+            .Select(s => s.Name);
+
+    /// <summary>What an OS keeps mapped for the runtime entry: runtime sections, support page, message page, stack.</summary>
+    public IEnumerable<(ulong Start, ulong End)> RuntimeRanges =>
+        RuntimeSections.Select(s => (s.Address, s.End)).Append((Support, StackTop));
+
+    /// <summary>Reads the ELF and resolves every name; errors name the configuration key (<paramref name="keys"/> is "Targets:name:").</summary>
+    public static UserFirmware Read(string path, QemuElfOptions options, string keys)
+    {
+        var elf = ElfFile.Read(path);
+        if (elf.Machine != 183)
+        {
+            throw new InvalidDataException($"{keys}Firmware = {path} is not an AArch64 ELF (e_machine {elf.Machine}, expected 183)");
+        }
+
+        var low = elf.Allocated.Where(s => s.Address < QemuMachine.RamStart).Select(s => s.Name).ToArray();
+        if (low.Length > 0)
+        {
+            throw new InvalidDataException(
+                $"{keys}Firmware = {path} places {string.Join(", ", low)} below 0x{QemuMachine.RamStart:X}, outside QEMU virt's RAM; link the image into RAM (for U-Boot, CONFIG_TEXT_BASE)");
+        }
+
+        ulong Function(string key, string name) => elf.Symbol(name)
+            ?? throw new InvalidDataException($"{keys}{key} = '{name}' is not a symbol of {path}; name the function as the ELF's symbol table does (nm)");
+
+        var sections = elf.Allocated.Where(s => options.RuntimeSections.Any(p => Matches(s.Name, p))).ToArray();
+        if (sections.Length == 0)
+        {
+            throw new InvalidDataException(
+                $"{keys}RuntimeSections = '{string.Join(",", options.RuntimeSections)}' matches no section of {path}; its sections: {string.Join(", ", elf.Allocated.Select(s => s.Name))}");
+        }
+
+        var conduits = elf.ExecutableWords()
+            .Select(w => (w.Address, Kind: Firmware.IsConduit(w.Word)))
+            .Where(w => w.Kind is not null)
+            .ToDictionary(w => w.Address, w => w.Kind!.Value);
+        var top = elf.Allocated.Max(s => s.End);
+        return new UserFirmware(
+            elf,
+            conduits,
+            Function("RuntimeEntry", options.RuntimeEntry),
+            options.BootEntry is { } boot ? Function("BootEntry", boot) : null,
+            Function("ExitBootServicesNotify", options.ExitBootServicesNotify),
+            sections,
+            [.. sections.Where(s => s.Writable).SelectMany(s => State(elf, s))],
+            (top + Page - 1) & ~(Page - 1));
+    }
+
+    /// <summary>A pattern is a section name, or a prefix ending in '*'.</summary>
+    private static bool Matches(string name, string pattern) =>
+        pattern.EndsWith('*') ? name.StartsWith(pattern[..^1], StringComparison.Ordinal) : name == pattern;
+
+    /// <summary>
+    /// The bytes to restore before a case: in a section that also holds code (U-Boot's .efi_runtime), only its
+    /// data objects, so QEMU need not retranslate code it just rewrote; otherwise the whole section.
+    /// </summary>
+    private static IEnumerable<(ulong Address, byte[] Bytes)> State(ElfFile elf, ElfSection section) =>
+        section.Executable
+            ? elf.Objects.Where(o => o.Address >= section.Address && o.Address + o.Size <= section.End)
+                .Select(o => (o.Address, elf.Contents(section, o.Address, (int)o.Size)))
+            : [(section.Address, elf.Contents(section, section.Address, (int)section.Size))];
+}

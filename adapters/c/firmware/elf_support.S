@@ -1,0 +1,95 @@
+/*
+ * FfaConformance QEMU adapter: the support code loaded next to a user's
+ * firmware ELF, whose functions are called directly, without its start-up.
+ * Linked just above the ELF. The adapter calls elf_setup once (vectors, MMU
+ * with the boot map the adapter wrote) and every function through elf_call,
+ * which switches to the requested page tables, so that after
+ * ExitBootServices only runtime memory is mapped, as in our own firmware.
+ * Both end at elf_done and a fault at elf_park, where the adapter has
+ * breakpoints; elf_record is laid out as our firmware's fault record.
+ */
+	.section .elf_support, "awx"	/* one page: code, fault record and saved map */
+	.balign 2048
+	.global elf_vectors
+elf_vectors:
+	.irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	.balign 128
+	mov	x9, #\n
+	b	elf_exception
+	.endr
+
+/* x0: the boot map's level-1 table. */
+	.global elf_setup
+elf_setup:
+	ldr	x10, =elf_boot_ttbr
+	str	x0, [x10]
+	ldr	x10, =elf_vectors
+	msr	vbar_el1, x10
+	mov	x10, #(3 << 20)		/* FP/SIMD on, as U-Boot's start-up leaves it */
+	msr	cpacr_el1, x10
+	mov	x10, #0xff		/* attribute 0: normal write-back */
+	msr	mair_el1, x10
+	ldr	x10, =(25 | (1 << 8) | (1 << 10) | (3 << 12) | (1 << 23) | (2 << 32))
+	msr	tcr_el1, x10
+	msr	ttbr0_el1, x0
+	isb
+	tlbi	vmalle1
+	dsb	ish
+	isb
+	mrs	x10, sctlr_el1
+	orr	x10, x10, #(1 << 0)	/* M */
+	orr	x10, x10, #(1 << 2)	/* C */
+	orr	x10, x10, #(1 << 12)	/* I */
+	msr	sctlr_el1, x10
+	isb
+	b	elf_done
+
+/* x0-x3: arguments; x9: the function; x10: the map to call it under; x12: 1 if that is the runtime map. */
+	.global elf_call
+elf_call:
+	ldr	x11, =elf_record
+	str	x12, [x11, #32]
+	msr	ttbr0_el1, x10
+	isb
+	tlbi	vmalle1
+	dsb	ish
+	isb
+	blr	x9
+	bl	elf_boot_map
+	ldr	x11, =elf_record
+	str	xzr, [x11, #32]
+	.global elf_done
+elf_done:
+	b	elf_done
+
+elf_boot_map:
+	ldr	x10, =elf_boot_ttbr
+	ldr	x10, [x10]
+	msr	ttbr0_el1, x10
+	isb
+	tlbi	vmalle1
+	dsb	ish
+	isb
+	ret
+
+elf_exception:
+	bl	elf_boot_map
+	ldr	x10, =elf_record
+	str	x9, [x10, #0]
+	mrs	x11, esr_el1
+	str	x11, [x10, #8]
+	mrs	x11, elr_el1
+	str	x11, [x10, #16]
+	mrs	x11, far_el1
+	str	x11, [x10, #24]
+	.global elf_park
+elf_park:
+	b	elf_park
+	.ltorg
+
+	.balign 8
+	.global elf_record
+elf_record:
+	.fill 5, 8, 0
+elf_boot_ttbr:
+	.quad 0

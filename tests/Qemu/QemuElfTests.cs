@@ -1,0 +1,109 @@
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Contract;
+using FfaConformance.Adapters.Qemu;
+using FfaConformance.Reports.Text;
+using FfaConformance.Rules;
+using FfaConformance.Runner.Engine;
+using FfaConformance.Runner.Expectations;
+using FfaConformance.Scenarios;
+using FfaConformance.SecureWorld;
+using FfaConformance.Tests.Native;
+
+namespace FfaConformance.Tests.Qemu;
+
+/// <summary>
+/// The qemu-elf adapter on ELFs laid out like a user's U-Boot build: the C reference passes every rule,
+/// residency included; the seed fails exactly what it fails in our own firmware, with the same minimal
+/// counterexamples; names that are not in the ELF are one clear error naming the key.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class QemuElfTests
+{
+    private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
+
+    [OneTimeSetUp]
+    public void Tools() => QemuTargets.RequireQemu();
+
+    [Test]
+    public void TheCReferenceAsAUserElfPassesEveryRule()
+    {
+        using var reference = QemuTargets.Elf("c-reference-elf", NativeTargets.Reference, FfaVersion.V1_2, QemuTargets.ReferenceNotify);
+
+        var results = RuleCatalogue.All.Select(rule => Runner.Check(reference, rule, RunOptions.Default)).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            foreach (var result in results)
+            {
+                var expected = RuleCatalogue.Get(result.RuleId).Info.Applicability.WhyNot(reference.Description) is null ? RuleOutcome.Passed : RuleOutcome.NotApplicable;
+                Assert.That(result.Outcome, Is.EqualTo(expected), result.Counterexample is null ? $"{result.RuleId}: {result.Message}" : FailureText.Format(result));
+            }
+        });
+        Assert.That(results.Single(r => r.RuleId == "INV-RT-RESIDENT").Outcome, Is.EqualTo(RuleOutcome.Passed));
+    }
+
+    [Test]
+    public void TheSeedAsAUserElfFailsWhatItFailsInOurFirmware()
+    {
+        NativeTargets.RequireSeed();
+        using var seed = QemuTargets.Elf("seed-elf", NativeTargets.Seed, FfaVersion.V1_0, QemuElfOptions.DefaultExitBootServicesNotify);
+        var expected = ExpectationsFile.Load(Path.Combine(NativeTargets.Root, "expectations", "seed.json"));
+
+        var results = RuleCatalogue.All.Select(rule => Runner.Check(seed, rule, RunOptions.Default)).ToArray();
+
+        var failed = results.Where(r => r.Outcome == RuleOutcome.Failed).ToArray();
+        Assert.That(failed.Select(r => r.RuleId), Is.EquivalentTo(expected.Keys));
+        Assert.That(results.Single(r => r.RuleId == "INV-RT-RESIDENT").Outcome, Is.EqualTo(RuleOutcome.Passed));
+        Assert.Multiple(() =>
+        {
+            foreach (var result in failed)
+            {
+                Assert.That(SeedMinimums.IsMinimal(result.RuleId, result.Counterexample!.Scenario), Is.True, $"not minimal:\n{FailureText.Format(result)}");
+            }
+        });
+    }
+
+    [TestCase("RuntimeEntry", "no_such_entry")]
+    [TestCase("ExitBootServicesNotify", "no_such_notify")]
+    [TestCase("RuntimeSections", ".no_such_section")]
+    public void ANameTheElfDoesNotHaveIsOneErrorNamingTheKey(string key, string value)
+    {
+        var elf = UserElfBuild.Build(NativeTargets.Reference, Path.Combine(NativeTargets.Root, "artifacts", "build"));
+        var options = QemuTargets.Options(elf, QemuTargets.ReferenceNotify);
+        options = key switch
+        {
+            "RuntimeEntry" => options with { RuntimeEntry = value },
+            "ExitBootServicesNotify" => options with { ExitBootServicesNotify = value },
+            _ => options with { RuntimeSections = [value] },
+        };
+
+        var error = Assert.Throws<TargetUnavailableException>(() => QemuElfTarget.Create("user", FfaVersion.V1_2, options, required: true).Dispose());
+
+        Assert.That(error!.Skip, Is.False);
+        Assert.That(error.Message, Does.Contain($"Targets:user:{key} = ").And.Contain(value));
+    }
+
+    [Test]
+    public void AnElfForAnotherMachineIsRefused()
+    {
+        var host = Path.Combine(NativeTargets.Root, "artifacts", "build", "host-elf");
+        File.Copy("/proc/self/exe", host, overwrite: true);
+
+        var error = Assert.Throws<TargetUnavailableException>(() =>
+            QemuElfTarget.Create("user", FfaVersion.V1_2, QemuTargets.Options(host, QemuTargets.ReferenceNotify), required: true).Dispose());
+
+        Assert.That(error!.Message, Does.Contain("Targets:user:Firmware = ").And.Contain("not an AArch64 ELF"));
+    }
+
+    [Test]
+    public void AMissingFirmwareIsSkippedOnlyWhenNotRequired()
+    {
+        var options = QemuTargets.Options(Path.Combine(NativeTargets.Root, "no-such-firmware.elf"), QemuTargets.ReferenceNotify);
+
+        var optional = Assert.Throws<TargetUnavailableException>(() => QemuElfTarget.Create("user", FfaVersion.V1_2, options, required: false).Dispose());
+        var required = Assert.Throws<TargetUnavailableException>(() => QemuElfTarget.Create("user", FfaVersion.V1_2, options, required: true).Dispose());
+
+        Assert.That((optional!.Skip, required!.Skip), Is.EqualTo((true, false)));
+    }
+}

@@ -1,0 +1,35 @@
+using FfaConformance.Adapters;
+using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Sources;
+
+namespace FfaConformance.Tests.Qemu;
+
+/// <summary>
+/// Builds a firmware ELF from a transport source the way a user's build would lay it out (UserElf/user.ld):
+/// the transport, U-Boot's services, our conduit and a stand-in efi_create_event, with no harness and no
+/// start-up — so the qemu-elf adapter can be tested on the reference, the seed and mutants.
+/// </summary>
+internal static class UserElfBuild
+{
+    private static string Directory => Path.Combine(AppContext.BaseDirectory, "Qemu", "UserElf");
+
+    public static string Build(string source, string buildRoot)
+    {
+        var cross = Toolchain.Find(FirmwareBuild.CrossPrefix, out var missing) ?? throw new InvalidOperationException(missing);
+        var transport = TransportSource.Resolve(source);
+        var script = Path.Combine(Directory, "user.ld");
+        var stub = Path.Combine(Directory, "efi_create_event.c");
+        var key = CBuild.Key(transport, cross, [.. FirmwareBuild.CFlags, "user-elf", File.ReadAllText(script), File.ReadAllText(stub)]);
+        return Path.Combine(CBuild.Cached(buildRoot, "user-elf", key, "user.elf", work =>
+        {
+            var shim = CBuild.CompileTransport(transport, cross, work, FirmwareBuild.CFlags);
+            CBuild.Compile(cross, "the efi_create_event stand-in", [.. FirmwareBuild.CFlags, .. shim, "-c", stub, "-o", "stub.o"], work);
+            CBuild.Compile(cross, "U-Boot's services", [.. FirmwareBuild.CFlags, .. shim, "-c", CSources.UbootServices, "-o", "services.o"], work);
+            CBuild.Compile(cross, "the conduit", ["-c", Path.Combine(CSources.Root, "firmware", "conduit.S"), "-o", "conduit.o"], work);
+            CBuild.Compile(cross, $"the ELF of {transport.Origin}",
+                ["-nostdlib", "-static", "-no-pie", "-Wl,--build-id=none", "-Wl,--no-warn-rwx-segments", "-T", script, "-o", "user.elf",
+                 "transport.o", "stub.o", "services.o", "conduit.o", "-lgcc"],
+                work);
+        }), "user.elf");
+    }
+}
