@@ -88,6 +88,12 @@ public sealed class CaseSession
         currentSend = null;
     }
 
+    /// <summary>
+    /// For a target that runs every step in one go and learns how they ended only afterwards: the outcome of a
+    /// step already ended with a provisional one.
+    /// </summary>
+    public void Settle(int index, StepOutcome outcome) => steps[index] = steps[index] with { Outcome = outcome };
+
     public Trace Finish()
     {
         if (stepIndex >= 0)

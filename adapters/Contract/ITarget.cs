@@ -1,22 +1,17 @@
-using FfaConformance.Scenarios.Steps;
-using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 
 namespace FfaConformance.Adapters.Contract;
 
 /// <summary>
-/// What every adapter implements. A case is <see cref="BeginCase"/> followed by the scenario's steps in order;
-/// every conduit call the transport makes goes to the session. A step the harness had to stop returns
-/// <see cref="Stopped"/>, and the driver ends the case there.
+/// What every adapter implements: run one case. The steps of the session's scenario run in order until one is
+/// stopped; every conduit call the transport makes goes to the session, inside the step that caused it
+/// (<see cref="CaseSession.BeginStep"/> … <see cref="CaseSession.EndStep"/>). Most targets are
+/// <see cref="IStepwiseTarget"/>s, driven one step at a time.
 /// </summary>
 public interface ITarget : IDisposable
 {
     TargetDescription Description { get; }
 
-    /// <summary>Fresh resident state; boot-time data handed over as the transport's boot phase would.</summary>
-    void BeginCase(CaseSession session, BootData boot);
-
-    StepOutcome Send(SendStep step);
-
-    StepOutcome ExitBootServices(ExitBootServicesStep step);
+    /// <summary>Fresh resident state, boot-time data handed over as the transport's boot phase would, then the steps.</summary>
+    void Run(CaseSession session, BootData boot);
 }

@@ -1,30 +1,15 @@
 using FfaConformance.Abi;
-using FfaConformance.Scenarios.Steps;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 
 namespace FfaConformance.Adapters.Contract;
 
-/// <summary>Runs one case on any target: boot-time discovery, then each step, stopping at the first stop order.</summary>
+/// <summary>Runs one case on any target: boot-time discovery through the secure world, then the target runs the steps.</summary>
 public static class ScenarioDriver
 {
     public static Trace Run(ITarget target, CaseSession session)
     {
-        target.BeginCase(session, Discover(session, target.Description.Version));
-        var steps = session.Scenario.Steps;
-        for (var i = 0; i < steps.Length; i++)
-        {
-            session.BeginStep(i);
-            var outcome = steps[i] is ExitBootServicesStep ebs
-                ? target.ExitBootServices(ebs)
-                : target.Send(session.Scenario.SendAt(i) ?? throw new InvalidOperationException($"step {i + 1} is no send: {steps[i]}"));
-            session.EndStep(outcome);
-            if (outcome is Stopped)
-            {
-                break;
-            }
-        }
-
+        target.Run(session, Discover(session, target.Description.Version));
         return session.Finish();
     }
 

@@ -11,7 +11,7 @@ namespace FfaConformance.Adapters.Emulator;
 /// The managed-emulator adapter: a C# transport in-process. A fresh transport per case keeps resident state
 /// from leaking between cases; an exception out of the transport is a crash of the target.
 /// </summary>
-public sealed class EmulatorTarget(TargetDescription description, Func<IConduit, FfaVersion, ReferenceTransport> create) : ITarget
+public sealed class EmulatorTarget(TargetDescription description, Func<IConduit, FfaVersion, ReferenceTransport> create) : IStepwiseTarget
 {
     public const string AdapterName = "emulator";
 

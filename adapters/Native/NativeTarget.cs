@@ -13,7 +13,7 @@ namespace FfaConformance.Adapters.Native;
 /// conduit call crosses the socket to the managed secure world. A crash (any signal) or a hang (no call and no
 /// return within the time limit) ends the case as a stop with the reason; the next case starts a new host.
 /// </summary>
-public sealed class NativeTarget : ITarget
+public sealed class NativeTarget : IStepwiseTarget
 {
     public const string AdapterName = "native";
 

@@ -11,11 +11,14 @@ public static class FirmwareBuild
 {
     public const string CrossPrefix = "aarch64-linux-gnu-";
 
-    /// <summary>How every C file of an aarch64 image is compiled: freestanding, no FP/SIMD, no unaligned access (the MMU may be off).</summary>
+    /// <summary>
+    /// How every C file of an aarch64 image is compiled: freestanding, no FP/SIMD, no unaligned access (the MMU
+    /// may be off), and x18 left alone — our firmware keeps the running step's index there, U-Boot its global data.
+    /// </summary>
     public static readonly IReadOnlyList<string> CFlags =
     [
         "-O2", "-g", "-std=gnu11", "-Wall", "-ffreestanding", "-nostdlib", "-mgeneral-regs-only", "-mstrict-align",
-        "-fno-pie", "-fno-stack-protector", "-fno-tree-loop-distribute-patterns", "-mno-outline-atomics", "-fno-common",
+        "-fno-pie", "-ffixed-x18", "-fno-stack-protector", "-fno-tree-loop-distribute-patterns", "-mno-outline-atomics", "-fno-common",
     ];
 
     private static string Directory => Path.Combine(CSources.Root, "firmware");

@@ -40,7 +40,7 @@ internal static class GuestLoop
         GuestLayout layout,
         CaseSession session,
         TimeSpan hangTimeout,
-        Action trapped)
+        Action<ulong[]> trapped)
     {
         var gdb = machine.Gdb;
         try
@@ -77,7 +77,7 @@ internal static class GuestLoop
                 var pc = now[GdbRemote.Pc];
                 if (layout.Conduits.TryGetValue(pc, out var conduit))
                 {
-                    trapped();
+                    trapped(now);
                     var reply = session.Call(conduit, RegisterSet.From(now.AsSpan(0, RegisterSet.Count)));
                     if (reply.Stop is { } order)
                     {

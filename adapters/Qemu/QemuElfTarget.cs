@@ -18,7 +18,7 @@ namespace FfaConformance.Adapters.Qemu;
 /// code that works without it (the transport's) can be tested this way; x18 points at a zeroed block so that
 /// U-Boot code reading its global data finds no console and logs nothing.
 /// </summary>
-public sealed class QemuElfTarget : IQemuTarget
+public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
 {
     public const string AdapterName = "qemu-elf";
 
@@ -222,7 +222,7 @@ public sealed class QemuElfTarget : IQemuTarget
         registers[GdbRemote.Pc] = call;
         var sent = writes.ToArray();
         writes.Clear();
-        var end = GuestLoop.Resume(live, sent, registers, layout, session ?? throw new InvalidOperationException("BeginCase was not called"), hangTimeout, () => TrappedCalls++);
+        var end = GuestLoop.Resume(live, sent, registers, layout, session ?? throw new InvalidOperationException("BeginCase was not called"), hangTimeout, _ => TrappedCalls++);
         switch (end)
         {
             case ReachedReturn reached:

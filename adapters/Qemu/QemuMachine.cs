@@ -64,6 +64,10 @@ public sealed class QemuMachine : IDisposable
             var gdb = new GdbRemote(socket);
             gdb.Command("qSupported:xmlRegisters=aarch64", ConnectTimeout);
             gdb.Command("?", ConnectTimeout);
+
+            // Memory packets address physical memory: our guests map RAM one to one, and the mailbox must stay
+            // readable while the guest sits in a runtime-only map.
+            GdbRemote.Expect(gdb.Command("Qqemu.PhyMemMode:1", ConnectTimeout), "physical memory mode");
             return new QemuMachine(process, socketPath, stderr, gdb, clock.Elapsed);
         }
         catch (Exception e) when (e is SocketException or TimeoutException or EndOfStreamException or IOException)

@@ -3,7 +3,6 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
-using FfaConformance.Scenarios.Steps;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 
@@ -11,20 +10,17 @@ namespace FfaConformance.Adapters.Qemu;
 
 /// <summary>
 /// The QEMU adapter: the transport cross-compiled into our firmware and run in qemu-system-aarch64, every
-/// conduit instruction trapped with a breakpoint and answered by the managed secure world. Commands and
-/// results pass through fw_mailbox while the guest waits at fw_wait. After ExitBootServices the runtime entry
-/// runs with only runtime memory mapped, so a residency violation faults. One QEMU serves many cases; a hang
-/// or a fault costs a restart, a stop order a jump back to fw_reset.
+/// conduit instruction trapped with a breakpoint and answered by the managed secure world. A whole case goes
+/// into fw_mailbox while the guest waits at fw_wait, and the guest stops again only for conduit calls and at
+/// the case's end (x18 tells which step a call belongs to). After ExitBootServices the runtime entry runs with
+/// only runtime memory mapped, so a residency violation faults. One QEMU serves many cases; a hang or a fault
+/// costs a restart, a stop order a jump back to fw_reset.
 /// </summary>
 public sealed class QemuTarget : IQemuTarget
 {
     public const string AdapterName = "qemu";
 
-    private const uint BeginCommand = 1;
-    private const uint SendCommand = 2;
-    private const uint ExitBootServicesCommand = 3;
-    private const int ResultOffset = 56;
-    private const int ResultLength = 52;
+    private const int StepRegister = 18;
     private const uint HasBootEntry = 1;
     private const uint StateTooLarge = 0x8000_0000;
 
@@ -34,8 +30,6 @@ public sealed class QemuTarget : IQemuTarget
     private readonly TimeSpan hangTimeout;
     private readonly List<int> machineProcessIds = [];
     private QemuMachine? machine;
-    private CaseSession? session;
-    private Stopped? pending;
     private ulong[] waiting = [];
 
     private QemuTarget(TargetDescription description, QemuTools tools, Firmware firmware, TimeSpan hangTimeout)
@@ -102,10 +96,15 @@ public sealed class QemuTarget : IQemuTarget
         return target;
     }
 
-    public void BeginCase(CaseSession session, BootData boot)
+    public void Run(CaseSession session, BootData boot)
     {
-        this.session = session;
-        pending = null;
+        var scenario = session.Scenario;
+        if (scenario.Steps.Length > CaseMailbox.MaxSteps)
+        {
+            throw new ArgumentException($"the scenario has {scenario.Steps.Length} steps; the firmware's mailbox holds {CaseMailbox.MaxSteps}", nameof(session));
+        }
+
+        var tracker = new StepTracker(session);
         if (machine is null)
         {
             try
@@ -114,26 +113,70 @@ public sealed class QemuTarget : IQemuTarget
             }
             catch (InvalidOperationException e)
             {
-                pending = new Stopped(StopReason.Crashed, $"QEMU could not be restarted: {e.Message}");
+                tracker.Finish(scenario.Steps.IsEmpty ? [] : [new Stopped(StopReason.Crashed, $"QEMU could not be restarted: {e.Message}")]);
                 return;
             }
         }
 
-        pending = Command(BeginCommand, 0, boot.EndpointId, boot.Version.Encoded) as Stopped;
-    }
+        var live = machine!;
 
-    public StepOutcome Send(SendStep step)
-    {
-        var request = step.Request;
-        var flags = (request.Convention == Convention.Smc64 ? 1u : 0) | (step.Entry == Entry.Runtime ? 2u : 0) | (request.Message is null ? 4u : 0);
-        var m = request.Message ?? DirectMessage.Zero;
-        var outcome = Command(SendCommand, flags, request.Destination, m.Data0, m.Data1, m.Data2, m.Data3, m.Data4);
-        return request.Message is null && outcome is Returned returned ? returned with { MessageOut = null } : outcome;
+        // Leave fw_wait as its 'ret' would: QEMU does not step over a breakpoint by itself.
+        waiting[GdbRemote.Pc] = waiting[30];
+        var end = GuestLoop.Resume(live, CaseMailbox.Write(firmware.Mailbox, scenario, boot), waiting, layout, session, hangTimeout, registers =>
+        {
+            TrappedCalls++;
+            tracker.At((int)registers[StepRegister]);
+        });
+        var results = Results(live, scenario);
+        switch (end)
+        {
+            case ReachedReturn reached:
+                waiting = reached.Registers;
+                tracker.Finish(CaseMailbox.Outcomes(results!, scenario));
+                break;
+            case Ordered ordered:
+                tracker.Finish(Stop(results, scenario, ordered.Order));
+                Abandon(live.Gdb, ordered);
+                break;
+            case HitFault:
+                var (record, instruction) = GuestFault.Read(live.Gdb, firmware.FaultRecord);
+                Drop();
+                tracker.Finish(Stop(results, scenario, GuestFault.Describe(record, instruction, layout)));
+                break;
+            default:
+                Drop();
+                tracker.Finish(Stop(results, scenario, ((Lost)end).Outcome));
+                break;
+        }
     }
-
-    public StepOutcome ExitBootServices(ExitBootServicesStep step) => Command(ExitBootServicesCommand, step.WithContext ? 1u : 0);
 
     public void Dispose() => Drop();
+
+    /// <summary>The outcomes up to the step that was running when <paramref name="stop"/> happened, which ends with it.</summary>
+    private static IReadOnlyList<StepOutcome> Stop(byte[]? results, Scenario scenario, Stopped stop)
+    {
+        if (results is null)
+        {
+            // QEMU is gone with the mailbox: the steps before are lost too, and say so.
+            return [.. scenario.Steps.Select(_ => new Stopped(stop.Reason, $"QEMU was lost before the case's results were read: {stop.Detail}"))];
+        }
+
+        var running = CaseMailbox.CompletedSteps(results);
+        return running < scenario.Steps.Length ? [.. CaseMailbox.Outcomes(results, scenario), stop] : CaseMailbox.Outcomes(results, scenario);
+    }
+
+    /// <summary>The mailbox's header and results, or null when QEMU no longer answers.</summary>
+    private byte[]? Results(QemuMachine live, Scenario scenario)
+    {
+        try
+        {
+            return live.Gdb.ReadMemory(firmware.Mailbox, CaseMailbox.ReadLength(scenario.Steps.Length), GuestLoop.PacketTimeout);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or TimeoutException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Starts QEMU, sets the breakpoints, runs the firmware to its first wait; returns its capabilities.</summary>
     private uint StartMachine()
@@ -153,68 +196,12 @@ public sealed class QemuTarget : IQemuTarget
         }
 
         waiting = registers;
-        return BinaryPrimitives.ReadUInt32LittleEndian(gdb.ReadMemory(firmware.Mailbox + ResultOffset, ResultLength, GuestLoop.PacketTimeout).AsSpan(48));
+        var (offset, length) = CaseMailbox.Capabilities;
+        return BinaryPrimitives.ReadUInt32LittleEndian(gdb.ReadMemory(firmware.Mailbox + (ulong)offset, length, GuestLoop.PacketTimeout));
     }
 
-    /// <summary>Hands a command to the firmware waiting at fw_wait and serves its conduit calls until it waits again.</summary>
-    private StepOutcome Command(uint command, uint argument, params ulong[] x)
-    {
-        if (pending is { } earlier)
-        {
-            pending = null;
-            return earlier;
-        }
-
-        var live = machine ?? throw new InvalidOperationException("no QEMU");
-        var mail = new byte[ResultOffset];
-        BinaryPrimitives.WriteUInt32LittleEndian(mail, command);
-        BinaryPrimitives.WriteUInt32LittleEndian(mail.AsSpan(4), argument);
-        for (var i = 0; i < x.Length; i++)
-        {
-            BinaryPrimitives.WriteUInt64LittleEndian(mail.AsSpan(8 + (8 * i)), x[i]);
-        }
-
-        // Leave fw_wait as its 'ret' would: QEMU does not step over a breakpoint by itself.
-        waiting[GdbRemote.Pc] = waiting[30];
-        var end = GuestLoop.Resume(live, [GdbRemote.WriteMemoryPacket(firmware.Mailbox, mail)], waiting, layout,
-            session ?? throw new InvalidOperationException("BeginCase was not called"), hangTimeout, () => TrappedCalls++);
-        switch (end)
-        {
-            case ReachedReturn reached:
-                waiting = reached.Registers;
-                return Result(command, live.Gdb.ReadMemory(firmware.Mailbox + ResultOffset, ResultLength, GuestLoop.PacketTimeout));
-            case Ordered ordered:
-                return Abandon(live.Gdb, ordered);
-            case HitFault:
-                var (record, instruction) = GuestFault.Read(live.Gdb, firmware.FaultRecord);
-                Drop();
-                return GuestFault.Describe(record, instruction, layout);
-            default:
-                Drop();
-                return ((Lost)end).Outcome;
-        }
-    }
-
-    private static StepOutcome Result(uint command, byte[] result)
-    {
-        var status = BinaryPrimitives.ReadUInt32LittleEndian(result);
-        if (status != 0)
-        {
-            return new Stopped(StopReason.Crashed, status == 1
-                ? "the transport registered no ExitBootServices event when probed"
-                : "the transport has no boot-time entry (ffa_invoke_msg_send_direct_req)");
-        }
-
-        if (command != SendCommand)
-        {
-            return Completed.Instance;
-        }
-
-        return new Returned(BinaryPrimitives.ReadInt32LittleEndian(result.AsSpan(4)), DirectMessage.FromBytes(result.AsSpan(8)));
-    }
-
-    /// <summary>A stop order: the guest goes back to fw_reset and waits again; the case ends with the order.</summary>
-    private Stopped Abandon(GdbRemote gdb, Ordered ordered)
+    /// <summary>After a stop order the guest goes back to fw_reset and waits again; if it does not, QEMU is dropped.</summary>
+    private void Abandon(GdbRemote gdb, Ordered ordered)
     {
         ordered.Registers[GdbRemote.Pc] = firmware.Reset;
         GdbRemote.Expect(gdb.Command(GdbRemote.WriteRegistersPacket(ordered.Registers), GuestLoop.PacketTimeout), "the reset");
@@ -228,8 +215,6 @@ public sealed class QemuTarget : IQemuTarget
         {
             waiting = after;
         }
-
-        return ordered.Order;
     }
 
     private void Drop()

@@ -1,7 +1,7 @@
 /*
  * FfaConformance QEMU firmware: a minimal aarch64 image for -M virt that runs
  * a transport under test at EL1. The harness drives it through the gdbstub:
- * it stops at fw_wait to exchange commands in fw_mailbox, at every conduit
+ * it stops at fw_wait to exchange a case in fw_mailbox, at every conduit
  * instruction to answer the call, and at fw_fault_park after an exception.
  * Keep the layouts in step with adapters/Qemu/Firmware.cs.
  */
@@ -10,20 +10,43 @@
 
 #include <stdint.h>
 
-/* Commands, as the native host's (host/protocol.h). */
-#define FW_BEGIN		1
+/* Step kinds, as the native host's commands (host/protocol.h). */
 #define FW_SEND			2
 #define FW_EXIT_BOOT_SERVICES	3
 
+/* Steps a case may have; the harness refuses longer scenarios. */
+#define FW_MAX_STEPS		32
+
+/* 56 bytes */
+struct fw_step {
+	uint32_t kind;		/* 0: FW_SEND or FW_EXIT_BOOT_SERVICES */
+	uint32_t arg;		/* 4: SEND: HARNESS_SEND_* flags; EXIT_BOOT_SERVICES: with context */
+	uint64_t x[6];		/* 8: SEND: destination, message */
+};
+
+/* 48 bytes */
+struct fw_result {
+	uint32_t status;	/* 0: HARNESS_OK or a failure */
+	int32_t result;		/* 4 */
+	uint64_t message[5];	/* 8 */
+};
+
+/*
+ * A whole case: the harness writes the header and the steps, the firmware runs
+ * them in order with x18 holding the running step's index (everything is built
+ * with -ffixed-x18), so each trapped call names its step, and stops at fw_wait
+ * only when the case is over.
+ */
 struct fw_mailbox {
-	uint32_t command;	/* 0: written by the harness */
-	uint32_t arg;		/* 4 */
-	uint64_t x[6];		/* 8: BEGIN: ID, version; SEND: destination, message */
-	uint32_t status;	/* 56: written by the firmware: HARNESS_OK or a failure */
-	int32_t result;		/* 60 */
-	uint64_t message[5];	/* 64 */
-	uint32_t capabilities;	/* 104 */
-	uint32_t pad;		/* 108 */
+	uint32_t steps;		/* 0: written by the harness */
+	uint32_t endpoint_id;	/* 4 */
+	uint32_t version;	/* 8 */
+	uint32_t capabilities;	/* 12: written by the firmware at first boot */
+	uint32_t begin_status;	/* 16: written by the firmware */
+	uint32_t completed;	/* 20: steps that ran to their end */
+	uint64_t pad;		/* 24 */
+	struct fw_result result[FW_MAX_STEPS];	/* 32: read with the header in one go */
+	struct fw_step step[FW_MAX_STEPS];	/* 32 + 48 * FW_MAX_STEPS */
 };
 
 struct fw_fault {

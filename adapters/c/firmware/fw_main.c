@@ -1,7 +1,7 @@
 /*
  * FfaConformance QEMU firmware: the harness core's platform in an image. The
- * harness stops at fw_wait, reads the result of the last command from
- * fw_mailbox, writes the next one and continues. After ExitBootServices the
+ * harness stops at fw_wait, reads the results of the last case from
+ * fw_mailbox, writes the next case and continues. After ExitBootServices the
  * runtime entry runs with only runtime memory mapped (fw_call_runtime).
  */
 #include <arm_ffa_runtime.h>
@@ -75,26 +75,42 @@ void fw_first_boot(void)
 	fw_mailbox.capabilities = harness_capabilities();
 }
 
+/* The step index trapped calls carry in x18. */
+static void fw_set_step(uint64_t index)
+{
+	__asm__ volatile("mov x18, %0" :: "r"(index) : "memory");
+}
+
+static uint32_t fw_run_step(uint32_t index)
+{
+	struct fw_step *step = &fw_mailbox.step[index];
+	struct fw_result *result = &fw_mailbox.result[index];
+
+	fw_set_step(index);
+	if (step->kind == FW_EXIT_BOOT_SERVICES) {
+		harness_exit_boot_services((int)step->arg);
+		after_exit_boot_services = 1;
+		return HARNESS_OK;
+	}
+	return (uint32_t)harness_send(step->arg, (uint16_t)step->x[0], &step->x[1], &result->result, result->message);
+}
+
 void fw_main(void)
 {
+	uint32_t i;
+
 	for (;;) {
 		fw_wait();
-		switch (fw_mailbox.command) {
-		case FW_BEGIN:
-			after_exit_boot_services = 0;
-			fw_mailbox.status = harness_begin((uint16_t)fw_mailbox.x[0], (uint32_t)fw_mailbox.x[1]);
-			break;
-		case FW_SEND:
-			fw_mailbox.status = harness_send(fw_mailbox.arg, (uint16_t)fw_mailbox.x[0], &fw_mailbox.x[1],
-							 &fw_mailbox.result, fw_mailbox.message);
-			break;
-		case FW_EXIT_BOOT_SERVICES:
-			harness_exit_boot_services((int)fw_mailbox.arg);
-			after_exit_boot_services = 1;
-			fw_mailbox.status = HARNESS_OK;
-			break;
-		default:
-			break;
+		after_exit_boot_services = 0;
+		fw_mailbox.completed = 0;
+		fw_mailbox.begin_status = (uint32_t)harness_begin((uint16_t)fw_mailbox.endpoint_id, fw_mailbox.version);
+		if (fw_mailbox.begin_status != HARNESS_OK)
+			continue;
+		for (i = 0; i < fw_mailbox.steps && i < FW_MAX_STEPS; i++) {
+			fw_mailbox.result[i].status = fw_run_step(i);
+			fw_mailbox.completed = i + 1;
+			if (fw_mailbox.result[i].status != HARNESS_OK)
+				break;
 		}
 	}
 }

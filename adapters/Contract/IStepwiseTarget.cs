@@ -1,0 +1,37 @@
+using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Traces;
+using FfaConformance.SecureWorld;
+
+namespace FfaConformance.Adapters.Contract;
+
+/// <summary>
+/// A target driven one step at a time: <see cref="BeginCase"/>, then each step; a step the harness had to stop
+/// returns <see cref="Stopped"/> and the case ends there.
+/// </summary>
+public interface IStepwiseTarget : ITarget
+{
+    /// <summary>Fresh resident state; boot-time data handed over as the transport's boot phase would.</summary>
+    void BeginCase(CaseSession session, BootData boot);
+
+    StepOutcome Send(SendStep step);
+
+    StepOutcome ExitBootServices(ExitBootServicesStep step);
+
+    void ITarget.Run(CaseSession session, BootData boot)
+    {
+        BeginCase(session, boot);
+        var steps = session.Scenario.Steps;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            session.BeginStep(i);
+            var outcome = steps[i] is ExitBootServicesStep ebs
+                ? ExitBootServices(ebs)
+                : Send(session.Scenario.SendAt(i) ?? throw new InvalidOperationException($"step {i + 1} is no send: {steps[i]}"));
+            session.EndStep(outcome);
+            if (outcome is Stopped)
+            {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Buffers.Binary;
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Contract;
+using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Traces;
+
+namespace FfaConformance.Adapters.Qemu;
+
+/// <summary>
+/// Our firmware's fw_mailbox (c/firmware/firmware.h): a whole case goes in — boot data and every step — and the
+/// firmware runs it without stopping between steps; the header and each step's result come back in one read.
+/// </summary>
+internal static class CaseMailbox
+{
+    public const int MaxSteps = 32;
+
+    private const int HeaderLength = 32;
+    private const int ResultLength = 48;
+    private const int StepLength = 56;
+    private const int StepsOffset = HeaderLength + (ResultLength * MaxSteps);
+    private const uint Send = 2;
+    private const uint ExitBootServices = 3;
+    private const uint StatusNoEvent = 1;
+
+    /// <summary>The firmware's capabilities (HARNESS_HAS_BOOT_ENTRY, HARNESS_STATE_TOO_LARGE), written at its first boot.</summary>
+    public static (int Offset, int Length) Capabilities => (12, 4);
+
+    /// <summary>'M' packets that hand the firmware a case.</summary>
+    public static IReadOnlyList<string> Write(ulong mailbox, Scenario scenario, BootData boot)
+    {
+        var header = new byte[12];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)scenario.Steps.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), boot.EndpointId);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), boot.Version.Encoded);
+        var steps = new byte[StepLength * scenario.Steps.Length];
+        for (var i = 0; i < scenario.Steps.Length; i++)
+        {
+            var step = steps.AsSpan(StepLength * i);
+            if (scenario.SendAt(i) is { } send)
+            {
+                var request = send.Request;
+                BinaryPrimitives.WriteUInt32LittleEndian(step, Send);
+                BinaryPrimitives.WriteUInt32LittleEndian(step[4..],
+                    (request.Convention == Convention.Smc64 ? 1u : 0) | (send.Entry == Entry.Runtime ? 2u : 0) | (request.Message is null ? 4u : 0));
+                BinaryPrimitives.WriteUInt64LittleEndian(step[8..], request.Destination);
+                (request.Message ?? DirectMessage.Zero).ToBytes().CopyTo(step[16..]);
+            }
+            else
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(step, ExitBootServices);
+                BinaryPrimitives.WriteUInt32LittleEndian(step[4..], ((ExitBootServicesStep)scenario.Steps[i]).WithContext ? 1u : 0);
+            }
+        }
+
+        var packets = new List<string> { GdbRemote.WriteMemoryPacket(mailbox, header) };
+        for (var done = 0; done < steps.Length; done += 0x800)
+        {
+            packets.Add(GdbRemote.WriteMemoryPacket(mailbox + StepsOffset + (ulong)done, steps.AsSpan(done, Math.Min(0x800, steps.Length - done))));
+        }
+
+        return packets;
+    }
+
+    /// <summary>Bytes to read back after a case of <paramref name="steps"/> steps.</summary>
+    public static int ReadLength(int steps) => HeaderLength + (ResultLength * steps);
+
+    /// <summary>How far the firmware got: steps that ran to their end.</summary>
+    public static int CompletedSteps(byte[] read) => (int)BinaryPrimitives.ReadUInt32LittleEndian(read.AsSpan(20));
+
+    /// <summary>The outcomes of the steps that ran to their end, in order; a failure to begin is the first step's.</summary>
+    public static IReadOnlyList<StepOutcome> Outcomes(byte[] read, Scenario scenario)
+    {
+        if (BinaryPrimitives.ReadUInt32LittleEndian(read.AsSpan(16)) == StatusNoEvent)
+        {
+            return scenario.Steps.Length == 0 ? [] : [new Stopped(StopReason.Crashed, "the transport registered no ExitBootServices event when probed")];
+        }
+
+        var outcomes = new List<StepOutcome>();
+        for (var i = 0; i < Math.Min(CompletedSteps(read), scenario.Steps.Length); i++)
+        {
+            var result = read.AsSpan(HeaderLength + (ResultLength * i), ResultLength);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(result) != 0)
+            {
+                outcomes.Add(new Stopped(StopReason.Crashed, "the transport has no boot-time entry (ffa_invoke_msg_send_direct_req)"));
+            }
+            else if (scenario.SendAt(i) is { } send)
+            {
+                outcomes.Add(new Returned(BinaryPrimitives.ReadInt32LittleEndian(result[4..]),
+                    send.Request.Message is null ? null : DirectMessage.FromBytes(result[8..])));
+            }
+            else
+            {
+                outcomes.Add(Completed.Instance);
+            }
+        }
+
+        return outcomes;
+    }
+}
