@@ -28,7 +28,11 @@ internal static class Commands
         Console.Error.WriteLine($"ffa: unknown command '{string.Join(' ', args)}'. Accepted:");
         Console.Error.WriteLine("  rules                         print the rule list (Markdown)");
         Console.Error.WriteLine("  rules --update-readme FILE    rewrite the generated rule section of FILE");
-        Console.Error.WriteLine("  bench [--seconds N]           checked cases per second on the emulator target (N > 0, default 5)");
+        Console.Error.WriteLine("  bench [--seconds N]           checked cases per second: emulator, native, QEMU (N > 0, default 5)");
+        Console.Error.WriteLine($"  {ReportCommand.Usage}");
+        Console.Error.WriteLine("                                one HTML page (and JUnit XML) from runs, merged, against a baseline");
+        Console.Error.WriteLine("  bench-report                  size and time to interactive of a 5-target report of 10,000 cases per rule");
+        Console.Error.WriteLine("  screenshot REPORT PNG [r-N]   a PNG of a report, with result r-N's panel open");
         return 2;
     }
 }

@@ -6,5 +6,9 @@ return args switch
     ["rules", "--update-readme", var readme] => Commands.UpdateReadme(readme),
     ["bench"] => Benchmark.Run(TimeSpan.FromSeconds(5)),
     ["bench", "--seconds", var seconds] when double.TryParse(seconds, out var s) && s > 0 => Benchmark.Run(TimeSpan.FromSeconds(s)),
+    ["report", .. var rest] => ReportCommand.Run(rest),
+    ["bench-report"] => ReportScale.Run(),
+    ["screenshot", var report, var png] => Chromium.Screenshot(report, png, null).GetAwaiter().GetResult(),
+    ["screenshot", var report, var png, var panel] => Chromium.Screenshot(report, png, panel).GetAwaiter().GetResult(),
     _ => Commands.Usage(args),
 };

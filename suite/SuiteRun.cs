@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FfaConformance.Adapters.Contract;
+using FfaConformance.Reports.Records;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
@@ -25,6 +26,7 @@ public sealed class SuiteRun : IDisposable
     private SuiteRun(SuiteSettings settings)
     {
         Settings = settings;
+        Baseline = ExplicitBaseline(settings);
         runner = new RuleRunner(new ManagedSecureWorld(PartitionTable.Default, settings.SecureWorldVersion));
         slots = settings.Targets.ToDictionary(
             t => t.Name,
@@ -42,6 +44,20 @@ public sealed class SuiteRun : IDisposable
     public SuiteSettings Settings { get; }
 
     public IReadOnlyList<JudgedResult> Results => [.. results];
+
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The run Run:Baseline names by path, read before anything runs so a bad file fails the run at once; null otherwise.</summary>
+    public (RunRecord? Run, string? Problem)? Baseline { get; }
+
+    /// <summary>The targets that have results: their descriptions, or why they could not be built.</summary>
+    public IReadOnlyList<TargetRun> TargetRuns =>
+        [.. slots.Values.Where(s => s.Target.IsValueCreated).Select(s => new TargetRun(
+            s.Settings.Name,
+            s.Settings.Adapter,
+            s.Settings.Version.ToString(),
+            s.Target.Value.Target?.Description,
+            s.Target.Value.Problem?.Message))];
 
     public JudgedResult Check(string target, string ruleId)
     {
@@ -64,6 +80,23 @@ public sealed class SuiteRun : IDisposable
         }
     }
 
+    private static (RunRecord?, string?)? ExplicitBaseline(SuiteSettings settings)
+    {
+        if (settings.Baseline is null or SuiteSettings.PreviousRun)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (RunRecordFile.Read(settings.Baseline), null);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ConfigurationException($"Run:Baseline: {e.Message}");
+        }
+    }
+
     private static (ITarget?, TargetUnavailableException?) Build(TargetSettings target, SuiteSettings settings)
     {
         try
@@ -78,7 +111,7 @@ public sealed class SuiteRun : IDisposable
 
     /// <summary>A target that could not be built: every rule is skipped (a missing toolchain or optional source) or failed (a broken target).</summary>
     private static RuleResult Unavailable(string target, string ruleId, TargetUnavailableException problem) =>
-        new(ruleId, target, problem.Skip ? RuleOutcome.NotApplicable : RuleOutcome.Failed, problem.Message, 0, 0,
+        new(ruleId, target, problem.Skip ? RuleOutcome.TargetUnavailable : RuleOutcome.Failed, problem.Message, 0, 0,
             new Dictionary<string, int>(), [], null, string.Empty, TimeSpan.Zero);
 
     private static IEnumerable<KeyValuePair<string, string?>> RunParameters() =>

@@ -11,7 +11,7 @@ public sealed record TargetDescription(
     string Adapter,
     FfaVersion Version,
     TargetCapabilities Capabilities,
-    string Source)
+    Provenance Provenance)
 {
     public bool Can(TargetCapabilities needed) => (Capabilities & needed) == needed;
 }

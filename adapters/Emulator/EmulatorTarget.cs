@@ -21,7 +21,7 @@ public sealed class EmulatorTarget(TargetDescription description, Func<IConduit,
     public TargetDescription Description { get; } = description;
 
     public static EmulatorTarget Reference(string name, FfaVersion version) =>
-        new(new TargetDescription(name, AdapterName, version, TargetCapabilities.All, "ReferenceTransport (C#)"),
+        new(new TargetDescription(name, AdapterName, version, TargetCapabilities.All, new Provenance("ReferenceTransport (C#, adapters/Emulator)")),
             (conduit, v) => new ReferenceTransport(conduit, v));
 
     public void BeginCase(CaseSession session, BootData bootData)

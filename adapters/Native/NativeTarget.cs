@@ -60,7 +60,7 @@ public sealed class NativeTarget : IStepwiseTarget
             var host = HostProcess.Start(executable, StartTimeout);
             var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage
                 | (host.HasBootEntry ? TargetCapabilities.BootEntry : TargetCapabilities.None);
-            var description = new TargetDescription(name, AdapterName, version, capabilities, $"{source.Origin} ({toolchain.Version})");
+            var description = new TargetDescription(name, AdapterName, version, capabilities, new Provenance(source.Origin, source.Sha256, toolchain.Version));
             return new NativeTarget(description, executable, options.HangTimeout, host);
         }
         catch (TargetBuildException e)

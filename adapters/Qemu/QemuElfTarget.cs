@@ -89,11 +89,11 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         var tables = PageTables.Build(user.Tables, QemuMachine.RamStart, user.Tables + (1UL << 20), user.RuntimeRanges);
         var tablesPath = Path.Combine(Path.GetDirectoryName(supportPath)!, $"tables-{Convert.ToHexStringLower(SHA256.HashData(tables.Bytes))[..16]}.bin");
         File.WriteAllBytes(tablesPath, tables.Bytes);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(options.Firmware)))[..16];
+        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(options.Firmware)));
         var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage
             | TargetCapabilities.Residency | (user.BootEntry is null ? TargetCapabilities.None : TargetCapabilities.BootEntry);
         var target = new QemuElfTarget(
-            new TargetDescription(name, AdapterName, version, capabilities, $"{options.Firmware} (sha256 {hash}; {tools.Version}){Sharing(user)}"),
+            new TargetDescription(name, AdapterName, version, capabilities, new Provenance(options.Firmware, hash, Qemu: tools.Version, Note: Sharing(user))),
             tools, user, support, tables, tablesPath, options.HangTimeout);
         try
         {
@@ -246,9 +246,9 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         machine = null;
     }
 
-    private static string Sharing(UserFirmware user) => user.SharingPages.ToArray() is { Length: > 0 } shared
-        ? $"; residency is checked per 4 KiB page, and {string.Join(", ", shared)} share pages with the runtime sections"
-        : string.Empty;
+    private static string? Sharing(UserFirmware user) => user.SharingPages.ToArray() is { Length: > 0 } shared
+        ? $"residency is checked per 4 KiB page, and {string.Join(", ", shared)} share pages with the runtime sections"
+        : null;
 
     /// <summary>QEMU's option syntax doubles a comma inside a value.</summary>
     private static string Escape(string path) => path.Replace(",", ",,", StringComparison.Ordinal);

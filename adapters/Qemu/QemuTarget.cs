@@ -77,7 +77,7 @@ public sealed class QemuTarget : IQemuTarget
         }
 
         var target = new QemuTarget(
-            new TargetDescription(name, AdapterName, version, TargetCapabilities.None, $"{source.Origin} ({cross.Version}; {tools.Version})"),
+            new TargetDescription(name, AdapterName, version, TargetCapabilities.None, new Provenance(source.Origin, source.Sha256, cross.Version, tools.Version)),
             tools,
             Firmware.Read(image),
             options.HangTimeout);

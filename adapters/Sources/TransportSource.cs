@@ -7,6 +7,9 @@ namespace FfaConformance.Adapters.Sources;
 /// </summary>
 public sealed record TransportSource(string FileName, string Text, string? Header, string Origin, string? PathOnDisk)
 {
+    /// <summary>SHA-256 of the transport's text (and its runtime header, when it brings one), as compiled.</summary>
+    public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Text + (Header ?? string.Empty))));
+
     public const string RuntimeFile = "arm-ffa-runtime.c";
     public const string RuntimeHeader = "arm_ffa_runtime.h";
     private const string TreeRuntime = "drivers/firmware/arm-ffa/arm-ffa-runtime.c";

@@ -16,7 +16,7 @@ public static class SummaryText
             text.AppendLine($"FfaConformance — target {target}");
             foreach (var judged in mine.OrderBy(r => RuleOrder(r.Result.RuleId)))
             {
-                text.AppendLine($"  {Mark(judged.Judgement.Verdict),-7} {judged.Result.RuleId,-34} {Detail(judged)}");
+                text.AppendLine($"  {Verdicts.Mark(judged.Judgement.Verdict),-7} {judged.Result.RuleId,-34} {Detail(judged)}");
             }
 
             text.AppendLine($"  {Totals(mine)}; {mine.Sum(r => r.Result.Cases)} cases in {mine.Sum(r => r.Result.Duration.TotalSeconds):0.0} s");
@@ -28,34 +28,10 @@ public static class SummaryText
     public static string Totals(IEnumerable<JudgedResult> results)
     {
         var counts = results.GroupBy(r => r.Judgement.Verdict).ToDictionary(g => g.Key, g => g.Count());
-        return string.Join(", ", Enum.GetValues<Verdict>().Where(counts.ContainsKey).Select(v => $"{counts[v]} {Word(v)}"));
+        return string.Join(", ", Enum.GetValues<Verdict>().Where(counts.ContainsKey).Select(v => $"{counts[v]} {Verdicts.Word(v)}"));
     }
 
     private static int RuleOrder(string id) => RuleCatalogue.All.Select(r => r.Id).ToList().IndexOf(id);
-
-    private static string Mark(Verdict verdict) => verdict switch
-    {
-        Verdict.Passed => "pass",
-        Verdict.ExpectedFailure => "xfail",
-        Verdict.Failed => "FAIL",
-        Verdict.UnexpectedPass => "XPASS",
-        Verdict.ExpiredExpectation => "EXPIRED",
-        Verdict.StaleExpectation => "STALE",
-        Verdict.CoverageGap => "GAP",
-        _ => "skip",
-    };
-
-    private static string Word(Verdict verdict) => verdict switch
-    {
-        Verdict.Passed => "passed",
-        Verdict.ExpectedFailure => "expected failures",
-        Verdict.Failed => "failed",
-        Verdict.UnexpectedPass => "unexpected passes",
-        Verdict.ExpiredExpectation => "expired expectations",
-        Verdict.StaleExpectation => "stale expectations",
-        Verdict.CoverageGap => "coverage gaps",
-        _ => "skipped",
-    };
 
     private static string Detail(JudgedResult judged)
     {

@@ -29,6 +29,7 @@ public static class SettingsLoader
         new("Replay", "'seed,gamma' or 'seed,gamma,size' as a failure prints it, or empty", v => v.Length == 0 || Seeds.TryParse(v, out _)),
         new("SecureWorldVersion", $"the FF-A version the managed secure world implements: {Versions}", v => FfaVersion.TryParse(v, out _)),
         new("ResultsDirectory", "a directory path (relative paths are relative to the checkout)", v => v.Trim().Length > 0),
+        new("Baseline", "'previous' (the last run in ResultsDirectory), the path of an earlier run.json, or empty for none", v => v.Length == 0 || v.Trim().Length > 0),
         new("BuildDirectory", "a directory for built targets (relative paths are relative to the checkout)", v => v.Trim().Length > 0),
     ];
 
@@ -81,7 +82,27 @@ public static class SettingsLoader
             string.Empty,
             string.Empty,
             repositoryRoot);
-        return settings with { ResultsDirectory = settings.Resolve(run["ResultsDirectory"]!), BuildDirectory = settings.Resolve(run["BuildDirectory"]!) };
+        return settings with
+        {
+            ResultsDirectory = settings.Resolve(run["ResultsDirectory"]!),
+            BuildDirectory = settings.Resolve(run["BuildDirectory"]!),
+            Baseline = Baseline(root, settings, defaultsFile),
+        };
+    }
+
+    /// <summary>Run:Baseline resolved: null for none, <see cref="SuiteSettings.PreviousRun"/>, or an existing file.</summary>
+    private static string? Baseline(IConfigurationRoot root, SuiteSettings settings, string defaultsFile)
+    {
+        var value = root["Run:Baseline"]?.Trim();
+        if (string.IsNullOrEmpty(value) || value == SuiteSettings.PreviousRun)
+        {
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+
+        var path = settings.Resolve(value);
+        return File.Exists(path)
+            ? path
+            : throw new ConfigurationException($"Run:Baseline = '{value}' ({Origin(root, "Run:Baseline", defaultsFile)}) does not exist; accepted: 'previous', the path of an earlier run.json, or empty for none");
     }
 
     /// <summary>The checkout: the nearest directory above the running assembly that holds FfaConformance.sln.</summary>
@@ -139,7 +160,7 @@ public static class SettingsLoader
 
         foreach (var key in RunKeys)
         {
-            if (root[$"Run:{key.Name}"] is null && key.Name != "Replay")
+            if (root[$"Run:{key.Name}"] is null && key.Name is not ("Replay" or "Baseline"))
             {
                 throw new ConfigurationException($"Run:{key.Name} is missing; accepted: {key.Accepted}");
             }

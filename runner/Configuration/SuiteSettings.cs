@@ -12,6 +12,12 @@ public sealed record SuiteSettings(
     string BuildDirectory,
     string RepositoryRoot)
 {
+    /// <summary>The Run:Baseline value that means "the run before this one".</summary>
+    public const string PreviousRun = "previous";
+
+    /// <summary>The run to compare with: null, <see cref="PreviousRun"/>, or the path of a run.json.</summary>
+    public string? Baseline { get; init; }
+
     /// <summary>A configured path: absolute as given, relative to the checkout otherwise.</summary>
     public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(RepositoryRoot, path));
 }

@@ -11,4 +11,7 @@ public enum RuleOutcome
 
     /// <summary>The rule does not apply to the target (version, capabilities).</summary>
     NotApplicable,
+
+    /// <summary>The target lacks something it may legitimately lack here (a toolchain, an optional source): nothing ran.</summary>
+    TargetUnavailable,
 }

@@ -32,6 +32,7 @@ public sealed record Judgement(Verdict Verdict, string Explanation, Expectation?
 
         return (result.Outcome, expected) switch
         {
+            (RuleOutcome.TargetUnavailable, _) => new(Verdict.Skipped, result.Message, expected),
             (RuleOutcome.Failed, null) => new(Verdict.Failed, result.Message, null),
             (RuleOutcome.Failed, { } e) => new(Verdict.ExpectedFailure, $"expected failure ({e.Reference}: {e.Reason}; until {e.Expires:yyyy-MM-dd}): {result.Message}", e),
             (RuleOutcome.Passed, { } e) => new(Verdict.UnexpectedPass,

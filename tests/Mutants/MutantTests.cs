@@ -22,7 +22,7 @@ public sealed class MutantTests
     public void IsCaughtWithAMinimalCounterexample(MutantCase mutant)
     {
         using var target = new EmulatorTarget(
-            new TargetDescription(mutant.Name, EmulatorTarget.AdapterName, mutant.Version, TargetCapabilities.All, "mutant"), mutant.Create);
+            new TargetDescription(mutant.Name, EmulatorTarget.AdapterName, mutant.Version, TargetCapabilities.All, new Provenance("mutant")), mutant.Create);
 
         var result = Runner.Check(target, RuleCatalogue.Get(mutant.RuleId), RunOptions.Default);
 

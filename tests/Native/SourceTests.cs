@@ -72,7 +72,7 @@ public sealed class SourceTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(target.Description.Source, Does.StartWith($"U-Boot tree {directory}"));
+            Assert.That(target.Description.Provenance.Source, Does.StartWith($"U-Boot tree {directory}"));
             Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Passed), result.Message);
         });
     }

@@ -19,7 +19,7 @@ public sealed class FailureReportTests
     private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
 
     private static EmulatorTarget Mutant(Func<IConduit, FfaVersion, ReferenceTransport> create) =>
-        new(new TargetDescription("mutant", EmulatorTarget.AdapterName, FfaVersion.V1_2, TargetCapabilities.All, "mutant"), create);
+        new(new TargetDescription("mutant", EmulatorTarget.AdapterName, FfaVersion.V1_2, TargetCapabilities.All, new Provenance("mutant")), create);
 
     [Test]
     public void AFailureShowsRuleScenarioTraceAndReplay()

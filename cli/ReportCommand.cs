@@ -1,0 +1,71 @@
+using FfaConformance.Reports.Html;
+using FfaConformance.Reports.Junit;
+using FfaConformance.Reports.Merge;
+using FfaConformance.Reports.Records;
+
+namespace FfaConformance.Cli;
+
+/// <summary>
+/// ffa report: one HTML page (and optionally JUnit XML) from one or more run.json files — one per target, or
+/// one per night — optionally compared with a baseline run.
+/// </summary>
+internal static class ReportCommand
+{
+    public const string Usage = "report [--out FILE] [--junit FILE] [--baseline RUN.json] RUN.json...";
+
+    public static int Run(IReadOnlyList<string> args)
+    {
+        string? output = null;
+        string? junit = null;
+        string? baseline = null;
+        var inputs = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--out" when i + 1 < args.Count:
+                    output = args[++i];
+                    break;
+                case "--junit" when i + 1 < args.Count:
+                    junit = args[++i];
+                    break;
+                case "--baseline" when i + 1 < args.Count:
+                    baseline = args[++i];
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    Console.Error.WriteLine($"ffa report: '{option}' is not an option or lacks its value; accepted: {Usage}");
+                    return 2;
+                default:
+                    inputs.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (inputs.Count == 0)
+        {
+            Console.Error.WriteLine($"ffa report: no run.json given; accepted: {Usage}");
+            return 2;
+        }
+
+        try
+        {
+            var merged = RunMerge.Merge([.. inputs.Select(RunRecordFile.Read)]);
+            var against = baseline is null ? null : RunRecordFile.Read(baseline);
+            output ??= "report.html";
+            File.WriteAllText(output, HtmlReport.Render(merged, against));
+            Console.WriteLine($"{output}: {merged.Targets.Count} targets, {merged.Rules.Count} rules, {merged.Results.Count} results");
+            if (junit is not null)
+            {
+                File.WriteAllText(junit, JunitReport.Render(merged));
+                Console.WriteLine($"{junit}: JUnit XML");
+            }
+
+            return 0;
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine($"ffa report: {e.Message}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using FfaConformance.Reports.Records;
+
+namespace FfaConformance.Reports.Merge;
+
+/// <summary>
+/// Several runs as one: one per target, or one per night. A target that appears in more than one run keeps
+/// one column per run, named "target @ start time", so nights sit side by side.
+/// </summary>
+public static class RunMerge
+{
+    public static RunRecord Merge(IReadOnlyList<RunRecord> runs)
+    {
+        if (runs.Count == 1)
+        {
+            return runs[0];
+        }
+
+        var repeated = runs.SelectMany(r => r.Targets.Select(t => t.Name)).GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        string Column(RunRecord run, string target) => repeated.Contains(target) ? $"{target} @ {run.Run.Started:yyyy-MM-dd HH:mm}" : target;
+
+        var first = runs.MinBy(r => r.Run.Started)!;
+        return new RunRecord(
+            RunRecord.CurrentFormat,
+            new RunInfo(
+                string.Join(" + ", runs.Select(r => r.Run.Id)),
+                first.Run.Started,
+                runs.Max(r => r.Run.Finished),
+                string.Join(" | ", runs.Select(r => r.Run.Host).Distinct()),
+                string.Join(" | ", runs.Select(r => r.Run.Runtime).Distinct()),
+                string.Join(" ", runs.Select(r => r.Run.Commit).OfType<string>().Distinct()) is { Length: > 0 } commits ? commits : null,
+                runs.Max(r => r.Run.MaxTest),
+                runs.Max(r => r.Run.CallBudget),
+                string.Join(" | ", runs.Select(r => r.Run.SecureWorldVersion).Distinct()),
+                string.Join(" | ", runs.Select(r => r.Run.Replay).OfType<string>().Distinct()) is { Length: > 0 } replay ? replay : null),
+            [.. runs.SelectMany(r => r.Rules).DistinctBy(r => r.Id)],
+            [.. runs.SelectMany(run => run.Targets.Select(t => t with { Name = Column(run, t.Name) }))],
+            [.. runs.SelectMany(run => run.Results.Select(r => r with { Target = Column(run, r.Target) }))]);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace FfaConformance.Reports.Records;
+
+/// <summary>Reads and writes run.json; a file that is not a run record is one error naming it and what is accepted.</summary>
+public static class RunRecordFile
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    public static void Write(RunRecord record, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, JsonSerializer.Serialize(record, Options));
+    }
+
+    public static RunRecord Read(string path)
+    {
+        const string Accepted = $"accepted: a run.json written by a FfaConformance run (format {RunRecord.CurrentFormat})";
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{path} does not exist; {Accepted}");
+        }
+
+        RunRecord? record;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var format = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("format", out var f) ? f.ToString() : null;
+            if (format != RunRecord.CurrentFormat)
+            {
+                throw new InvalidDataException($"{path} has format '{format}'; {Accepted}");
+            }
+
+            record = document.Deserialize<RunRecord>(Options);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not a run record ({e.Message}); {Accepted}", e);
+        }
+
+        if (record is null)
+        {
+            throw new InvalidDataException($"{path} holds null; {Accepted}");
+        }
+
+        return record;
+    }
+}
