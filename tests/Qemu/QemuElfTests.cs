@@ -1,10 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Qemu;
-using FfaConformance.Reports.Text;
-using FfaConformance.Rules;
 using FfaConformance.Runner.Engine;
-using FfaConformance.Runner.Expectations;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
 using FfaConformance.Tests.Native;
@@ -30,17 +27,7 @@ public sealed class QemuElfTests
     {
         using var reference = QemuTargets.Elf("c-reference-elf", NativeTargets.Reference, FfaVersion.V1_2, QemuTargets.ReferenceNotify);
 
-        var results = RuleCatalogue.All.Select(rule => Runner.Check(reference, rule, RunOptions.Default)).ToArray();
-
-        Assert.Multiple(() =>
-        {
-            foreach (var result in results)
-            {
-                var expected = RuleCatalogue.Get(result.RuleId).Info.Applicability.WhyNot(reference.Description) is null ? RuleOutcome.Passed : RuleOutcome.NotApplicable;
-                Assert.That(result.Outcome, Is.EqualTo(expected), result.Counterexample is null ? $"{result.RuleId}: {result.Message}" : FailureText.Format(result));
-            }
-        });
-        Assert.That(results.Single(r => r.RuleId == "INV-RT-RESIDENT").Outcome, Is.EqualTo(RuleOutcome.Passed));
+        RealCodeVerdicts.PassesEveryRule(Runner, reference);
     }
 
     [Test]
@@ -48,20 +35,8 @@ public sealed class QemuElfTests
     {
         NativeTargets.RequireSeed();
         using var seed = QemuTargets.Elf("seed-elf", NativeTargets.Seed, FfaVersion.V1_0, QemuElfOptions.DefaultExitBootServicesNotify);
-        var expected = ExpectationsFile.Load(Path.Combine(NativeTargets.Root, "expectations", "seed.json"));
 
-        var results = RuleCatalogue.All.Select(rule => Runner.Check(seed, rule, RunOptions.Default)).ToArray();
-
-        var failed = results.Where(r => r.Outcome == RuleOutcome.Failed).ToArray();
-        Assert.That(failed.Select(r => r.RuleId), Is.EquivalentTo(expected.Keys));
-        Assert.That(results.Single(r => r.RuleId == "INV-RT-RESIDENT").Outcome, Is.EqualTo(RuleOutcome.Passed));
-        Assert.Multiple(() =>
-        {
-            foreach (var result in failed)
-            {
-                Assert.That(SeedMinimums.IsMinimal(result.RuleId, result.Counterexample!.Scenario), Is.True, $"not minimal:\n{FailureText.Format(result)}");
-            }
-        });
+        RealCodeVerdicts.FailsWhatTheSeedFailsNatively(Runner, seed);
     }
 
     [TestCase("RuntimeEntry", "no_such_entry")]

@@ -8,15 +8,13 @@
  * Both end at elf_done and a fault at elf_park, where the adapter has
  * breakpoints; elf_record is laid out as our firmware's fault record.
  */
+#include "aarch64.h"
+
 	.section .elf_support, "awx"	/* one page: code, fault record and saved map */
 	.balign 2048
 	.global elf_vectors
 elf_vectors:
-	.irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
-	.balign 128
-	mov	x9, #\n
-	b	elf_exception
-	.endr
+	VECTOR_TABLE elf_exception
 
 /* x0: the boot map's level-1 table. */
 	.global elf_setup
@@ -31,11 +29,7 @@ elf_setup:
 	msr	mair_el1, x10
 	ldr	x10, =(25 | (1 << 8) | (1 << 10) | (3 << 12) | (1 << 23) | (2 << 32))
 	msr	tcr_el1, x10
-	msr	ttbr0_el1, x0
-	isb
-	tlbi	vmalle1
-	dsb	ish
-	isb
+	USE_TTBR x0
 	mrs	x10, sctlr_el1
 	orr	x10, x10, #(1 << 0)	/* M */
 	orr	x10, x10, #(1 << 2)	/* C */
@@ -49,11 +43,7 @@ elf_setup:
 elf_call:
 	ldr	x11, =elf_record
 	str	x12, [x11, #32]
-	msr	ttbr0_el1, x10
-	isb
-	tlbi	vmalle1
-	dsb	ish
-	isb
+	USE_TTBR x10
 	blr	x9
 	bl	elf_boot_map
 	ldr	x11, =elf_record
@@ -65,23 +55,13 @@ elf_done:
 elf_boot_map:
 	ldr	x10, =elf_boot_ttbr
 	ldr	x10, [x10]
-	msr	ttbr0_el1, x10
-	isb
-	tlbi	vmalle1
-	dsb	ish
-	isb
+	USE_TTBR x10
 	ret
 
 elf_exception:
 	bl	elf_boot_map
 	ldr	x10, =elf_record
-	str	x9, [x10, #0]
-	mrs	x11, esr_el1
-	str	x11, [x10, #8]
-	mrs	x11, elr_el1
-	str	x11, [x10, #16]
-	mrs	x11, far_el1
-	str	x11, [x10, #24]
+	RECORD_FAULT x10
 	.global elf_park
 elf_park:
 	b	elf_park

@@ -4,6 +4,8 @@
  * state; fw_reset (where the harness sends the PC after abandoning a step)
  * only brings the stack, vectors and boot mapping back.
  */
+#include "aarch64.h"
+
 	.section .text.boot, "ax"
 	.global _start
 _start:
@@ -23,11 +25,7 @@ fw_reset:
 	msr	vbar_el1, x0
 	ldr	x0, =fw_boot_ttbr
 	ldr	x0, [x0]
-	msr	ttbr0_el1, x0
-	isb
-	tlbi	vmalle1
-	dsb	ish
-	isb
+	USE_TTBR x0
 	ldr	x0, =fw_runtime_active
 	str	xzr, [x0]
 	b	fw_main

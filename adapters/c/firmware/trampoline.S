@@ -4,6 +4,8 @@
  * runtime stack, the caller's message page and this page. Any other access
  * faults into the vectors. x19/x20 keep the boot stack and are callee-saved.
  */
+#include "aarch64.h"
+
 	.section .text.fw_always, "ax"
 	.global fw_call_runtime
 fw_call_runtime:
@@ -17,19 +19,11 @@ fw_call_runtime:
 	str	x11, [x10]
 	ldr	x10, =fw_runtime_ttbr
 	ldr	x10, [x10]
-	msr	ttbr0_el1, x10
-	isb
-	tlbi	vmalle1
-	dsb	ish
-	isb
+	USE_TTBR x10
 	bl	ffa_sync_send_receive_runtime
 	ldr	x10, =fw_boot_ttbr
 	ldr	x10, [x10]
-	msr	ttbr0_el1, x10
-	isb
-	tlbi	vmalle1
-	dsb	ish
-	isb
+	USE_TTBR x10
 	ldr	x10, =fw_runtime_active
 	str	xzr, [x10]
 	mov	sp, x19
