@@ -1,4 +1,5 @@
 using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 

@@ -1,3 +1,4 @@
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.SecureWorld;
 
 namespace FfaConformance.Adapters.Contract;

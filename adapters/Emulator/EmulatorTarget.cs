@@ -2,6 +2,7 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 

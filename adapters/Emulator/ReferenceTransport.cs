@@ -1,5 +1,5 @@
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Contract;
+using FfaConformance.Scenarios.Targets;
 
 namespace FfaConformance.Adapters.Emulator;
 

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Contract;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Adapters.Qemu;

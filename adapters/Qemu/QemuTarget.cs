@@ -3,6 +3,7 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 

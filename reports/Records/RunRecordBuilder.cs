@@ -1,9 +1,9 @@
 using System.Globalization;
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Contract;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Reports.Records;

@@ -1,6 +1,6 @@
-using FfaConformance.Adapters.Contract;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Targets;
 using static FfaConformance.Scenarios.Profiles.TerminalKind;
 
 namespace FfaConformance.Rules.Lifecycle;

@@ -1,6 +1,6 @@
-using FfaConformance.Adapters.Contract;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.Model;

@@ -1,5 +1,5 @@
-using FfaConformance.Adapters.Contract;
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Targets;
 
 namespace FfaConformance.Rules.RequestEncoding;
 

@@ -1,7 +1,7 @@
-using FfaConformance.Adapters.Contract;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Profiles;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.Residency;

@@ -2,6 +2,7 @@ using FfaConformance.Adapters.Contract;
 using FfaConformance.Generators;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 using FsCheck;

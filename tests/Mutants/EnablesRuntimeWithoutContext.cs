@@ -1,6 +1,6 @@
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Emulator;
+using FfaConformance.Scenarios.Targets;
 
 namespace FfaConformance.Tests.Mutants;
 

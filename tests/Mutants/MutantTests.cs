@@ -1,10 +1,10 @@
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Reports.Text;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.SecureWorld;
 
 namespace FfaConformance.Tests.Mutants;

@@ -1,5 +1,4 @@
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Reports.Text;
 using FfaConformance.Rules;
@@ -7,6 +6,7 @@ using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Profiles;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.SecureWorld;
 using FfaConformance.Tests.Mutants;
 

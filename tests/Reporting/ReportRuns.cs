@@ -1,11 +1,11 @@
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Reports.Records;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.SecureWorld;
 using FfaConformance.Tests.Mutants;
 

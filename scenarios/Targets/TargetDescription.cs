@@ -1,6 +1,6 @@
 using FfaConformance.Abi;
 
-namespace FfaConformance.Adapters.Contract;
+namespace FfaConformance.Scenarios.Targets;
 
 /// <summary>
 /// One transport under test reached through one adapter. <see cref="Version"/> is the FF-A version the

@@ -1,4 +1,4 @@
-namespace FfaConformance.Adapters.Contract;
+namespace FfaConformance.Scenarios.Targets;
 
 /// <summary>
 /// Where a target's code comes from and what built and runs it, for reports that must say exactly what was

@@ -1,4 +1,4 @@
-namespace FfaConformance.Adapters.Contract;
+namespace FfaConformance.Scenarios.Targets;
 
 /// <summary>What an adapter can do to its target; rules that need more are reported as not applicable.</summary>
 [Flags]
