@@ -11,7 +11,7 @@ public sealed class InvErrOnlyFfaError() : TwinRule(new RuleInfo(
     Level.Must,
     Area.ErrorMapping,
     "An error code is read from w2 only when w0 is FFA_ERROR: any other unexpected w0 returns an error that does not depend on x2.",
-    "Linux maps anything but the expected reply to -EINVAL; edk2 decodes w2 only for FFA_ERROR (fact sheet §5.1, §7). Seed D11: x2 is decoded for every unrecognised w0.",
+    "Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req() returns -EINVAL for anything but FFA_ERROR or the expected response, and edk2 MdeModulePkg/Library/ArmFfaLib/ArmFfaCommon.c, FfaArgsToEfiStatus() reads w2 only for FFA_ERROR. The seed patch ([PATCH 02/12] arm-ffa: add FF-A bus runtime support, 2026-04-24), drivers/firmware/arm-ffa/arm-ffa-runtime.c, ffa_invoke_msg_send_direct_req() decodes x2 for every unrecognised w0.",
     Profiles.Twins(TwinVariation.UnexpectedX2, ChainShape.None, TerminalKind.UnknownFunction))
 {
     Coverage = ["another FF-A ID", "an arbitrary ID"],

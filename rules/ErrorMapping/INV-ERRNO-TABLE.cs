@@ -9,7 +9,7 @@ public sealed class InvErrnoTable() : SendRule(new RuleInfo(
     Level.Must,
     Area.ErrorMapping,
     "FFA_ERROR codes map to errno as −1→-EOPNOTSUPP, −2→-EINVAL, −3→-ENOMEM, −4→-EBUSY, −5→-EINTR, −6→-EACCES, −7→-EAGAIN, −8→-ECANCELED.",
-    "U-Boot's ffa_to_std_errmap and Linux's ffa_linux_errmap agree on −1…−8 (fact sheet §2).",
+    "U-Boot drivers/firmware/arm-ffa/arm-ffa-uclass.c, ffa_to_std_errmap (ffa_to_std_errno()) and Linux drivers/firmware/arm_ffa/driver.c, ffa_linux_errmap (ffa_to_linux_errno()) agree on −1…−8.",
     Profiles.Final(Scenarios.Profiles.TerminalKind.CoreError))
 {
     Coverage = [.. Enumerable.Range(1, 8).Select(i => new Required(SendView.CodeClass(-i)))],

@@ -10,7 +10,7 @@ public sealed class InvErrnoTotal() : SendRule(new RuleInfo(
     Level.Must,
     Area.ErrorMapping,
     "Every FFA_ERROR maps to a negative errno; codes 0, positive or ≤ −11 map to the one catch-all (-EINVAL), never to 0.",
-    "Defensive (fact sheet §9): U-Boot maps out-of-table codes to -EINVAL; Linux maps code 0 to 0 (success), the counter-example.",
+    "Defensive (this suite's analysis): an FFA_ERROR must never read as success, so every code outside the table gets the one catch-all. U-Boot drivers/firmware/arm-ffa/arm-ffa-uclass.c, ffa_to_std_errno() maps out-of-table codes to -EINVAL; Linux drivers/firmware/arm_ffa/driver.c, ffa_to_linux_errno() maps code 0 to 0 (success), the counter-example.",
     Profiles.Final(UnknownErrorCode, CoreError, LaterError))
 {
     Coverage = ["code 0", "positive code", "code ≤ −11", "defined code"],

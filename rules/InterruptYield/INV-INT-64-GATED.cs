@@ -10,7 +10,7 @@ public sealed class InvInt64Gated() : SendRule(new RuleInfo(
     Level.Must,
     Area.InterruptYield,
     "Before v1.3 is negotiated, 0xC4000062 (FFA_INTERRUPT_64) and 0xC400006C (FFA_YIELD_64) are not resumed but end the request with an error, and 0xC400006D (FFA_RUN_64) is never issued.",
-    "The arm-ffa crate gives these IDs minimum version v1.3 (an ALP revision [SPEC?]); TF-A and Hafnium define only the SMC32 forms and answer 0xC400006D with NOT_SUPPORTED (fact sheet §1, §7). Seed D2/D3: accepted and issued at v1.0.",
+    "ArmFirmwareCrates/arm-ffa src/lib.rs, FuncId::minimum_ffa_version() gives these IDs v1.3 (commit 24fa050, \"Add 64-bit variants for various function IDs\"; an ALP revision of Arm DEN0077 (FF-A) v1.3, wording not verified); TF-A include/services/ffa_svc.h and Hafnium inc/vmapi/hf/ffa.h define only the SMC32 forms, and TF-A services/std_svc/spmd/spmd_main.c, spmd_smc_handler() and Hafnium src/arch/aarch64/hypervisor/handler.c, smc_handler_from_nwd() answer 0xC400006D with NOT_SUPPORTED. The seed patch ([PATCH 02/12] arm-ffa: add FF-A bus runtime support, 2026-04-24), drivers/firmware/arm-ffa/arm-ffa-runtime.c, ffa_invoke_msg_send_direct_req() accepts 0xC4000062 and issues 0xC400006D at the v1.0 that U-Boot drivers/firmware/arm-ffa/arm-ffa-uclass.c, ffa_get_version_hdlr() negotiates.",
     Profiles.Chained(new ChainShape(0, 3, [new(LinkKind.Interrupt32, 1), new(LinkKind.Interrupt64, 2), new(LinkKind.Yield64, 1)]), TerminalKind.Response))
 {
     Applicability = Applicability.Scriptable with { Below = FfaVersion.V1_3 },

@@ -9,7 +9,7 @@ public sealed class InvIntNoResend() : SendRule(new RuleInfo(
     Level.Must,
     Area.InterruptYield,
     "The request is issued exactly once per call: resumptions use FFA_RUN and never re-send FFA_MSG_SEND_DIRECT_REQ.",
-    "Fact sheet §3.6: the interrupted request is still in progress in the partition; sending it again starts a second one (or gets BUSY).",
+    "The interrupted request is still in progress in the partition: Hafnium src/api.c, api_preempt() leaves its vCPU PREEMPTED until FFA_RUN and api_ffa_msg_send_direct_req() answers BUSY while it is, so sending it again starts a second one (or gets BUSY).",
     Profiles.Chained(Profiles.InterruptChains, Response, CoreError))
 {
     Coverage = ["depth 1", "depth 2–3", "depth 4–7"],

@@ -9,7 +9,7 @@ public sealed class InvIntRunFid() : SendRule(new RuleInfo(
     Level.Must,
     Area.InterruptYield,
     "After FFA_INTERRUPT (0x84000062) the next call is FFA_RUN with w0 = 0x8400006D (0xC400006D only once v1.3 is negotiated).",
-    "Fact sheet §3.5/§3.6/§3.8: the preempted context is resumed with FFA_RUN; Linux, U-Boot and edk2 issue FFA_RUN_32.",
+    "The preempted context is resumed with FFA_RUN (Hafnium src/ffa/spmc/interrupts.c, ffa_interrupts_unwind_nwd_call_chain()); Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_wait_for_completion(), U-Boot drivers/firmware/arm-ffa/arm-ffa-uclass.c, ffa_msg_send_direct_req_hdlr() and edk2 MdeModulePkg/Library/ArmFfaLib/ArmFfaCommon.c, ArmFfaLibRun() issue FFA_RUN_32.",
     Profiles.Chained(Profiles.InterruptChains, Response, CoreError))
 {
     Coverage = ["depth 1", "depth 2–3", "depth 4–7", "depth ≥8"],

@@ -10,7 +10,7 @@ public sealed class InvIntRunTarget() : SendRule(new RuleInfo(
     Level.Must,
     Area.InterruptYield,
     "FFA_RUN's w1 is the w1[31:0] of the FFA_INTERRUPT/FFA_YIELD it answers (endpoint << 16 | vCPU), not the original destination; x2–x17 are 0.",
-    "Hafnium api_preempt returns the preempted context's (VM ID, vCPU); edk2 PR #12800: the chain may have moved, so resuming the original target is wrong (fact sheet §3.6, §3.8).",
+    "Hafnium src/api.c, api_preempt() returns the preempted context's (VM ID, vCPU) in w1; edk2 PR https://github.com/tianocore/edk2/pull/12800 (\"Fix FF-A direct message handling from the normal world\"): the chain may have moved, so resuming the original target is wrong.",
     Profiles.Chained(new ChainShape(0, 4, [new(LinkKind.Interrupt32, 3), new(LinkKind.Yield32, 1)]), Response, CoreError) with { NoisePercent = 40 })
 {
     Coverage = ["resumes the destination", "resumes another endpoint"],

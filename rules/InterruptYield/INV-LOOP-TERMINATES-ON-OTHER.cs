@@ -8,7 +8,7 @@ public sealed class InvLoopTerminatesOnOther() : SendRule(new RuleInfo(
     Level.Must,
     Area.InterruptYield,
     "Any answer other than an FFA_INTERRUPT/FFA_YIELD the negotiated version defines ends the request: no further call follows it.",
-    "Fact sheet §3.4: only FFA_INTERRUPT and FFA_YIELD leave a request incomplete; everything else is final.",
+    "Only FFA_INTERRUPT and FFA_YIELD leave a request incomplete; everything else is final: Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_wait_for_completion() resumes only on those two, and edk2 MdeModulePkg/Library/ArmFfaLib/ArmFfaCommon.c, FfaArgsToEfiStatus() reports only those two as EFI_INTERRUPT_PENDING.",
     Profiles.AnyAnswer)
 {
     Coverage = ["DIRECT_RESP_32", "DIRECT_RESP_64", "FFA_ERROR_32", "FFA_SUCCESS_32", "UNKNOWN_FID", "SMCCC_NOT_SUPPORTED"],

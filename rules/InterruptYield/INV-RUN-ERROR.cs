@@ -10,7 +10,7 @@ public sealed class InvRunError() : SendRule(new RuleInfo(
     Level.Must,
     Area.InterruptYield,
     "FFA_ERROR returned to an FFA_RUN ends the request and is mapped with the same errno table as an error returned to the request.",
-    "Fact sheet §3.6: FFA_RUN fails with INVALID_PARAMETERS, BUSY, DENIED or ABORTED in Hafnium.",
+    "Hafnium src/api.c, api_ffa_run() and src/ffa/spmc/cpu_cycles.c, ffa_cpu_cycles_run_checks() fail FFA_RUN with INVALID_PARAMETERS, BUSY, DENIED or ABORTED.",
     Profiles.Chained(Profiles.InterruptChains, Scenarios.Profiles.TerminalKind.CoreError))
 {
     Coverage = ["depth 1", "depth 2–3", "depth 4–7"],

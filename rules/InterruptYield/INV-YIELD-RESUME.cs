@@ -10,7 +10,7 @@ public sealed class InvYieldResume() : SendRule(new RuleInfo(
     Level.Must,
     Area.InterruptYield,
     "FFA_YIELD is not an error: the transport resumes with FFA_RUN(w1) (after an optional delay) until the request completes.",
-    "Linux 6.12+ sleeps and issues FFA_RUN on FFA_YIELD; Hafnium relays an SP's FFA_YIELD with the SP blocked until resumed (fact sheet §3.7). Stated from v1.1 (the issue's scope). Seed D12: falls into the error path.",
+    "Linux 6.12+ drivers/firmware/arm_ffa/driver.c, ffa_msg_send_wait_for_completion() sleeps and issues FFA_RUN on FFA_YIELD; Hafnium src/ffa/spmc/cpu_cycles.c, ffa_cpu_cycles_yield_prepare() relays an SP's FFA_YIELD with the SP blocked until resumed. Stated from v1.1, the first version in which a partition's FFA_YIELD is relayed to a normal-world caller as a direct request that is not yet complete (the table of FFA_YIELD states in DEN0077 v1.1, wording not verified; Linux 6.12's merge of this handling describes completion through FFA_YIELD or FFA_INTERRUPT); the seed patch ([PATCH 02/12] arm-ffa: add FF-A bus runtime support, 2026-04-24), drivers/firmware/arm-ffa/arm-ffa-runtime.c, ffa_invoke_msg_send_direct_req() does not recognise FFA_YIELD and falls into the error path.",
     Profiles.Chained(new ChainShape(0, 6, [new(LinkKind.Yield32, 2), new(LinkKind.Interrupt32, 1)]), TerminalKind.Response))
 {
     Applicability = Applicability.Scriptable with { From = FfaVersion.V1_1 },

@@ -8,7 +8,7 @@ public sealed class InvRtEnableValid() : SendRule(new RuleInfo(
     Level.Should,
     Area.Lifecycle,
     "The runtime context is enabled only if valid boot-time data was captured: after an ExitBootServices whose event had no context, the runtime entry returns an error and issues no call.",
-    "Simon Glass's review of the seed (lists.denx.de 2026-April/616512.html); seed D7: the notify function logs an error and enables runtime anyway, with endpoint ID 0.",
+    "Simon Glass's review of the seed, https://lists.denx.de/pipermail/u-boot/2026-April/616512.html; the seed patch ([PATCH 02/12] arm-ffa: add FF-A bus runtime support, 2026-04-24), drivers/firmware/arm-ffa/arm-ffa-runtime.c, ffa_rt_exit_boot_services_notify() logs an error on a NULL context and calls ffa_enable_runtime_context() anyway, with endpoint ID 0.",
     Profiles.Lifecycle)
 {
     Applicability = Applicability.Lifecycle,

@@ -8,7 +8,7 @@ public sealed class InvRtGate() : SendRule(new RuleInfo(
     Level.Must,
     Area.Lifecycle,
     "Before the runtime context is enabled at ExitBootServices, the runtime entry returns an error and issues no call.",
-    "Seed design (fact sheet §6.4 D6): ffa_sync_send_receive_runtime returns -EPERM until the ExitBootServices event enables the runtime context.",
+    "As designed, the seed patch ([PATCH 02/12] arm-ffa: add FF-A bus runtime support, 2026-04-24), drivers/firmware/arm-ffa/arm-ffa-runtime.c, ffa_sync_send_receive_runtime() returns -EPERM while ffa_get_status_runtime_context() is false, i.e. until the ExitBootServices event (ffa_rt_exit_boot_services_notify()) enables the runtime context.",
     Profiles.Lifecycle)
 {
     Applicability = Applicability.Lifecycle,

@@ -9,7 +9,7 @@ public sealed class InvConduitSmc() : SendRule(new RuleInfo(
     Level.Should,
     Area.RequestEncoding,
     "Every call of one request (the request and each FFA_RUN) goes through the same conduit instruction.",
-    "U-Boot always issues SMC (arm_smccc_1_2_smc); Linux picks SMC or HVC once from the PSCI conduit (fact sheet §4, §5.2). Mixing conduits reaches a different handler mid-chain.",
+    "U-Boot drivers/firmware/arm-ffa/arm-ffa.c, invoke_ffa_fn() always issues SMC (arm_smccc_1_2_smc()); Linux drivers/firmware/arm_ffa/smccc.c, ffa_transport_init() picks SMC or HVC once from the PSCI conduit. Mixing conduits reaches a different handler mid-chain.",
     Profiles.Chained(new ChainShape(0, 4, [new(LinkKind.Interrupt32, 2), new(LinkKind.Yield32, 1)]), Response, CoreError))
 {
     Coverage = ["depth 1", "depth 2–3"],

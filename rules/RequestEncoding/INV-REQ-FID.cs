@@ -8,7 +8,7 @@ public sealed class InvReqFid() : SendRule(new RuleInfo(
     Level.Must,
     Area.RequestEncoding,
     "A request uses w0 = 0x8400006F when SMC32 is selected and 0xC400006F when SMC64 is selected; no other function ID starts a request.",
-    "FF-A function table (fact sheet §1): FFA_MSG_SEND_DIRECT_REQ exists in both widths from v1.0 (TF-A ffa_svc.h, Hafnium ffa.h, Linux arm_ffa.h).",
+    "FFA_MSG_SEND_DIRECT_REQ exists in both widths from v1.0 (Arm DEN0077 (FF-A) v1.0, section \"FFA_MSG_SEND_DIRECT_REQ\", wording not verified): TF-A include/services/ffa_svc.h, Hafnium inc/vmapi/hf/ffa.h and Linux include/linux/arm_ffa.h define 0x8400006F and 0xC400006F.",
     Profiles.Requests)
 {
     Coverage = ["SMC32", "SMC64"],

@@ -8,7 +8,7 @@ public sealed class InvReqHighRegsZero() : SendRule(new RuleInfo(
     Level.Must,
     Area.RequestEncoding,
     "x8–x17 are 0 on every call the transport issues (the request and every FFA_RUN).",
-    "Fact sheet §3.1/§4: x8–x17 are reserved (SBZ) for these ABIs up to v1.2; TF-A's SPMD forwards x8–x17 for SMC64 callers at v1.2, so stale values would reach the partition.",
+    "x8–x17 are reserved (SBZ) for these ABIs up to v1.2 (Arm DEN0077 (FF-A) v1.2, section \"FFA_MSG_SEND_DIRECT_REQ\", wording not verified); TF-A services/std_svc/spmd/spmd_main.c, spmd_smc_switch_state() forwards x8–x17 for SMC64 callers at v1.2, so stale values would reach the partition.",
     Profiles.Requests)
 {
     Coverage = ["depth 0", "depth 1"],

@@ -8,7 +8,7 @@ public sealed class InvReqNullMsg() : SendRule(new RuleInfo(
     Level.Should,
     Area.RequestEncoding,
     "A NULL message pointer returns an error without issuing any call.",
-    "Defensive (fact sheet §9); seed D6: neither the boot-time nor the runtime path checks msg.",
+    "Defensive (this suite's analysis): a NULL message is a caller bug that should fail cleanly, not fault in firmware that outlives ExitBootServices; edk2 MdeModulePkg/Library/ArmFfaLib/ArmFfaCommon.c, ArmFfaLibMsgSendDirectReq() rejects a NULL ImpDefArgs with EFI_INVALID_PARAMETER. The seed patch ([PATCH 02/12] arm-ffa: add FF-A bus runtime support, 2026-04-24), drivers/firmware/arm-ffa/arm-ffa-runtime.c, ffa_invoke_msg_send_direct_req() dereferences msg unchecked, and neither the boot-time ffa_msg_send_direct_req_hdlr() nor the runtime ffa_sync_send_receive_runtime() checks it.",
     Profiles.Requests with { Name = "requests with NULL messages", Request = Profiles.Requests.Request with { NullMessagePercent = 40 } })
 {
     Applicability = new(TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.NullMessage),

@@ -8,7 +8,7 @@ public sealed class InvReqPayload32() : SendRule(new RuleInfo(
     Level.Must,
     Area.RequestEncoding,
     "In SMC32 mode w3–w7 of the request equal data0–data4 when every word fits in 32 bits.",
-    "Fact sheet §3.1: SMC32 and SMC64 requests differ only in the function ID and the width of w/x3–x7. Not in the fact sheet's §9 list; added so that a dropped or shifted SMC32 word has a rule of its own.",
+    "SMC32 and SMC64 requests differ only in the function ID and the width of w/x3–x7 (Arm DEN0077 (FF-A) v1.2, section \"FFA_MSG_SEND_DIRECT_REQ\", wording not verified; Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req() builds both alike). This suite's own addition, so that a dropped or shifted SMC32 word has a rule of its own.",
     Profiles.Requests)
 {
     Coverage = ["non-zero payload"],

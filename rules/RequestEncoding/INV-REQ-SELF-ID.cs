@@ -9,7 +9,7 @@ public sealed class InvReqSelfId() : SendRule(new RuleInfo(
     Level.Must,
     Area.RequestEncoding,
     "w1[31:16] of every request is the endpoint ID FFA_ID_GET reported at boot, through the boot-time entry and after ExitBootServices alike.",
-    "Fact sheet §6.1/§3.1: the sender field is the caller's own ID; an SPMC rejects a wrong sender with INVALID_PARAMETERS. Seed D7: a NULL ExitBootServices context still enables runtime, with ID 0.",
+    "The sender field is the caller's own ID, which U-Boot drivers/firmware/arm-ffa/arm-ffa-uclass.c, ffa_get_endpoint_id() takes from FFA_ID_GET w2[15:0]; an SPMC rejects a wrong sender with INVALID_PARAMETERS (Hafnium src/api.c, api_ffa_msg_send_direct_req()). The seed patch ([PATCH 02/12] arm-ffa: add FF-A bus runtime support, 2026-04-24), drivers/firmware/arm-ffa/arm-ffa-runtime.c, ffa_rt_exit_boot_services_notify() still enables runtime on a NULL ExitBootServices context, so ffa_msg_send_direct_req_hdlr_runtime() sends ID 0.",
     Profiles.Lifecycle)
 {
     Applicability = Applicability.Lifecycle,

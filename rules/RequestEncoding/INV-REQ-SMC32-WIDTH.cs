@@ -8,7 +8,7 @@ public sealed class InvReqSmc32Width() : SendRule(new RuleInfo(
     Level.Should,
     Area.RequestEncoding,
     "In SMC32 mode a payload word with bits[63:32] set is refused (an error, no call) or masked deterministically (x3–x7[63:32] = 0), never passed for the callee to truncate.",
-    "SMCCC: the upper halves of SMC32 arguments are UNDEFINED and ignored by the handler (TF-A rt-svc writers guide); Hafnium truncates (api_ffa_value_copy32). Seed D14: passed through unmasked.",
+    "SMCCC: the upper halves of SMC32 arguments are UNDEFINED and ignored by the handler (TF-A docs/getting_started/rt-svc-writers-guide.rst; Arm DEN0028 (SMCCC) v1.2, section \"SMC32/HVC32 argument passing\", wording not verified); Hafnium src/api.c, api_ffa_value_copy32() truncates. The seed patch ([PATCH 02/12] arm-ffa: add FF-A bus runtime support, 2026-04-24), drivers/firmware/arm-ffa/arm-ffa-runtime.c, ffa_invoke_msg_send_direct_req() passes data0–data4 through unmasked.",
     Profiles.Requests)
 {
     Coverage = ["payload word with bits[63:32] set"],

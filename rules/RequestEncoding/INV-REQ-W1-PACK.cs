@@ -8,7 +8,7 @@ public sealed class InvReqW1Pack() : SendRule(new RuleInfo(
     Level.Must,
     Area.RequestEncoding,
     "A request's w1[15:0] is the destination endpoint ID (w1[31:16] the sender) and x1[63:32] is 0.",
-    "Fact sheet §3.1: receiver in bits[15:0], sender in bits[31:16] (Linux PACK_TARGET_INFO, TF-A FFA_DIRECT_MSG_*_SHIFT, U-Boot PREP_*_ENDPOINT_ID); x1[63:32] is not used.",
+    "Receiver in bits[15:0], sender in bits[31:16]: Linux drivers/firmware/arm_ffa/driver.c, PACK_TARGET_INFO(), TF-A include/services/ffa_svc.h, FFA_DIRECT_MSG_SOURCE_SHIFT/FFA_DIRECT_MSG_DESTINATION_SHIFT, U-Boot include/arm_ffa_priv.h, PREP_SELF_ENDPOINT_ID()/PREP_PART_ENDPOINT_ID(); x1[63:32] is not used.",
     Profiles.Requests)
 {
     Coverage = ["known destination", "SMC32", "SMC64"],

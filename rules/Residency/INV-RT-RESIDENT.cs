@@ -11,7 +11,7 @@ public sealed class InvRtResident() : SendRule(new RuleInfo(
     Level.Must,
     Area.Residency,
     "After ExitBootServices, everything the runtime entry executes or touches down to the SMC lives in the runtime sections (.text/.data/.rodata.efi_runtime), on its stack or in the caller's message.",
-    "include/efi_loader.h and U-Boot's linker scripts: after ExitBootServices only the runtime region stays; smccc-call.S puts arm_smccc_1_2_smc there (fact sheet §8). Checked on aarch64 code under a page table that maps nothing else.",
+    "U-Boot include/efi_loader.h (__efi_runtime, __efi_runtime_data, __efi_runtime_rodata) and arch/arm/cpu/armv8/u-boot.lds: after ExitBootServices only the runtime region stays; arch/arm/cpu/armv8/smccc-call.S puts arm_smccc_1_2_smc() in .text.efi_runtime. Checked on aarch64 code under a page table that maps nothing else.",
     Profiles.Requests with { Name = "runtime requests after ExitBootServices", Request = RequestShape.Valid with { NullMessagePercent = 0 } })
 {
     Applicability = new(TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.Residency),

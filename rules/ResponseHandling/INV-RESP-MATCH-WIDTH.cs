@@ -9,7 +9,7 @@ public sealed class InvRespMatchWidth() : SendRule(new RuleInfo(
     Level.Must,
     Area.ResponseHandling,
     "A DIRECT_RESP completes a request only in the request's width (0x84000070 for 0x8400006F, 0xC4000070 for 0xC400006F); the other width is a protocol error.",
-    "Arm Trusted Services commit 1bc4a623 (the response must match the request's 32/64-bit mode); Linux and pre-patch U-Boot compare with the expected RESP ID. DEN0077 wording not verified [SPEC?]. Seed D1 accepts both.",
+    "Trusted Services commit 1bc4a623 (\"Add 64 bit direct message handling to libsp\"): the response must match the request's 32/64-bit mode; Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req() and pre-patch U-Boot drivers/firmware/arm-ffa/arm-ffa-uclass.c, ffa_msg_send_direct_req_hdlr() compare with the expected RESP ID (Arm DEN0077 (FF-A) v1.2, section \"FFA_MSG_SEND_DIRECT_RESP\", wording not verified). The seed patch ([PATCH 02/12] arm-ffa: add FF-A bus runtime support, 2026-04-24), drivers/firmware/arm-ffa/arm-ffa-runtime.c, ffa_invoke_msg_send_direct_req() accepts both widths.",
     Profiles.Final(Scenarios.Profiles.TerminalKind.ResponseOtherWidth))
 {
     Coverage = ["SMC32 request, DIRECT_RESP_64", "SMC64 request, DIRECT_RESP_32"],

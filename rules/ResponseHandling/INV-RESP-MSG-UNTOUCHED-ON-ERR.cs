@@ -8,7 +8,7 @@ public sealed class InvRespMsgUntouchedOnErr() : SendRule(new RuleInfo(
     Level.Must,
     Area.ResponseHandling,
     "When a call returns an error, the caller's message is exactly as it was passed in.",
-    "Linux and pre-patch U-Boot write the message only after a matching DIRECT_RESP (fact sheet §6.1, §9); a caller may read its own request as the reply otherwise.",
+    "Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req() and pre-patch U-Boot drivers/firmware/arm-ffa/arm-ffa-uclass.c, ffa_msg_send_direct_req_hdlr() write the message only after a matching DIRECT_RESP; a caller may read its own request as the reply otherwise.",
     Profiles.AnyAnswer)
 {
     Coverage = ["FFA_ERROR_32", "UNKNOWN_FID", "SMCCC_NOT_SUPPORTED", "DIRECT_RESP_32", "DIRECT_RESP_64"],

@@ -9,7 +9,7 @@ public sealed class InvRespW1Echo() : SendRule(new RuleInfo(
     Level.Should,
     Area.ResponseHandling,
     "A DIRECT_RESP must carry w1[31:16] = the destination (or an endpoint resumed on the way) and w1[15:0] = the caller's ID; otherwise the call returns an error.",
-    "Fact sheet §3.2: the responder swaps the request's IDs (U-Boot's sandbox emulator, OP-TEE); TF-A and Hafnium validate on the SP side only. Seed D15: not checked (nor in Linux).",
+    "The responder swaps the request's IDs (U-Boot drivers/firmware/arm-ffa/ffa-emul-uclass.c, sandbox_ffa_msg_send_direct_req(); OP-TEE core/arch/arm/kernel/thread_spmc_a64.S, thread_std_smc_entry); TF-A (services/std_svc/spm/el3_spmc/spmc_main.c, direct_resp_smc_handler()) and Hafnium (src/api.c, api_ffa_msg_send_direct_resp_validate_args()) validate on the SP side only. The seed patch ([PATCH 02/12] arm-ffa: add FF-A bus runtime support, 2026-04-24), drivers/firmware/arm-ffa/arm-ffa-runtime.c, ffa_invoke_msg_send_direct_req() does not check them, nor does Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req().",
     Profiles.Final(Scenarios.Profiles.TerminalKind.ResponseWrongIds))
 {
     Coverage = ["ids unswapped", "other responder", "other receiver"],

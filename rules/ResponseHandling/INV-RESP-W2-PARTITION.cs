@@ -8,7 +8,7 @@ public sealed class InvRespW2Partition() : SendRule(new RuleInfo(
     Level.Should,
     Area.ResponseHandling,
     "A DIRECT_RESP to a partition message has w2 = 0 (framework bit clear); otherwise the call returns an error.",
-    "Fact sheet §3.1: w2 bit 31 marks a framework message, all other bits MBZ; Hafnium checks framework-bit consistency on the SP side. Seed D15: not checked.",
+    "w2 bit 31 marks a framework message, all other bits MBZ (Arm DEN0077 (FF-A) v1.1, section \"FFA_MSG_SEND_DIRECT_RESP\", wording not verified; TF-A services/std_svc/spm/el3_spmc/spmc_main.c, direct_msg_validate_arg2()); Hafnium src/api.c, api_ffa_msg_send_direct_resp_validate_ongoing_request() checks framework-bit consistency on the SP side. The seed patch ([PATCH 02/12] arm-ffa: add FF-A bus runtime support, 2026-04-24), drivers/firmware/arm-ffa/arm-ffa-runtime.c, ffa_invoke_msg_send_direct_req() does not check w2.",
     Profiles.Final(Scenarios.Profiles.TerminalKind.ResponseNonZeroW2))
 {
     Coverage = ["framework bit set", "other w2 bits set"],
