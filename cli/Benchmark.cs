@@ -12,6 +12,7 @@ using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.SecureWorld;
 using FsCheck;
 using FsCheck.Fluent;
@@ -56,9 +57,15 @@ internal static class Benchmark
             "(probe, ExitBootServices, one request answered at once)");
         Console.WriteLine($"harness efficiency: {bare:0} ns / {LastNativeNanoseconds:0} ns = {bare / LastNativeNanoseconds:0.0000} (the suite spends {LastNativeNanoseconds / bare:0}x the transport's own time per case)");
 
-        if (Toolchain.Find(FirmwareBuild.CrossPrefix, out missing) is not { } cross || Toolchain.Qemu(out missing) is not { } tools)
+        Toolchain cross;
+        QemuTools tools;
+        try
         {
-            Console.WriteLine($"QEMU target: not measured, {missing}");
+            (cross, tools) = QemuPrerequisites.Require("c-reference-qemu", buildRoot);
+        }
+        catch (TargetUnavailableException e)
+        {
+            Console.WriteLine($"QEMU target: not measured, {e.Message}");
             return findings == 0 ? 0 : 1;
         }
 
@@ -85,7 +92,7 @@ internal static class Benchmark
 
     private static long Report(ManagedSecureWorld world, ITarget target, TimeSpan duration, TimeSpan? warmUp = null)
     {
-        var context = new GenerationContext(world.Partitions, target.Description.Version);
+        var context = new GenerationContext(world.Partitions, target.Description.Version, target.Description.Can(TargetCapabilities.BootEntry));
         var generators = RuleCatalogue.All.Select(r => ScenarioGen.For(r.Info.Profile, context)).ToArray();
 
         // Long enough for tiered JIT to settle on one core before the measured run.
@@ -120,7 +127,7 @@ internal static class Benchmark
                 var view = new CaseView(scenario, trace, target.Description, world.Partitions);
                 foreach (var rule in RuleCatalogue.All)
                 {
-                    findings += rule.Check(view).Failed ? 1 : 0;
+                    findings += rule.Judge(view).Failed ? 1 : 0;
                 }
             }
 

@@ -23,16 +23,31 @@ internal static class Commands
         return 0;
     }
 
+    /// <summary>ffa --help: the commands, on standard output, and success.</summary>
+    public static int Help()
+    {
+        Console.WriteLine("ffa — FfaConformance's command line. Commands:");
+        Describe(Console.Out);
+        return 0;
+    }
+
+    /// <summary>An unknown command: what was given, the commands, on standard error, and failure.</summary>
     public static int Usage(string[] args)
     {
         Console.Error.WriteLine($"ffa: unknown command '{string.Join(' ', args)}'. Accepted:");
-        Console.Error.WriteLine("  rules                         print the rule list (Markdown)");
-        Console.Error.WriteLine("  rules --update-readme FILE    rewrite the generated rule section of FILE");
-        Console.Error.WriteLine("  bench [--seconds N]           checked cases per second: emulator, native, QEMU (N > 0, default 5)");
-        Console.Error.WriteLine($"  {ReportCommand.Usage}");
-        Console.Error.WriteLine("                                one HTML page (and JUnit XML) from runs, merged, against a baseline");
-        Console.Error.WriteLine("  bench-report                  size and time to interactive of a 5-target report of 10,000 cases per rule");
-        Console.Error.WriteLine("  screenshot REPORT PNG [r-N]   a PNG of a report, with result r-N's panel open");
+        Describe(Console.Error);
         return 2;
+    }
+
+    private static void Describe(TextWriter output)
+    {
+        output.WriteLine("  rules                         print the rule list (Markdown)");
+        output.WriteLine("  rules --update-readme FILE    rewrite the generated rule section of FILE");
+        output.WriteLine("  bench [--seconds N]           checked cases per second: emulator, native, QEMU (N > 0, default 5)");
+        output.WriteLine($"  {ReportCommand.Usage}");
+        output.WriteLine("                                one HTML page (and JUnit XML) from runs, merged, against a baseline");
+        output.WriteLine("  bench-report                  size and time to interactive of a 5-target report of 10,000 cases per rule");
+        output.WriteLine("  screenshot REPORT PNG [r-N]   a PNG of a report, with result r-N's panel open");
+        output.WriteLine("  --help                        this list");
     }
 }

@@ -10,5 +10,6 @@ return args switch
     ["bench-report"] => ReportScale.Run(),
     ["screenshot", var report, var png] => Chromium.Screenshot(report, png, null).GetAwaiter().GetResult(),
     ["screenshot", var report, var png, var panel] => Chromium.Screenshot(report, png, panel).GetAwaiter().GetResult(),
+    [] or ["--help"] or ["-h"] or ["help"] => Commands.Help(),
     _ => Commands.Usage(args),
 };

@@ -1,7 +1,7 @@
 using FfaConformance.Reports.Html;
 using FfaConformance.Reports.Junit;
 using FfaConformance.Reports.Merge;
-using FfaConformance.Reports.Records;
+using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Cli;
 
@@ -52,11 +52,11 @@ internal static class ReportCommand
             var merged = RunMerge.Merge([.. inputs.Select(RunRecordFile.Read)]);
             var against = baseline is null ? null : RunRecordFile.Read(baseline);
             output ??= "report.html";
-            File.WriteAllText(output, HtmlReport.Render(merged, against));
+            Write(output, HtmlReport.Render(merged, against));
             Console.WriteLine($"{output}: {merged.Targets.Count} targets, {merged.Rules.Count} rules, {merged.Results.Count} results");
             if (junit is not null)
             {
-                File.WriteAllText(junit, JunitReport.Render(merged));
+                Write(junit, JunitReport.Render(merged));
                 Console.WriteLine($"{junit}: JUnit XML");
             }
 
@@ -67,5 +67,18 @@ internal static class ReportCommand
             Console.Error.WriteLine($"ffa report: {e.Message}");
             return 2;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"ffa report: cannot write the output: {e.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>Writes <paramref name="path"/>, making the folder it names if it is not there yet.</summary>
+    private static void Write(string path, string text)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(path, text);
     }
 }

@@ -5,13 +5,11 @@ using FfaConformance.Adapters.Emulator;
 using FfaConformance.Adapters.Native;
 using FfaConformance.Reports.Html;
 using FfaConformance.Reports.Merge;
-using FfaConformance.Reports.Records;
-using FfaConformance.Rules;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
-using FfaConformance.Scenarios;
-using FfaConformance.SecureWorld;
+using FfaConformance.Runner.Records;
+using FfaConformance.Runner.Run;
 
 namespace FfaConformance.Cli;
 
@@ -30,21 +28,21 @@ internal static class ReportScale
         var build = Path.Combine(root, "artifacts", "build");
         var seedSource = Path.GetFullPath(Path.Combine(root, "..", "shared", "seed"));
         var reference = Path.Combine(root, "adapters", "c", "reference", "ffa_runtime_reference.c");
-        var runner = new RuleRunner(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
         var runs = new List<RunRecord>();
         var clock = Stopwatch.StartNew();
-        foreach (var (name, create) in new (string, Func<ITarget>)[]
+        foreach (var target in new RunTarget[]
         {
-            ("emulator", () => EmulatorTarget.Reference("emulator", FfaVersion.V1_2)),
-            ("emulator-v1.0", () => EmulatorTarget.Reference("emulator-v1.0", FfaVersion.V1_0)),
-            ("c-reference", () => Native("c-reference", reference, FfaVersion.V1_2, build)),
-            ("seed", () => Native("seed", seedSource, FfaVersion.V1_0, build)),
-            ("seed-v1.2", () => Native("seed-v1.2", seedSource, FfaVersion.V1_2, build)),
+            new("emulator", EmulatorTarget.AdapterName, FfaVersion.V1_2, () => EmulatorTarget.Reference("emulator", FfaVersion.V1_2), NoExpectations),
+            new("emulator-v1.0", EmulatorTarget.AdapterName, FfaVersion.V1_0, () => EmulatorTarget.Reference("emulator-v1.0", FfaVersion.V1_0), NoExpectations),
+            new("c-reference", NativeTarget.AdapterName, FfaVersion.V1_2, () => Native("c-reference", reference, FfaVersion.V1_2, build), NoExpectations),
+            new("seed", NativeTarget.AdapterName, FfaVersion.V1_0, () => Native("seed", seedSource, FfaVersion.V1_0, build), NoExpectations),
+            new("seed-v1.2", NativeTarget.AdapterName, FfaVersion.V1_2, () => Native("seed-v1.2", seedSource, FfaVersion.V1_2, build), NoExpectations),
         })
         {
-            using var target = create();
-            runs.Add(Record(runner, target));
-            Console.WriteLine($"{name}: {runs[^1].Results.Sum(r => r.Cases):N0} cases");
+            using var run = new ConformanceRun(new RunPlan([target], RunOptions.Default with { MaxTest = Cases }, FfaVersion.V1_3));
+            run.CheckAll();
+            runs.Add(run.Record());
+            Console.WriteLine($"{target.Name}: {runs[^1].Results.Sum(r => r.Cases):N0} cases");
         }
 
         var merged = RunMerge.Merge(runs);
@@ -59,24 +57,10 @@ internal static class ReportScale
         return 0;
     }
 
+    private static readonly IReadOnlyDictionary<string, Expectation> NoExpectations = new Dictionary<string, Expectation>();
+
     private static ITarget Native(string name, string source, FfaVersion version, string build) =>
         NativeTarget.Create(name, version, new NativeOptions(source, build, NativeOptions.DefaultHangTimeout), sourceRequired: true);
-
-    private static RunRecord Record(RuleRunner runner, ITarget target)
-    {
-        var started = DateTimeOffset.UtcNow;
-        var options = RunOptions.Default with { MaxTest = Cases };
-        var results = RuleCatalogue.All
-            .Select(rule => runner.Check(target, rule, options))
-            .Select(result => new JudgedResult(result, Judgement.Of(result, null, DateOnly.FromDateTime(DateTime.UtcNow))))
-            .ToArray();
-        var (host, runtime) = RunRecordBuilder.Environment();
-        var description = target.Description;
-        return RunRecordBuilder.Build(
-            new RunInfo($"scale-{description.Name}", started, DateTimeOffset.UtcNow, host, runtime, null, Cases, options.CallBudget, "v1.3", null),
-            [new TargetRun(description.Name, description.Adapter, description.Version.ToString(), description, null)],
-            results);
-    }
 
     private static async Task<(double Interactive, double DomInteractive)> TimeToInteractive(string file)
     {

@@ -32,6 +32,7 @@ public static class ScenarioGen
     private sealed class Builder
     {
         private readonly ScenarioProfile profile;
+        private readonly bool bootEntry;
         private readonly Gen<SendStep> runtime;
         private readonly Gen<SendStep> runtimeEndless;
         private readonly Gen<SendStep> bootTime;
@@ -39,6 +40,7 @@ public static class ScenarioGen
         public Builder(ScenarioProfile profile, GenerationContext context)
         {
             this.profile = profile;
+            bootEntry = context.BootEntry;
             var shape = profile.Request;
             var destination = Gen.Frequency(
                 (shape.KnownWeight, Gen.Elements(context.Partitions.Ids.ToArray())),
@@ -87,7 +89,7 @@ public static class ScenarioGen
             from exitAt in Gen.Frequency((4, Gen.Choose(0, count)), (1, Gen.Constant(-1)))
             from withContext in Gen.Frequency((7, Gen.Constant(true)), (3, Gen.Constant(false)))
             from sends in Gen.CollectToArray(Enumerable.Range(0, count), i =>
-                from bootTime in Gen.Frequency((3, Gen.Constant(exitAt == -1 || i < exitAt)), (2, Gen.Constant(false)))
+                from bootTime in bootEntry ? Gen.Frequency((3, Gen.Constant(exitAt == -1 || i < exitAt)), (2, Gen.Constant(false))) : Gen.Constant(false)
                 from send in SendFor(bootTime ? Entry.BootTime : Entry.Runtime, profile.Endless && i == count - 1)
                 select send)
             select Interleave(sends, exitAt, withContext);

@@ -28,10 +28,4 @@ public static class Verdicts
         Verdict.CoverageGap => "coverage gaps",
         _ => "skipped",
     };
-
-    /// <summary>A verdict written in a run record; an unknown name is a corrupt file.</summary>
-    public static Verdict Parse(string name, string where) =>
-        Enum.TryParse<Verdict>(name, out var verdict)
-            ? verdict
-            : throw new InvalidDataException($"{where}: verdict '{name}' is not one of {string.Join(", ", Enum.GetNames<Verdict>())}");
 }

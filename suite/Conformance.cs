@@ -1,54 +1,45 @@
-using FfaConformance.Reports;
 using FfaConformance.Reports.Text;
 using FfaConformance.Rules;
-using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Expectations;
+using FfaConformance.Runner.Records;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 
 namespace FfaConformance.Suite;
 
-/// <summary>One test per configured target and rule, named "target/RULE-ID" and categorised by both.</summary>
+/// <summary>
+/// One test per configured target and rule, named "target/RULE-ID", with the properties Target, Rule, Level and
+/// Area, which a test filter selects by (--filter "Target=emulator&amp;Rule=INV-RT-GATE"). Each test asks the
+/// one conformance run for its result and reports it as the result's record says.
+/// </summary>
 [TestFixture]
 public sealed class Conformance
 {
+    private static readonly IReadOnlyDictionary<string, RuleRecord> Rules = RecordBuilder.Rules().ToDictionary(r => r.Id);
+
     public static IEnumerable<TestCaseData> Cases()
     {
-        SuiteRun run;
-        try
-        {
-            run = SuiteRun.Current;
-        }
-        catch (ConfigurationException error)
-        {
-            return [Broken(error.Message)];
-        }
-
-        return CasesOf(run);
-    }
-
-    /// <summary>One clear line instead of a stack trace: a not-runnable case reports its reason as the failure.</summary>
-    private static TestCaseData Broken(string message)
-    {
-        var broken = new TestCaseData(string.Empty, string.Empty).SetName("configuration");
-        broken.RunState = RunState.NotRunnable;
-        broken.Properties.Set(PropertyNames.SkipReason, $"configuration error: {message}");
-        return broken;
-    }
-
-    private static IEnumerable<TestCaseData> CasesOf(SuiteRun run)
-    {
-        foreach (var target in run.Settings.Targets)
+        var suite = SuiteRun.Current;
+        var targets = suite.Settings?.Targets.Select(t => t.Name) ?? suite.Mentioned;
+        foreach (var target in targets)
         {
             foreach (var rule in RuleCatalogue.All)
             {
-                yield return new TestCaseData(target.Name, rule.Id)
-                    .SetName(Replay.TestName(target.Name, rule.Id))
-                    .SetCategory($"Target={target.Name}")
-                    .SetCategory($"Rule={rule.Id}")
-                    .SetCategory($"Level={rule.Info.Level.ToString().ToUpperInvariant()}")
-                    .SetCategory($"Area={rule.Info.Area}")
-                    .SetDescription(rule.Info.Statement);
+                var test = new TestCaseData(target, rule.Id)
+                    .SetName($"{target}/{rule.Id}")
+                    .SetDescription(rule.Info.Statement)
+                    .SetProperty("Target", target)
+                    .SetProperty("Rule", rule.Id)
+                    .SetProperty("Level", rule.Info.Level.ToString().ToUpperInvariant())
+                    .SetProperty("Area", rule.Info.Area.ToString());
+                if (suite.Error is { } error)
+                {
+                    // Not runnable: NUnit reports the reason as the failure, with no stack trace.
+                    test.RunState = RunState.NotRunnable;
+                    test.Properties.Set(PropertyNames.SkipReason, $"configuration error: {error}");
+                }
+
+                yield return test;
             }
         }
     }
@@ -56,24 +47,18 @@ public sealed class Conformance
     [TestCaseSource(nameof(Cases))]
     public void Rule(string target, string ruleId)
     {
-        var (result, judgement) = SuiteRun.Current.Check(target, ruleId);
-        var evidence = result.Counterexample is null ? string.Empty : "\n" + FailureText.Format(result);
-        switch (judgement.Verdict)
+        var result = SuiteRun.Current.Run!.Check(target, ruleId);
+        var message = FailureText.Format(result, Rules[ruleId]);
+        if (result.IsRed)
         {
-            case Verdict.Passed:
-                Assert.Pass($"{ruleId} on {target}: {judgement.Explanation}");
-                break;
-            case Verdict.ExpectedFailure:
-                Assert.Pass($"{ruleId} on {target}: {judgement.Explanation}{evidence}");
-                break;
-            case Verdict.Skipped:
-                Assert.Ignore($"{ruleId} on {target}: {judgement.Explanation}");
-                break;
-            default:
-                Assert.Fail(judgement.Verdict == Verdict.Failed && result.Counterexample is not null
-                    ? FailureText.Format(result)
-                    : $"{ruleId} on {target}: {judgement.Explanation}{evidence}");
-                break;
+            throw new ConformanceFailure(message);
         }
+
+        if (result.Verdict == Verdict.Skipped)
+        {
+            Assert.Ignore(message);
+        }
+
+        Assert.Pass(message);
     }
 }

@@ -1,40 +1,32 @@
 using FfaConformance.Reports;
-using FfaConformance.Reports.Records;
 using FfaConformance.Reports.Text;
-using FfaConformance.Runner.Configuration;
 
 namespace FfaConformance.Suite;
 
-/// <summary>Once every conformance test has run: prints the per-rule summary and writes run.json, the HTML report and JUnit XML.</summary>
+/// <summary>Once every conformance test has run: prints the per-rule summary and writes summary.txt, run.json, the HTML report and JUnit XML.</summary>
 [SetUpFixture]
 public sealed class RunSummary
 {
     [OneTimeTearDown]
     public void Summarise()
     {
-        if (!SuiteRun.Started)
+        if (!SuiteRun.Started || SuiteRun.Current is not { Run: { } run, Settings: { } settings } suite)
         {
             return;
         }
 
-        using var run = SuiteRun.Current;
-        var summary = SummaryText.Format(run.Results);
-        var settings = run.Settings;
-        Directory.CreateDirectory(settings.ResultsDirectory);
-        var file = Path.Combine(settings.ResultsDirectory, "summary.txt");
-        File.WriteAllText(file, summary + Environment.NewLine);
-        TestContext.Progress.WriteLine(summary);
-
-        var (host, runtime) = RunRecordBuilder.Environment();
-        var info = new RunInfo($"{run.StartedAt:yyyyMMdd-HHmmss}", run.StartedAt, DateTimeOffset.UtcNow, host, runtime, Checkout.Commit(settings.RepositoryRoot),
-            settings.Options.MaxTest, settings.Options.CallBudget, settings.SecureWorldVersion.ToString(), settings.Options.Replay);
-        var (baseline, problem) = run.Baseline ?? (settings.Baseline == SuiteSettings.PreviousRun ? RunArtifacts.Previous(settings.ResultsDirectory) : (null, null));
-        var written = RunArtifacts.Write(RunRecordBuilder.Build(info, run.TargetRuns, run.Results), settings.ResultsDirectory, baseline, problem);
-        if (problem is not null)
+        using (run)
         {
-            TestContext.Progress.WriteLine(problem);
-        }
+            var record = run.Record();
+            var (baseline, problem) = suite.Baseline;
+            var written = RunArtifacts.Write(record, settings.ResultsDirectory, baseline, problem);
+            TestContext.Progress.WriteLine(SummaryText.Format(record));
+            if (problem is not null)
+            {
+                TestContext.Progress.WriteLine(problem);
+            }
 
-        TestContext.Progress.WriteLine($"Written: {file}, {string.Join(", ", written)}");
+            TestContext.Progress.WriteLine($"Written: {string.Join(", ", written)}");
+        }
     }
 }

@@ -1,121 +1,78 @@
-using System.Collections.Concurrent;
-using FfaConformance.Adapters.Contract;
-using FfaConformance.Reports.Records;
-using FfaConformance.Rules;
+using FfaConformance.Adapters;
+using FfaConformance.Reports;
 using FfaConformance.Runner.Configuration;
-using FfaConformance.Runner.Engine;
-using FfaConformance.Runner.Expectations;
-using FfaConformance.Scenarios;
-using FfaConformance.SecureWorld;
+using FfaConformance.Runner.Records;
+using FfaConformance.Runner.Run;
 
 namespace FfaConformance.Suite;
 
 /// <summary>
-/// One conformance run per test process: the configuration, the managed secure world, the targets (built
-/// once, disposed at the end), their expectations, and every judged result so far, for the summary.
+/// The conformance run of this test process, made once from the configuration (the defaults file, FFA_
+/// environment variables, runsettings parameters): its settings, the one <see cref="ConformanceRun"/>, and
+/// the baseline to compare with — or, when the configuration cannot be loaded, the error every test reports
+/// and the targets the configuration mentions, so that whatever filter selected them, they fail with it.
 /// </summary>
-public sealed class SuiteRun : IDisposable
+public sealed class SuiteRun
 {
-    private static readonly Lazy<SuiteRun> Instance = new(() => new SuiteRun(SettingsLoader.Load(RunParameters())));
+    private static readonly Lazy<SuiteRun> Instance = new(Start);
 
-    private readonly Dictionary<string, Slot> slots;
-    private readonly ConcurrentQueue<JudgedResult> results = new();
-    private readonly RuleRunner runner;
-    private readonly DateOnly today = DateOnly.FromDateTime(DateTime.UtcNow);
-
-    private SuiteRun(SuiteSettings settings)
+    private SuiteRun(SuiteSettings? settings, ConformanceRun? run, (RunRecord? Run, string? Problem) baseline, string? error, IReadOnlyList<string> mentioned)
     {
         Settings = settings;
-        Baseline = ExplicitBaseline(settings);
-        runner = new RuleRunner(new ManagedSecureWorld(PartitionTable.Default, settings.SecureWorldVersion));
-        slots = settings.Targets.ToDictionary(
-            t => t.Name,
-            t => new Slot(
-                t,
-                new Lazy<(ITarget?, TargetUnavailableException?)>(() => Build(t, settings)),
-                t.Keys.TryGetValue("Expectations", out var file) ? ExpectationsFile.Load(settings.Resolve(file)) : new Dictionary<string, Expectation>()),
-            StringComparer.Ordinal);
+        Run = run;
+        Baseline = baseline;
+        Error = error;
+        Mentioned = mentioned;
     }
 
     public static SuiteRun Current => Instance.Value;
 
     public static bool Started => Instance.IsValueCreated;
 
-    public SuiteSettings Settings { get; }
+    public SuiteSettings? Settings { get; }
 
-    public IReadOnlyList<JudgedResult> Results => [.. results];
+    public ConformanceRun? Run { get; }
 
-    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+    /// <summary>The run to compare with, read before anything runs so a bad file fails the run at once; or why there is none.</summary>
+    public (RunRecord? Run, string? Problem) Baseline { get; }
 
-    /// <summary>The run Run:Baseline names by path, read before anything runs so a bad file fails the run at once; null otherwise.</summary>
-    public (RunRecord? Run, string? Problem)? Baseline { get; }
+    /// <summary>The configuration error, when there is one.</summary>
+    public string? Error { get; }
 
-    /// <summary>The targets that have results: their descriptions, or why they could not be built.</summary>
-    public IReadOnlyList<TargetRun> TargetRuns =>
-        [.. slots.Values.Where(s => s.Target.IsValueCreated).Select(s => new TargetRun(
-            s.Settings.Name,
-            s.Settings.Adapter,
-            s.Settings.Version.ToString(),
-            s.Target.Value.Target?.Description,
-            s.Target.Value.Problem?.Message))];
+    /// <summary>With a configuration error: the target names it mentions, however broken.</summary>
+    public IReadOnlyList<string> Mentioned { get; }
 
-    public JudgedResult Check(string target, string ruleId)
+    private static SuiteRun Start()
     {
-        var slot = slots[target];
-        var rule = RuleCatalogue.Get(ruleId);
-        var (built, problem) = slot.Target.Value;
-        var result = built is null
-            ? Unavailable(target, ruleId, problem!)
-            : runner.Check(built, rule, Settings.Options with { MaxTest = slot.Settings.MaxTest ?? Settings.Options.MaxTest });
-        var judged = new JudgedResult(result, Judgement.Of(result, slot.Expectations.GetValueOrDefault(ruleId), today));
-        results.Enqueue(judged);
-        return judged;
-    }
-
-    public void Dispose()
-    {
-        foreach (var slot in slots.Values.Where(s => s.Target.IsValueCreated))
-        {
-            slot.Target.Value.Target?.Dispose();
-        }
-    }
-
-    private static (RunRecord?, string?)? ExplicitBaseline(SuiteSettings settings)
-    {
-        if (settings.Baseline is null or SuiteSettings.PreviousRun)
-        {
-            return null;
-        }
-
+        // As early as the test host starts: a `dotnet test` killed from here on takes this run with it.
+        Lifeline.Start();
+        var parameters = TestContext.Parameters.Names.Select(name => KeyValuePair.Create(name, TestContext.Parameters[name])).ToArray();
         try
         {
-            return (RunRecordFile.Read(settings.Baseline), null);
+            var settings = SettingsLoader.Load(parameters);
+            var baseline = settings.Baseline switch
+            {
+                null => ((RunRecord?)null, (string?)"No baseline run was given (Run:Baseline is empty)."),
+                SuiteSettings.PreviousRun => RunArtifacts.Previous(settings.ResultsDirectory),
+                var path => (Read(path), null),
+            };
+            return new SuiteRun(settings, new ConformanceRun(SuitePlan.From(settings)), baseline, null, []);
+        }
+        catch (ConfigurationException e)
+        {
+            return new SuiteRun(null, null, (null, null), e.Message, SettingsLoader.MentionedTargets(parameters));
+        }
+    }
+
+    private static RunRecord Read(string path)
+    {
+        try
+        {
+            return RunRecordFile.Read(path);
         }
         catch (InvalidDataException e)
         {
             throw new ConfigurationException($"Run:Baseline: {e.Message}");
         }
     }
-
-    private static (ITarget?, TargetUnavailableException?) Build(TargetSettings target, SuiteSettings settings)
-    {
-        try
-        {
-            return (AdapterRegistry.Create(target, settings), null);
-        }
-        catch (TargetUnavailableException problem)
-        {
-            return (null, problem);
-        }
-    }
-
-    /// <summary>A target that could not be built: every rule is skipped (a missing toolchain or optional source) or failed (a broken target).</summary>
-    private static RuleResult Unavailable(string target, string ruleId, TargetUnavailableException problem) =>
-        new(ruleId, target, problem.Skip ? RuleOutcome.TargetUnavailable : RuleOutcome.Failed, problem.Message, 0, 0,
-            new Dictionary<string, int>(), [], null, string.Empty, TimeSpan.Zero);
-
-    private static IEnumerable<KeyValuePair<string, string?>> RunParameters() =>
-        TestContext.Parameters.Names.Select(name => KeyValuePair.Create(name, TestContext.Parameters[name]));
-
-    private sealed record Slot(TargetSettings Settings, Lazy<(ITarget? Target, TargetUnavailableException? Problem)> Target, IReadOnlyDictionary<string, Expectation> Expectations);
 }

@@ -3,14 +3,15 @@ using System.Diagnostics;
 namespace FfaConformance.Adapters.Native;
 
 /// <summary>
-/// One running host process and the page it shares with the harness. A receive that times out means the
-/// transport neither called the conduit nor returned: a hang. A process that exits while the harness waits
-/// has crashed; <see cref="Death"/> says how.
+/// One running host process, under the keeper, and the page it shares with the harness. A receive that times
+/// out means the transport neither called the conduit nor returned: a hang. A process that exits while the
+/// harness waits has crashed; <see cref="Death"/> says how.
 /// </summary>
 internal sealed class HostProcess : IDisposable
 {
     private const uint BootEntryCapability = 1;
     private const uint StateTooLarge = 0x8000_0000;
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
 
     private readonly Process process;
     private readonly SharedChannel channel;
@@ -30,14 +31,11 @@ internal sealed class HostProcess : IDisposable
 
     public TimeSpan Timeout { get; set; }
 
-    public static HostProcess Start(string executable, TimeSpan timeout)
+    public static HostProcess Start(string keeper, string executable, TimeSpan timeout)
     {
-        var directory = Directory.Exists("/dev/shm") ? "/dev/shm" : System.IO.Path.GetTempPath();
-        var channel = new SharedChannel(System.IO.Path.Combine(directory, $"ffa-{Environment.ProcessId}-{Guid.NewGuid():N}"));
+        var channel = new SharedChannel(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath());
         var stderr = new Queue<string>();
-        var process = ChildProcesses.Start(
-            new ProcessStartInfo(executable, [channel.Path]) { RedirectStandardError = true, UseShellExecute = false },
-            (_, line) => ChildProcesses.KeepTail(stderr, line.Data));
+        var process = ChildProcesses.Start(keeper, executable, [channel.Path], (_, line) => ChildProcesses.KeepTail(stderr, line.Data));
         var host = new HostProcess(process, channel, stderr) { Timeout = timeout };
         try
         {
@@ -86,45 +84,38 @@ internal sealed class HostProcess : IDisposable
         throw process.HasExited ? new HostDied() : new HostHung();
     }
 
-    /// <summary>How the process ended: a signal or an exit status, and its last words on stderr.</summary>
+    /// <summary>
+    /// How the process ended: a signal or an exit status, and its last words on stderr. Bounded: the keeper ends
+    /// whatever the host left running, but a keeper that does not is killed rather than waited for.
+    /// </summary>
     public string Death()
     {
-        process.WaitForExit();
+        if (!process.WaitForExit(Grace))
+        {
+            ChildProcesses.Stop(process, Grace);
+        }
+
+        // The keeper is gone, and so is everything that held stderr open: its last lines arrive at once.
+        process.WaitForExit(Grace);
         var code = process.ExitCode;
-        var how = code > 128 ? $"killed by {SignalName(code - 128)}" : $"exited with status {code}";
-        string last;
-        lock (stderr)
-        {
-            last = stderr.Count == 0 ? string.Empty : $"; stderr: {string.Join(" | ", stderr)}";
-        }
-
-        return $"the host process was {how}{last}";
+        var how = code > 128 ? $"was killed by {SignalName(code - 128)}" : $"exited with status {code}";
+        return $"the host process {how}{ChildProcesses.Tail(stderr)}";
     }
 
-    public void Kill()
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(2000);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
+    public void Kill() => ChildProcesses.Stop(process, Grace);
 
     public void Dispose()
     {
         if (!process.HasExited)
         {
             channel.Send(HostRecord.Command(HostMessage.Quit));
-            if (!process.WaitForExit(1000))
+            if (!process.WaitForExit(Grace))
             {
                 Kill();
             }
         }
 
+        ChildProcesses.Stop(process, Grace);
         process.Dispose();
         channel.Dispose();
     }

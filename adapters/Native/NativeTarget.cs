@@ -20,15 +20,17 @@ public sealed class NativeTarget : IStepwiseTarget
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(5);
 
+    private readonly string keeper;
     private readonly string executable;
     private readonly TimeSpan hangTimeout;
     private HostProcess? host;
     private CaseSession? session;
     private Stopped? pending;
 
-    private NativeTarget(TargetDescription description, string executable, TimeSpan hangTimeout, HostProcess host)
+    private NativeTarget(TargetDescription description, string keeper, string executable, TimeSpan hangTimeout, HostProcess host)
     {
         Description = description;
+        this.keeper = keeper;
         this.executable = executable;
         this.hangTimeout = hangTimeout;
         this.host = host;
@@ -36,41 +38,29 @@ public sealed class NativeTarget : IStepwiseTarget
 
     public TargetDescription Description { get; }
 
-    /// <summary>Builds (or reuses) the host for the source and starts it; <see cref="TargetUnavailableException"/> says why not.</summary>
+    /// <summary>Builds (or reuses) the host for the source and starts it; <see cref="TargetUnavailableException"/> says why not, naming the source's key.</summary>
     public static NativeTarget Create(string name, FfaVersion version, NativeOptions options, bool sourceRequired)
     {
         var toolchain = Toolchain.Host(out var missing)
-            ?? throw new TargetUnavailableException($"native target {name} needs a C toolchain: {missing}", skip: true);
-        TransportSource source;
+            ?? throw new TargetUnavailableException($"native target {name} is skipped: {missing}", skip: true);
+        var source = TransportSources.Resolve(options.Source, options.SourceKey, sourceRequired);
         try
         {
-            source = TransportSource.Resolve(options.Source);
-        }
-        catch (FileNotFoundException) when (!sourceRequired)
-        {
-            throw new TargetUnavailableException($"native target {name}: source {options.Source} is not present", skip: true);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            throw new TargetUnavailableException($"native target {name}: {e.Message}", skip: false);
-        }
-
-        try
-        {
+            var keeper = Keeper.Require(options.BuildRoot);
             var executable = NativeBuild.Host(source, toolchain, options.BuildRoot);
-            var host = HostProcess.Start(executable, StartTimeout);
+            var host = HostProcess.Start(keeper, executable, StartTimeout);
             var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage
                 | (host.HasBootEntry ? TargetCapabilities.BootEntry : TargetCapabilities.None);
             var description = new TargetDescription(name, AdapterName, version, capabilities, new Provenance(source.Origin, source.Sha256, toolchain.Version));
-            return new NativeTarget(description, executable, options.HangTimeout, host);
+            return new NativeTarget(description, keeper, executable, options.HangTimeout, host);
         }
         catch (TargetBuildException e)
         {
-            throw new TargetUnavailableException($"native target {name}: {e.Message}", skip: false);
+            throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}' does not build: {e.Message}", skip: false);
         }
         catch (TargetUnavailableAtStart e)
         {
-            throw new TargetUnavailableException($"native target {name}: {e.Message}", skip: false);
+            throw new TargetUnavailableException($"native target {name} did not start: {e.Message}", skip: false);
         }
     }
 
@@ -82,7 +72,7 @@ public sealed class NativeTarget : IStepwiseTarget
         {
             try
             {
-                host = HostProcess.Start(executable, StartTimeout);
+                host = HostProcess.Start(keeper, executable, StartTimeout);
             }
             catch (Exception e) when (e is TargetUnavailableAtStart or IOException)
             {
@@ -156,7 +146,10 @@ public sealed class NativeTarget : IStepwiseTarget
                             ? "the transport registered no ExitBootServices event when probed"
                             : "the transport has no boot-time entry (ffa_invoke_msg_send_direct_req)");
                     default:
-                        throw new InvalidDataException($"unexpected {record.Type} from the host");
+                        live.Kill();
+                        Drop();
+                        return new Stopped(StopReason.Crashed,
+                            $"the host sent a record the harness cannot read (type {(uint)record.Type}): the transport wrote over the page it shares with the harness");
                 }
             }
         }

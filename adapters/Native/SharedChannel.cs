@@ -19,26 +19,32 @@ internal sealed unsafe class SharedChannel : IDisposable
     private static readonly int Spins = Environment.ProcessorCount > 1 ? 4000 : 0;
     private const int SliceMs = 20;
 
+    private readonly FileStream stream;
     private readonly MemoryMappedFile file;
     private readonly MemoryMappedViewAccessor view;
     private readonly byte* page;
     private uint seen;
 
-    public SharedChannel(string path)
+    /// <summary>
+    /// A page in <paramref name="directory"/> that has no name: the file is removed as soon as it is open, and the
+    /// host opens it through this process's descriptor (<see cref="Path"/>, /proc/PID/fd/N), so nothing is left in
+    /// /dev/shm whatever happens to either process.
+    /// </summary>
+    public SharedChannel(string directory)
     {
-        Path = path;
-        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite))
-        {
-            stream.SetLength(Size);
-        }
-
-        file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, Size, MemoryMappedFileAccess.ReadWrite);
+        var name = System.IO.Path.Combine(directory, $"ffa-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        stream = new FileStream(name, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite);
+        File.Delete(name);
+        stream.SetLength(Size);
+        file = MemoryMappedFile.CreateFromFile(stream, null, Size, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: true);
         view = file.CreateViewAccessor(0, Size);
         byte* pointer = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
         page = pointer + view.PointerOffset;
+        Path = $"/proc/{Environment.ProcessId}/fd/{stream.SafeFileHandle.DangerousGetHandle()}";
     }
 
+    /// <summary>Where the host opens the page: this process's descriptor of it.</summary>
     public string Path { get; }
 
     public void Send(HostRecord record)
@@ -92,6 +98,6 @@ internal sealed unsafe class SharedChannel : IDisposable
         view.SafeMemoryMappedViewHandle.ReleasePointer();
         view.Dispose();
         file.Dispose();
-        File.Delete(Path);
+        stream.Dispose();
     }
 }

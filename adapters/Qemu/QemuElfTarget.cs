@@ -68,7 +68,7 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
     public static QemuElfTarget Create(string name, FfaVersion version, QemuElfOptions options, bool required)
     {
         var keys = $"Targets:{name}:";
-        var (cross, tools) = QemuPrerequisites.Require(name);
+        var (cross, tools) = QemuPrerequisites.Require(name, options.BuildRoot);
         if (!File.Exists(options.Firmware))
         {
             throw new TargetUnavailableException($"{keys}Firmware = {options.Firmware} does not exist; accepted: an AArch64 ELF linked in RAM", skip: !required);

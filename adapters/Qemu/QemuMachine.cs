@@ -7,7 +7,7 @@ namespace FfaConformance.Adapters.Qemu;
 
 /// <summary>
 /// One qemu-system-aarch64 (-M virt, halted at start) with its gdbstub on a unix socket — never a network
-/// port — started through setpriv so that it dies with the test process. Disposing it kills it.
+/// port — started under the keeper so that it dies with the test process. Disposing it kills it.
 /// </summary>
 public sealed class QemuMachine : IDisposable
 {
@@ -17,6 +17,7 @@ public sealed class QemuMachine : IDisposable
     public const int DefaultMemoryMib = 256;
 
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(2);
 
     private readonly Process process;
     private readonly string socketPath;
@@ -47,17 +48,17 @@ public sealed class QemuMachine : IDisposable
         var socketPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ffa-q-{Guid.NewGuid():N}"[..16] + ".sock");
         var stderr = new Queue<string>();
         var process = ChildProcesses.Start(
-            new ProcessStartInfo(tools.SetPriv,
+            tools.Keeper,
+            tools.Qemu,
             [
-                "--pdeathsig", "KILL", "--", tools.Qemu,
                 "-M", "virt", "-cpu", "max", "-smp", "1", "-m", memoryMib.ToString(CultureInfo.InvariantCulture), "-nodefaults",
                 "-display", "none", "-monitor", "none", "-serial", "none",
                 "-kernel", kernel, "-S",
                 .. (loaders ?? []).SelectMany(l => new[] { "-device", $"loader,{l}" }),
                 "-chardev", $"socket,id=gdb0,path={socketPath},server=on,wait=off", "-gdb", "chardev:gdb0",
-            ])
-            { RedirectStandardError = true, UseShellExecute = false },
-            (_, line) => ChildProcesses.KeepTail(stderr, line.Data));
+            ],
+            (_, line) => ChildProcesses.KeepTail(stderr, line.Data),
+            remove: [socketPath]);
         try
         {
             var socket = Connect(socketPath, process);
@@ -72,7 +73,7 @@ public sealed class QemuMachine : IDisposable
         }
         catch (Exception e) when (e is SocketException or TimeoutException or EndOfStreamException or IOException)
         {
-            Kill(process);
+            ChildProcesses.Stop(process, KillGrace);
             File.Delete(socketPath);
             throw new InvalidOperationException($"QEMU did not start its gdbstub: {e.Message}{Last(stderr)}", e);
         }
@@ -88,7 +89,7 @@ public sealed class QemuMachine : IDisposable
     public void Dispose()
     {
         Gdb.Dispose();
-        Kill(process);
+        ChildProcesses.Stop(process, KillGrace);
         process.Dispose();
         File.Delete(socketPath);
     }
@@ -117,24 +118,5 @@ public sealed class QemuMachine : IDisposable
         }
     }
 
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(2000);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
-
-    private static string Last(Queue<string> stderr)
-    {
-        lock (stderr)
-        {
-            return stderr.Count == 0 ? string.Empty : $"; stderr: {string.Join(" | ", stderr)}";
-        }
-    }
+    private static string Last(Queue<string> stderr) => ChildProcesses.Tail(stderr);
 }

@@ -7,25 +7,20 @@ namespace FfaConformance.Adapters.Qemu;
 /// The host tools a QEMU target needs. A missing tool makes the target skipped with a one-line reason
 /// naming every missing tool and the Debian package that provides it, so one install fixes all of them.
 /// </summary>
-internal static class QemuPrerequisites
+public static class QemuPrerequisites
 {
-    /// <summary>QEMU and setpriv, for a target that runs a ready-made firmware ELF.</summary>
-    public static QemuTools Machine(string target) =>
-        Toolchain.Qemu(out var missing)
-        ?? throw new TargetUnavailableException($"QEMU target {target} is skipped: {missing}", skip: true);
-
-    /// <summary>QEMU, setpriv and the aarch64 cross compiler, for a target whose firmware this suite builds.</summary>
-    public static (Toolchain Cross, QemuTools Tools) Require(string target)
+    /// <summary>QEMU, the keeper (built with the host compiler) and the aarch64 cross compiler, for a target whose firmware this suite builds.</summary>
+    public static (Toolchain Cross, QemuTools Tools) Require(string target, string buildRoot)
     {
         var cross = Toolchain.Find(FirmwareBuild.CrossPrefix, out var missingCompiler);
-        var tools = Toolchain.Qemu(out var missingQemu);
-        if (cross is null || tools is null)
+        var qemu = Toolchain.Qemu(out var missingQemu);
+        Toolchain.Host(out var missingHost);
+        if (cross is null || qemu is null || missingHost is not null)
         {
-            var reasons = new[] { cross is null ? missingCompiler : null, missingQemu }
-                .OfType<string>();
+            var reasons = new[] { missingCompiler, missingQemu, missingHost }.OfType<string>();
             throw new TargetUnavailableException($"QEMU target {target} is skipped: {string.Join("; ", reasons)}", skip: true);
         }
 
-        return (cross, tools);
+        return (cross, new QemuTools(qemu.Value.Path, Keeper.Require(buildRoot), qemu.Value.Version));
     }
 }

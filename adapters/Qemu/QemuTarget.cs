@@ -52,21 +52,8 @@ public sealed class QemuTarget : IQemuTarget
 
     public static QemuTarget Create(string name, FfaVersion version, QemuOptions options, bool sourceRequired)
     {
-        var (cross, tools) = QemuPrerequisites.Require(name);
-        TransportSource source;
-        try
-        {
-            source = TransportSource.Resolve(options.Source);
-        }
-        catch (FileNotFoundException) when (!sourceRequired)
-        {
-            throw new TargetUnavailableException($"QEMU target {name}: source {options.Source} is not present", skip: true);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            throw new TargetUnavailableException($"QEMU target {name}: {e.Message}", skip: false);
-        }
-
+        var (cross, tools) = QemuPrerequisites.Require(name, options.BuildRoot);
+        var source = TransportSources.Resolve(options.Source, options.SourceKey, sourceRequired);
         string image;
         try
         {
@@ -74,7 +61,7 @@ public sealed class QemuTarget : IQemuTarget
         }
         catch (TargetBuildException e)
         {
-            throw new TargetUnavailableException($"QEMU target {name}: {e.Message}", skip: false);
+            throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}' does not build: {e.Message}", skip: false);
         }
 
         var target = new QemuTarget(

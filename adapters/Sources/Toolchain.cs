@@ -44,20 +44,17 @@ public sealed record Toolchain(string Compiler, string ObjCopy, string ReadElf, 
         return (process.ExitCode, (stdout + stderr.Result).Trim());
     }
 
-    /// <summary>qemu-system-aarch64 and setpriv (which makes QEMU die with the test process), or what is missing.</summary>
-    public static QemuTools? Qemu(out string? missing)
+    /// <summary>qemu-system-aarch64 and its version, or what is missing.</summary>
+    public static (string Path, string Version)? Qemu(out string? missing)
     {
-        var qemu = OnPath("qemu-system-aarch64");
-        var setpriv = OnPath("setpriv");
-        if (qemu is null || setpriv is null)
+        if (OnPath("qemu-system-aarch64") is not { } qemu)
         {
-            var absent = new[] { qemu is null ? "qemu-system-aarch64 (apt-get install qemu-system-arm)" : null, setpriv is null ? "setpriv (apt-get install util-linux)" : null };
-            missing = $"not found on PATH: {string.Join(", ", absent.OfType<string>())}";
+            missing = "qemu-system-aarch64 not found on PATH (Debian: apt-get install qemu-system-arm)";
             return null;
         }
 
         missing = null;
-        return new QemuTools(qemu, setpriv, Run(qemu, "--version").Split('\n')[0]);
+        return (qemu, Run(qemu, "--version").Split('\n')[0]);
     }
 
     private static string Run(string tool, string argument) => Invoke(tool, [argument]).Output;
@@ -69,5 +66,5 @@ public sealed record Toolchain(string Compiler, string ObjCopy, string ReadElf, 
             .FirstOrDefault(File.Exists);
 }
 
-/// <summary>qemu-system-aarch64 and setpriv (which makes QEMU die with the test process).</summary>
-public sealed record QemuTools(string Qemu, string SetPriv, string Version);
+/// <summary>qemu-system-aarch64 and the keeper it runs under (which makes QEMU die with the test process).</summary>
+public sealed record QemuTools(string Qemu, string Keeper, string Version);

@@ -1,4 +1,5 @@
-using FfaConformance.Reports.Records;
+using FfaConformance.Runner.Engine;
+using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Reports.Diff;
 
@@ -26,13 +27,13 @@ public static class BaselineDiff
         foreach (var now in current.Results)
         {
             var then = before.GetValueOrDefault((now.Target, now.Rule));
-            var failedThen = then?.Outcome == "Failed";
-            var failedNow = now.Outcome == "Failed";
+            var failedThen = then?.Outcome == RuleOutcome.Failed;
+            var failedNow = now.Outcome == RuleOutcome.Failed;
             if (failedNow && !failedThen)
             {
-                changes.Add(new Change(now.Target, now.Rule, ChangeKind.NewFailure, then is null ? "not run" : then.Outcome, Describe(now)));
+                changes.Add(new Change(now.Target, now.Rule, ChangeKind.NewFailure, then is null ? "not in the baseline" : then.Outcome.ToString(), Describe(now)));
             }
-            else if (failedThen && now.Outcome == "Passed")
+            else if (failedThen && now.Outcome == RuleOutcome.Passed)
             {
                 changes.Add(new Change(now.Target, now.Rule, ChangeKind.Fixed, Describe(then!), $"passed {now.Cases} cases"));
             }
@@ -46,9 +47,9 @@ public static class BaselineDiff
     }
 
     private static bool SameCounterexample(EvidenceRecord? a, EvidenceRecord? b) =>
-        a?.Scenario == b?.Scenario && a?.Finding.Text == b?.Finding.Text && a?.Finding.Actual == b?.Finding.Actual;
+        a?.Failing.Scenario == b?.Failing.Scenario && a?.Failing.Finding?.Text == b?.Failing.Finding?.Text && a?.Failing.Finding?.Actual == b?.Failing.Finding?.Actual;
 
     private static string Describe(ResultRecord result) => result.Evidence is { } e
-        ? $"{e.Finding.Text}{(e.Finding.Expected is null ? string.Empty : $" (expected {e.Finding.Expected}, got {e.Finding.Actual})")}\n{e.Scenario}"
+        ? $"{e.Failing.Finding}\n{e.Failing.Scenario}"
         : result.Explanation;
 }

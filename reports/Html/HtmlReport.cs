@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using FfaConformance.Reports.Diff;
-using FfaConformance.Reports.Records;
+using FfaConformance.Rules.Model;
+using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
+using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Reports.Html;
 
@@ -60,7 +62,7 @@ public static class HtmlReport
             html.Append("<tr><td>").Append(Html.Text(target.Name)).Append("</td><td>").Append(Html.Text(target.Adapter)).Append("</td><td>").Append(Html.Text(target.Version)).Append("</td>");
             foreach (var verdict in verdicts)
             {
-                var n = mine.Count(r => VerdictOf(r) == verdict);
+                var n = mine.Count(r => r.Verdict == verdict);
                 html.Append(n == 0 ? "<td class=\"muted\">0</td>" : $"<td class=\"n-{verdict}\">{n}</td>");
             }
 
@@ -70,11 +72,11 @@ public static class HtmlReport
         html.Append("<tr><th>all</th><th></th><th></th>");
         foreach (var verdict in verdicts)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<th>{run.Results.Count(r => VerdictOf(r) == verdict)}</th>");
+            html.Append(CultureInfo.InvariantCulture, $"<th>{run.Results.Count(r => r.Verdict == verdict)}</th>");
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<th>{run.Results.Count}</th></tr></tbody></table>");
-        var skipped = run.Results.Where(r => VerdictOf(r) == Verdict.Skipped)
+        var skipped = run.Results.Where(r => r.Verdict == Verdict.Skipped)
             .GroupBy(r => (r.Target, r.Explanation)).OrderBy(g => g.Key.Target, StringComparer.Ordinal).ToArray();
         if (skipped.Length > 0)
         {
@@ -126,7 +128,7 @@ public static class HtmlReport
                 {
                     if (results.TryGetValue((target.Name, rule.Id), out var result))
                     {
-                        var verdict = VerdictOf(result);
+                        var verdict = result.Verdict;
                         html.Append("<td class=\"cell\" data-col=\"").Append(Html.Text(target.Name)).Append(CultureInfo.InvariantCulture, $"\" data-verdict=\"{verdict}\">")
                             .Append(CultureInfo.InvariantCulture, $"<button class=\"cell v-{verdict}\" data-panel=\"r-{index[(target.Name, rule.Id)]}\" title=\"")
                             .Append(Html.Text(result.Explanation)).Append("\">").Append(Html.Text(Verdicts.Mark(verdict))).Append("</button></td>");
@@ -154,7 +156,7 @@ public static class HtmlReport
         {
             var result = run.Results[i];
             var rule = rules.GetValueOrDefault(result.Rule);
-            var verdict = VerdictOf(result);
+            var verdict = result.Verdict;
             html.Append(CultureInfo.InvariantCulture, $"<article class=\"panel result\" id=\"r-{i}\" hidden><header><h3>")
                 .Append("<code>").Append(Html.Text(result.Rule)).Append("</code> on ").Append(Html.Text(result.Target))
                 .Append(CultureInfo.InvariantCulture, $" <span class=\"badge v-{verdict}\">{Html.Text(Verdicts.Mark(verdict))}</span></h3>")
@@ -175,10 +177,9 @@ public static class HtmlReport
                 html.Append("<p class=\"muted\"><b>Basis:</b> ").Append(Html.Text(rule.Basis)).Append("</p>");
             }
 
-            html.Append(CultureInfo.InvariantCulture, $"<h4>What was generated ({Html.Number(result.Cases)} cases, {Html.Number(result.Exercised)} exercised the rule; seed {Html.Text(result.Seed)}, {result.Seconds:0.00} s)</h4>")
-                .Append(result.Outcome == "Failed"
-                    ? "<p class=\"muted\">Not counted for a failing run: FsCheck's class counts then include the shrinking steps.</p>"
-                    : CoverageChart.Render(result.Classes, result.MissingClasses))
+            var upTo = result.Outcome == RuleOutcome.Failed ? ", up to and including the first failing case" : string.Empty;
+            html.Append(CultureInfo.InvariantCulture, $"<h4>What was generated ({Html.Number(result.Cases)} cases{upTo}, {Html.Number(result.Exercised)} exercised the rule; seed {Html.Text(result.Seed)}, {result.Seconds:0.00} s)</h4>")
+                .Append(CoverageChart.Render(result.Classes, result.MissingClasses))
                 .Append("</article>");
         }
 
@@ -187,9 +188,9 @@ public static class HtmlReport
 
     private static void Evidence(StringBuilder html, EvidenceRecord evidence, int i)
     {
-        var finding = evidence.Finding;
-        var where = finding.Call is >= 0 and var call ? $"step {finding.Step + 1}, call #{call + 1}" : $"step {finding.Step + 1}";
-        html.Append("<div class=\"evidence\"><h4>Finding</h4><p>").Append(Html.Text($"{where}: {finding.Text}")).Append("</p>");
+        var failing = evidence.Failing;
+        var finding = failing.Finding!;
+        html.Append("<div class=\"evidence\"><h4>Finding: ").Append(Html.Text(FailureKinds.Phrase(failing.Kind))).Append("</h4><p>").Append(Html.Text(finding.ToString())).Append("</p>");
         if (finding.Expected is not null)
         {
             html.Append("<dl class=\"expect\"><dt>field</dt><dd>").Append(Html.Text(finding.Field ?? "—"))
@@ -198,10 +199,17 @@ public static class HtmlReport
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<h4>Minimal scenario <span class=\"muted\">(after {evidence.TestsRun} cases and {evidence.Shrinks} shrinks)</span></h4><pre class=\"scenario\">")
-            .Append(Html.Text(evidence.Scenario)).Append("</pre><h4>Trace</h4>")
-            .Append(TraceTable.Render(evidence))
-            .Append(CultureInfo.InvariantCulture, $"<h4>Replay this case</h4><div class=\"replay\"><pre id=\"replay-{i}\">")
-            .Append(Html.Text(evidence.ReplayCommand))
+            .Append(Html.Text(evidence.Minimal.Scenario)).Append("</pre><h4>Trace</h4>")
+            .Append(TraceTable.Render(evidence.Minimal));
+        if (!evidence.Reproduced)
+        {
+            html.Append("<h4>The shrunk case passed when run again: the failure is flaky. The first failing case, as generated:</h4><pre class=\"scenario\">")
+                .Append(Html.Text(evidence.Original.Scenario)).Append("</pre>")
+                .Append(TraceTable.Render(evidence.Original));
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h4>Replay this case</h4><div class=\"replay\"><pre id=\"replay-{i}\">")
+            .Append(Html.Text(evidence.ReplayCommand ?? $"replay string {evidence.Replay} (this run was not configured through the suite, so there is no command)"))
             .Append(CultureInfo.InvariantCulture, $"</pre><button class=\"copy\" type=\"button\" data-copy=\"replay-{i}\">copy</button></div></div>");
     }
 
@@ -215,14 +223,15 @@ public static class HtmlReport
             return;
         }
 
-        html.Append("<table><thead><tr><th>target</th><th>rule</th><th>verdict</th><th>reason</th><th>reference</th><th>expires</th></tr></thead><tbody>");
+        html.Append("<table><thead><tr><th>target</th><th>rule</th><th>verdict</th><th>expected failure</th><th>reason</th><th>reference</th><th>expires</th></tr></thead><tbody>");
         foreach (var result in listed)
         {
-            var verdict = VerdictOf(result);
+            var verdict = result.Verdict;
             var flag = verdict is Verdict.UnexpectedPass or Verdict.ExpiredExpectation or Verdict.StaleExpectation;
             var e = result.Expectation!;
             html.Append("<tr><td>").Append(Html.Text(result.Target)).Append(CultureInfo.InvariantCulture, $"</td><td><a class=\"open\" href=\"#r-{index[(result.Target, result.Rule)]}\" data-panel=\"r-{index[(result.Target, result.Rule)]}\"><code>")
                 .Append(Html.Text(result.Rule)).Append("</code></a></td><td").Append(flag ? " class=\"flag\">⚑ " : ">").Append(Html.Text(Verdicts.Word(verdict)))
+                .Append("</td><td>").Append(Html.Text(FailureKinds.Phrase(e.Failure) + (e.Text is null ? string.Empty : $" saying '{e.Text}'")))
                 .Append("</td><td>").Append(Html.Text(e.Reason)).Append("</td><td>").Append(Html.Text(e.Reference)).Append("</td><td>").Append(Html.Text(e.Expires)).Append("</td></tr>");
         }
 
@@ -306,8 +315,6 @@ public static class HtmlReport
 
     private static void Row(StringBuilder html, string name, string value) =>
         html.Append("<tr><th>").Append(Html.Text(name)).Append("</th><td>").Append(Html.Text(value)).Append("</td></tr>");
-
-    private static Verdict VerdictOf(ResultRecord result) => Verdicts.Parse(result.Verdict, $"result {result.Target}/{result.Rule}");
 
     /// <summary>"InterruptYield" → "interrupt / yield", "RequestEncoding" → "request encoding".</summary>
     private static string AreaName(string area) => area switch

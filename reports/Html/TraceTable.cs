@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using FfaConformance.Reports.Records;
+using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Reports.Html;
 
@@ -14,18 +14,18 @@ public static partial class TraceTable
 {
     private const int Shown = 8;
 
-    public static string Render(EvidenceRecord evidence)
+    public static string Render(CaseRecord run)
     {
         var html = new StringBuilder();
-        var finding = evidence.Finding;
-        var register = FieldRegister(finding.Field);
-        var outcomeField = finding.Field is "return value" or "message" or "outcome";
-        var call = finding.Call is >= 0 ? finding.Call : null;
-        html.Append(Step("boot (FFA_VERSION, FFA_ID_GET)", evidence.Boot, null, -1, null, false));
-        for (var i = 0; i < evidence.Steps.Count; i++)
+        var finding = run.Finding;
+        var register = FieldRegister(finding?.Field);
+        var outcomeField = finding?.Field is "return value" or "message" or "outcome";
+        var call = finding?.Call is >= 0 ? finding.Call : null;
+        html.Append(Step("boot (FFA_VERSION, FFA_ID_GET)", run.Boot, null, -1, null, false));
+        for (var i = 0; i < run.Steps.Count; i++)
         {
-            var step = evidence.Steps[i];
-            var here = finding.Step == i;
+            var step = run.Steps[i];
+            var here = finding?.Step == i;
             html.Append(Step($"step {i + 1}: {step.Step}", step.Calls, step.Outcome, here ? call ?? -1 : -1, here ? register : null, here && (outcomeField || call is null)));
         }
 

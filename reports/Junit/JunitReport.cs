@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using FfaConformance.Reports.Records;
+using FfaConformance.Reports.Text;
 using FfaConformance.Runner.Expectations;
+using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Reports.Junit;
 
@@ -25,6 +26,7 @@ public static class JunitReport
             xml.WriteAttributeString("name", "FfaConformance");
             Counts(xml, run.Results);
             xml.WriteAttributeString("time", Seconds(run.Results.Sum(r => r.Seconds)));
+            var rules = run.Rules.ToDictionary(r => r.Id);
             foreach (var target in run.Targets)
             {
                 var mine = run.Results.Where(r => r.Target == target.Name).ToArray();
@@ -37,7 +39,7 @@ public static class JunitReport
                     ("sha256", target.Sha256), ("compiler", target.Compiler), ("qemu", target.Qemu));
                 foreach (var result in mine)
                 {
-                    Case(xml, result);
+                    Case(xml, result, rules.GetValueOrDefault(result.Rule) ?? new RuleRecord(result.Rule, string.Empty, string.Empty, string.Empty, string.Empty));
                 }
 
                 xml.WriteEndElement();
@@ -50,21 +52,22 @@ public static class JunitReport
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
-    private static void Case(XmlWriter xml, ResultRecord result)
+    private static void Case(XmlWriter xml, ResultRecord result, RuleRecord rule)
     {
-        var verdict = Verdicts.Parse(result.Verdict, $"result {result.Target}/{result.Rule}");
+        var verdict = result.Verdict;
         xml.WriteStartElement("testcase");
         xml.WriteAttributeString("name", Clean(result.Rule));
         xml.WriteAttributeString("classname", Clean($"FfaConformance.{result.Target}"));
         xml.WriteAttributeString("time", Seconds(result.Seconds));
         Properties(xml, ("rule", result.Rule), ("target", result.Target), ("seed", result.Seed), ("verdict", verdict.ToString()),
-            ("replay", result.Evidence?.ReplayCommand), ("replay-seed", result.Evidence?.Replay), ("expected-failure", result.Expectation?.Reference));
-        if (IsFailure(verdict))
+            ("replay", result.Evidence?.ReplayCommand), ("replay-seed", result.Evidence?.Replay), ("expected-failure", result.Expectation?.Reference),
+            ("failure-kind", result.Evidence is { } e ? FfaConformance.Rules.Model.FailureKinds.Word(e.Failing.Kind) : null));
+        if (result.IsRed)
         {
             xml.WriteStartElement("failure");
             xml.WriteAttributeString("message", Clean(result.Explanation.Split('\n')[0]));
             xml.WriteAttributeString("type", verdict.ToString());
-            xml.WriteString(Clean(Body(result)));
+            xml.WriteString(Clean(FailureText.Format(result, rule)));
             xml.WriteEndElement();
         }
         else if (verdict == Verdict.Skipped)
@@ -75,21 +78,18 @@ public static class JunitReport
         }
         else
         {
-            xml.WriteElementString("system-out", Clean(verdict == Verdict.ExpectedFailure ? Body(result) : result.Explanation));
+            xml.WriteElementString("system-out", Clean(verdict == Verdict.ExpectedFailure ? FailureText.Format(result, rule) : result.Explanation));
         }
 
         xml.WriteEndElement();
     }
 
-    private static bool IsFailure(Verdict verdict) => verdict is not (Verdict.Passed or Verdict.ExpectedFailure or Verdict.Skipped);
-
     private static void Counts(XmlWriter xml, IReadOnlyCollection<ResultRecord> results)
     {
-        var verdicts = results.Select(r => Verdicts.Parse(r.Verdict, $"result {r.Target}/{r.Rule}")).ToArray();
-        xml.WriteAttributeString("tests", verdicts.Length.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("failures", verdicts.Count(IsFailure).ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("tests", results.Count.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("failures", results.Count(r => r.IsRed).ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("errors", "0");
-        xml.WriteAttributeString("skipped", verdicts.Count(v => v == Verdict.Skipped).ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("skipped", results.Count(r => r.Verdict == Verdict.Skipped).ToString(CultureInfo.InvariantCulture));
     }
 
     private static void Properties(XmlWriter xml, params (string Name, string? Value)[] properties)
@@ -104,30 +104,6 @@ public static class JunitReport
         }
 
         xml.WriteEndElement();
-    }
-
-    /// <summary>The failure's text: explanation, finding, scenario, trace, replay.</summary>
-    private static string Body(ResultRecord result)
-    {
-        var text = new StringBuilder(result.Explanation);
-        if (result.Evidence is not { } e)
-        {
-            return text.ToString();
-        }
-
-        text.Append("\nScenario:\n").Append(e.Scenario).Append("\nTrace:");
-        for (var i = 0; i < e.Steps.Count; i++)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"\n  step {i + 1}: {e.Steps[i].Step}");
-            foreach (var call in e.Steps[i].Calls)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"\n    {call.Conduit} {call.Issued} [{string.Join(' ', call.X.Take(8))}] → {call.Answered ?? "(stopped)"}");
-            }
-
-            text.Append("\n    ").Append(e.Steps[i].Outcome);
-        }
-
-        return text.Append("\nReplay: ").Append(e.ReplayCommand).ToString();
     }
 
     private static string Seconds(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);

@@ -1,4 +1,4 @@
-using FfaConformance.Reports.Records;
+using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Reports.Merge;
 
@@ -31,7 +31,8 @@ public static class RunMerge
                 runs.Max(r => r.Run.MaxTest),
                 runs.Max(r => r.Run.CallBudget),
                 string.Join(" | ", runs.Select(r => r.Run.SecureWorldVersion).Distinct()),
-                string.Join(" | ", runs.Select(r => r.Run.Replay).OfType<string>().Distinct()) is { Length: > 0 } replay ? replay : null),
+                string.Join(" | ", runs.Select(r => r.Run.Replay).OfType<string>().Distinct()) is { Length: > 0 } replay ? replay : null,
+                runs.All(r => r.Run.Complete)),
             [.. runs.SelectMany(r => r.Rules).DistinctBy(r => r.Id)],
             [.. runs.SelectMany(run => run.Targets.Select(t => t with { Name = Column(run, t.Name) }))],
             [.. runs.SelectMany(run => run.Results.Select(r => r with { Target = Column(run, r.Target) }))]);

@@ -1,30 +1,50 @@
 using System.Text;
-using FfaConformance.Rules;
-using FfaConformance.Runner.Engine;
+using FfaConformance.Rules.Model;
+using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Reports.Text;
 
-/// <summary>The message of a failing conformance test: rule, finding, shrunk scenario, trace, replay.</summary>
+/// <summary>
+/// A conformance test's message, from its result record: the rule and the verdict's explanation; for a failure
+/// also its kind, the minimal scenario and its trace (and the first failing case when the shrunk one did not
+/// fail again), the rule's basis, and the replay.
+/// </summary>
 public static class FailureText
 {
-    public static string Format(RuleResult result)
+    public static string Format(ResultRecord result, RuleRecord rule)
     {
-        var rule = RuleCatalogue.Get(result.RuleId);
-        var text = new StringBuilder()
-            .AppendLine($"{rule.Id} ({rule.Info.Level.ToString().ToUpperInvariant()}) failed on {result.Target}: {rule.Info.Statement}");
-        if (result.Counterexample is not { } counterexample)
+        var text = new StringBuilder().AppendLine($"{rule.Id} ({rule.Level}) on {result.Target}: {rule.Statement}");
+        if (result.Evidence is not { } evidence)
         {
-            return text.Append(result.Message).ToString();
+            return text.Append(result.Explanation).ToString();
         }
 
-        text.AppendLine($"Finding: {counterexample.Finding}")
-            .AppendLine($"Minimal scenario (after {counterexample.TestsRun} cases and {counterexample.Shrinks} shrinks):")
-            .AppendLine(Indent(counterexample.Scenario.ToString()))
+        var failing = evidence.Failing;
+        if (result.Explanation != failing.Finding?.ToString())
+        {
+            // An expectation's verdict, or a failure that did not reproduce: the finding alone would not say it.
+            text.AppendLine(result.Explanation);
+        }
+
+        text.AppendLine($"Failure: {FailureKinds.Phrase(failing.Kind)} — {failing.Finding}")
+            .AppendLine($"Minimal scenario (after {evidence.TestsRun} cases and {evidence.Shrinks} shrinks):")
+            .AppendLine(Indent(evidence.Minimal.Scenario))
             .AppendLine("Trace (each conduit call and the answer given):")
-            .AppendLine(Indent(counterexample.Trace.ToString()))
-            .AppendLine($"Basis: {rule.Info.Basis}")
-            .AppendLine($"Replay seed: {counterexample.Replay} (run seed {result.Seed})")
-            .Append($"Replay: {Replay.Command(result.Target, rule.Id, counterexample.Replay)}");
+            .AppendLine(Indent(TraceText.Render(evidence.Minimal)));
+        if (!evidence.Reproduced)
+        {
+            text.AppendLine("The shrunk case passed when run again (the failure is flaky); the first failing case, as generated:")
+                .AppendLine(Indent(evidence.Original.Scenario))
+                .AppendLine(Indent(TraceText.Render(evidence.Original)));
+        }
+
+        text.AppendLine($"Basis: {rule.Basis}")
+            .Append($"Replay seed: {evidence.Replay} (run seed {result.Seed})");
+        if (evidence.ReplayCommand is { } command)
+        {
+            text.AppendLine().Append($"Replay: {command}");
+        }
+
         return text.ToString();
     }
 

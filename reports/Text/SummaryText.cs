@@ -1,47 +1,52 @@
+using System.Globalization;
 using System.Text;
-using FfaConformance.Rules;
+using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
+using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Reports.Text;
 
 /// <summary>The per-rule summary printed at the end of a run: one line per rule and target, then totals.</summary>
 public static class SummaryText
 {
-    public static string Format(IReadOnlyList<JudgedResult> results)
+    public static string Format(RunRecord run)
     {
         var text = new StringBuilder();
-        foreach (var target in results.Select(r => r.Result.Target).Distinct())
+        var order = run.Rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        foreach (var target in run.Results.Select(r => r.Target).Distinct())
         {
-            var mine = results.Where(r => r.Result.Target == target).ToArray();
+            var mine = run.Results.Where(r => r.Target == target).OrderBy(r => order.GetValueOrDefault(r.Rule, int.MaxValue)).ToArray();
             text.AppendLine($"FfaConformance — target {target}");
-            foreach (var judged in mine.OrderBy(r => RuleOrder(r.Result.RuleId)))
+            if (mine.All(r => r.Outcome is RuleOutcome.Broken or RuleOutcome.Unavailable) && mine.Select(r => r.Explanation).Distinct().Count() == 1)
             {
-                text.AppendLine($"  {Verdicts.Mark(judged.Judgement.Verdict),-7} {judged.Result.RuleId,-34} {Detail(judged)}");
+                // A target that could not be built says so once, not once per rule.
+                text.AppendLine($"  {Verdicts.Mark(mine[0].Verdict),-7} every rule: {mine[0].Explanation}");
+            }
+            else
+            {
+                foreach (var result in mine)
+                {
+                    text.AppendLine($"  {Verdicts.Mark(result.Verdict),-7} {result.Rule,-34} {Detail(result)}");
+                }
             }
 
-            text.AppendLine($"  {Totals(mine)}; {mine.Sum(r => r.Result.Cases)} cases in {mine.Sum(r => r.Result.Duration.TotalSeconds):0.0} s");
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {Totals(mine)}; {mine.Sum(r => r.Cases)} cases in {mine.Sum(r => r.Seconds):0.0} s"));
         }
 
         return text.ToString().TrimEnd();
     }
 
-    public static string Totals(IEnumerable<JudgedResult> results)
+    public static string Totals(IEnumerable<ResultRecord> results)
     {
-        var counts = results.GroupBy(r => r.Judgement.Verdict).ToDictionary(g => g.Key, g => g.Count());
+        var counts = results.GroupBy(r => r.Verdict).ToDictionary(g => g.Key, g => g.Count());
         return string.Join(", ", Enum.GetValues<Verdict>().Where(counts.ContainsKey).Select(v => $"{counts[v]} {Verdicts.Word(v)}"));
     }
 
-    private static int RuleOrder(string id) => RuleCatalogue.All.Select(r => r.Id).ToList().IndexOf(id);
-
-    private static string Detail(JudgedResult judged)
+    private static string Detail(ResultRecord result) => result.Verdict switch
     {
-        var result = judged.Result;
-        return judged.Judgement.Verdict switch
-        {
-            Verdict.Passed => $"{result.Cases} cases, {result.Exercised} exercised",
-            Verdict.Failed or Verdict.ExpectedFailure when result.Counterexample is { } c =>
-                $"{c.Finding} [replay {c.Replay}]{(judged.Judgement.Expectation is { } e ? $" ({e.Reference})" : string.Empty)}",
-            _ => judged.Judgement.Explanation,
-        };
-    }
+        Verdict.Passed => $"{result.Cases} cases, {result.Exercised} exercised",
+        Verdict.Failed or Verdict.ExpectedFailure when result.Evidence is { } e =>
+            $"{e.Failing.Finding} [replay {e.Replay}]{(result.Expectation is { } x ? $" ({x.Reference})" : string.Empty)}",
+        _ => result.Explanation,
+    };
 }

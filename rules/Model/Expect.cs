@@ -9,7 +9,7 @@ public static class Expect
     public static Finding? Return(SendView send, Func<Returned, Finding?> check) => send.Trace.Outcome switch
     {
         Returned returned => check(returned),
-        Stopped stopped => new Finding($"the target did not return: {stopped.Reason} — {stopped.Detail}", send.Calls.Count - 1, "outcome", "a return", stopped.Reason.ToString()),
+        Stopped stopped => new Finding($"the target did not return: {stopped.Detail}", send.Calls.Count == 0 ? null : send.Calls.Count - 1, "outcome", "a return", Stopped.Describe(stopped.Reason)),
         _ => new Finding("the step never ran: an earlier step stopped the target", null, "outcome", "a return", "not run"),
     };
 

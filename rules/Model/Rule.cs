@@ -1,3 +1,5 @@
+using FfaConformance.Scenarios.Traces;
+
 namespace FfaConformance.Rules.Model;
 
 /// <summary>One invariant of the runtime transport, checked case by case.</summary>
@@ -7,7 +9,50 @@ public abstract class Rule(RuleInfo info)
 
     public string Id => Info.Id;
 
-    public abstract CaseVerdict Check(CaseView view);
+    /// <summary>
+    /// The rule's verdict on a case, with one judgement every rule shares: a case in which the harness had to stop
+    /// the target (a crash, a hang, a livelock, a residency violation, a call after the final answer) is never a
+    /// passing case, whether or not the rule's own check reached the stopped step.
+    /// </summary>
+    public CaseVerdict Judge(CaseView view)
+    {
+        var verdict = Check(view);
+        if (verdict.Finding is { } finding)
+        {
+            return verdict with { Kind = FailureKinds.Of(view.Trace.Steps[finding.Step].Outcome) };
+        }
+
+        for (var i = 0; i < view.Trace.Steps.Length; i++)
+        {
+            if (view.Trace.Steps[i].Outcome is Stopped stopped)
+            {
+                var calls = view.Trace.Steps[i].Calls.Length;
+                return new CaseVerdict(true, Stop(stopped) with { Step = i, Call = calls == 0 ? null : calls - 1 }, verdict.Classes)
+                {
+                    Kind = FailureKinds.Of(stopped),
+                };
+            }
+        }
+
+        return verdict;
+    }
 
     public override string ToString() => Id;
+
+    /// <summary>What the rule finds in one case, before the shared judgement of stopped cases.</summary>
+    protected abstract CaseVerdict Check(CaseView view);
+
+    private static Finding Stop(Stopped stopped) => new(
+        stopped.Reason switch
+        {
+            StopReason.Crashed => $"the target crashed: {stopped.Detail}",
+            StopReason.Hung => $"the target hung: {stopped.Detail}",
+            StopReason.CallBudgetExhausted => $"the target did not stop calling: {stopped.Detail}",
+            StopReason.ResidencyViolation => stopped.Detail,
+            _ => $"the target went on after the final answer: {stopped.Detail}",
+        },
+        null,
+        "outcome",
+        "a return",
+        Stopped.Describe(stopped.Reason));
 }

@@ -3,7 +3,7 @@ namespace FfaConformance.Rules.Model;
 /// <summary>A rule judged send by send: which sends it exercises, and what it finds wrong in one.</summary>
 public abstract class SendRule(RuleInfo info) : Rule(info)
 {
-    public sealed override CaseVerdict Check(CaseView view)
+    protected sealed override CaseVerdict Check(CaseView view)
     {
         List<string>? classes = null;
         foreach (var send in view.Sends)

@@ -11,7 +11,7 @@ public abstract class TwinRule(RuleInfo info, TwinVariation variation) : Rule(in
 {
     public TwinVariation Variation { get; } = variation;
 
-    public sealed override CaseVerdict Check(CaseView view)
+    protected sealed override CaseVerdict Check(CaseView view)
     {
         List<string>? classes = null;
         foreach (var twin in view.Sends.Where(s => s.Twin?.Variation == Variation))

@@ -12,12 +12,15 @@ public sealed record SuiteSettings(
     string BuildDirectory,
     string RepositoryRoot)
 {
-    /// <summary>The Run:Baseline value that means "the run before this one".</summary>
+    /// <summary>The Run:Baseline value that means "the last complete run before this one".</summary>
     public const string PreviousRun = "previous";
 
     /// <summary>The run to compare with: null, <see cref="PreviousRun"/>, or the path of a run.json.</summary>
     public string? Baseline { get; init; }
 
+    /// <summary>Every key whose effective value the defaults file does not give ("Targets:mine:Source" → value): what a replay carries.</summary>
+    public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
+
     /// <summary>A configured path: absolute as given, relative to the checkout otherwise.</summary>
-    public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(RepositoryRoot, path));
+    public string Resolve(string path) => Adapters.Contract.TargetConfig.Resolve(RepositoryRoot, path);
 }

@@ -4,6 +4,8 @@ namespace FfaConformance.Runner.Engine;
 public enum RuleOutcome
 {
     Passed,
+
+    /// <summary>A case failed: the result carries its counterexample.</summary>
     Failed,
 
     /// <summary>No counterexample, but a required class was never generated: the run proves too little.</summary>
@@ -13,5 +15,8 @@ public enum RuleOutcome
     NotApplicable,
 
     /// <summary>The target lacks something it may legitimately lack here (a toolchain, an optional source): nothing ran.</summary>
-    TargetUnavailable,
+    Unavailable,
+
+    /// <summary>The target could not be built or started, or the adapter failed while running a case: nothing was judged.</summary>
+    Broken,
 }

@@ -1,6 +1,10 @@
 namespace FfaConformance.Runner.Engine;
 
-/// <summary>The result of one rule on one target: outcome, what was generated, and the evidence when it failed.</summary>
+/// <summary>
+/// What checking one rule on one target found, before it is judged against expectations: the outcome, the
+/// cases the runner counted itself (every generated case up to the first failure, never a shrink step), how
+/// many exercised the rule, how many cases fell in each coverage class, and the evidence of a failure.
+/// </summary>
 public sealed record RuleResult(
     string RuleId,
     string Target,
@@ -12,4 +16,9 @@ public sealed record RuleResult(
     IReadOnlyList<string> MissingClasses,
     Counterexample? Counterexample,
     string Seed,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>A result with nothing generated: not applicable, unavailable or broken.</summary>
+    public static RuleResult Empty(string ruleId, string target, RuleOutcome outcome, string message, TimeSpan duration = default) =>
+        new(ruleId, target, outcome, message, 0, 0, new Dictionary<string, int>(), [], null, string.Empty, duration);
+}

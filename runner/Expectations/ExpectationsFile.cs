@@ -1,17 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
 using FfaConformance.Rules;
+using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Configuration;
 
 namespace FfaConformance.Runner.Expectations;
 
 /// <summary>
-/// A target's expectations file: a JSON object with an "expected" array of {rule, reason, reference, expires}.
+/// A target's expectations file: a JSON object with an "expected" array of {rule, failure, text (optional),
+/// reason, reference, expires}.
 /// Every entry is checked; a bad one is a <see cref="ConfigurationException"/> naming the file and the entry.
 /// </summary>
 public static class ExpectationsFile
 {
-    private static readonly string[] Fields = ["rule", "reason", "reference", "expires"];
+    private static readonly string[] Fields = ["rule", "failure", "text", "reason", "reference", "expires"];
 
     public static IReadOnlyDictionary<string, Expectation> Load(string path)
     {
@@ -80,12 +82,26 @@ public static class ExpectationsFile
             throw new ConfigurationException($"{where}: no rule '{rule}'; known rules: {string.Join(", ", RuleCatalogue.All.Select(r => r.Id))}");
         }
 
+        var failure = Field("failure");
+        if (!FailureKinds.TryParse(failure, out var kind))
+        {
+            throw new ConfigurationException($"{where}: failure '{failure}' is not a kind of failure; accepted: {string.Join(", ", FailureKinds.Words)}");
+        }
+
+        string? text = null;
+        if (entry.TryGetProperty("text", out var given))
+        {
+            text = given.ValueKind == JsonValueKind.String && given.GetString()!.Length > 0
+                ? given.GetString()
+                : throw new ConfigurationException($"{where}: 'text' is empty or not a string; accepted: text the finding must contain, or no 'text' field");
+        }
+
         var expires = Field("expires");
         if (!DateOnly.TryParseExact(expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             throw new ConfigurationException($"{where}: expires '{expires}' is not a date; accepted: yyyy-MM-dd");
         }
 
-        return new Expectation(rule, Field("reason"), Field("reference"), date);
+        return new Expectation(rule, kind, text, Field("reason"), Field("reference"), date);
     }
 }

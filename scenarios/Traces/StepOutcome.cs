@@ -23,7 +23,17 @@ public sealed record Completed : StepOutcome
 /// <summary>The harness stopped the target during the step.</summary>
 public sealed record Stopped(StopReason Reason, string Detail) : StepOutcome
 {
-    public override string ToString() => $"stopped: {Reason} — {Detail}";
+    /// <summary>A stop reason in words, for findings and traces.</summary>
+    public static string Describe(StopReason reason) => reason switch
+    {
+        StopReason.Crashed => "a crash",
+        StopReason.Hung => "a hang",
+        StopReason.CallBudgetExhausted => "a livelock (call budget exhausted)",
+        StopReason.ResidencyViolation => "a residency violation",
+        _ => "a call after the final answer",
+    };
+
+    public override string ToString() => $"stopped by {Describe(Reason)}: {Detail}";
 }
 
 /// <summary>An earlier step stopped the target, so this one never ran.</summary>

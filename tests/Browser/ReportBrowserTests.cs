@@ -1,4 +1,5 @@
 using FfaConformance.Reports.Html;
+using FfaConformance.Runner.Expectations;
 using FfaConformance.Tests.Native;
 using FfaConformance.Tests.Reporting;
 using Microsoft.Playwright;
@@ -63,7 +64,7 @@ public sealed class ReportBrowserTests
         {
             Assert.That(columns, Is.EqualTo(new[] { target }));
             Assert.That(byRule, Is.EquivalentTo(run.Rules.Select(r => r.Id).Where(id => id.StartsWith("INV-ERRNO", StringComparison.Ordinal))));
-            Assert.That(byOutcome, Is.EquivalentTo(run.Results.Where(r => r.Target == target && r.Verdict == "ExpectedFailure").Select(r => r.Rule)));
+            Assert.That(byOutcome, Is.EquivalentTo(run.Results.Where(r => r.Target == target && r.Verdict == Verdict.ExpectedFailure).Select(r => r.Rule)));
         });
     }
 
@@ -71,7 +72,7 @@ public sealed class ReportBrowserTests
     public async Task AFailingCellOpensItsEvidenceWithTheTrace()
     {
         var run = ReportRuns.Run;
-        var failing = run.Results.First(r => r.Verdict == "Failed" && r.Evidence is not null);
+        var failing = run.Results.First(r => r.Verdict == Verdict.Failed && r.Evidence is not null);
         var page = await Chromium.Open(browser!, Write("evidence", HtmlReport.Render(run)), []);
         var row = Row(page, failing.Rule);
         var cell = row.Locator($"td[data-verdict=\"Failed\"][data-col=\"{failing.Target}\"] button");
@@ -83,8 +84,8 @@ public sealed class ReportBrowserTests
         await Assert.MultipleAsync(async () =>
         {
             Assert.That(await panel.Locator("h3").TextContentAsync(), Does.Contain(failing.Rule).And.Contain(failing.Target));
-            Assert.That(await panel.Locator("table.trace").CountAsync(), Is.EqualTo(failing.Evidence!.Steps.Count + 1));
-            Assert.That(await panel.Locator("pre.scenario").TextContentAsync(), Is.EqualTo(failing.Evidence.Scenario));
+            Assert.That(await panel.Locator("table.trace").CountAsync(), Is.EqualTo(failing.Evidence!.Minimal.Steps.Count + 1));
+            Assert.That(await panel.Locator("pre.scenario").TextContentAsync(), Is.EqualTo(failing.Evidence.Minimal.Scenario));
             Assert.That(await panel.Locator("pre[id^=replay]").TextContentAsync(), Is.EqualTo(failing.Evidence.ReplayCommand));
         });
         Directory.CreateDirectory(Artifacts);
@@ -97,7 +98,7 @@ public sealed class ReportBrowserTests
     public async Task APassingCellOpensTheChartsOfWhatWasGenerated()
     {
         var run = ReportRuns.Run;
-        var passing = run.Results.First(r => r.Verdict == "Passed" && r.Classes.Count > 2);
+        var passing = run.Results.First(r => r.Verdict == Verdict.Passed && r.Classes.Count > 2);
         var page = await Chromium.Open(browser!, Write("coverage", HtmlReport.Render(run)), []);
         var row = Row(page, passing.Rule);
 

@@ -32,6 +32,9 @@ internal static class Minimal
     public static Scenario Twins(TwinVariation variation, ulong parameter, params Answer[] answers) =>
         Scenario.Of(new BootState(0), Exit, new SendStep(Entry.Runtime, Request(), Script.Of(answers)), new TwinStep(1, variation, parameter));
 
+    /// <summary>A case no single deviation of the C reference touches: one boot-time request, answered at once.</summary>
+    public static Scenario Healthy => Scenario.Of(new BootState(0), new SendStep(Entry.BootTime, Request(), Script.Of(Response())));
+
     /// <summary>The only send of a scenario, whatever comes around it.</summary>
     public static SendStep OnlySend(Scenario scenario) => scenario.Steps.OfType<SendStep>().Single();
 }

@@ -1,11 +1,12 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
-using FfaConformance.Reports.Text;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Targets;
 using FfaConformance.SecureWorld;
+
+using FfaConformance.Tests.Support;
 
 namespace FfaConformance.Tests.Mutants;
 
@@ -28,8 +29,8 @@ public sealed class MutantTests
 
         Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Failed), $"{mutant} was not caught: {result.Message}");
         var counterexample = result.Counterexample!;
-        Assert.That(mutant.IsMinimal(counterexample.Scenario), Is.True,
-            $"not the minimal counterexample.\nExpected: {mutant.Shape}\nGot:\n{counterexample.Scenario}\n{FailureText.Format(result)}");
+        Assert.That(mutant.IsMinimal(counterexample.Minimal.Scenario), Is.True,
+            $"not the minimal counterexample.\nExpected: {mutant.Shape}\nGot:\n{counterexample.Minimal.Scenario}\n{Messages.Of(result)}");
     }
 
     /// <summary>C# mutants, and C mutants for what only real code shows (residency).</summary>

@@ -1,6 +1,6 @@
 using FfaConformance.Abi;
+using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
-using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Tests.Native;
 
@@ -52,15 +52,19 @@ public sealed record CMutant(string Name, string Why, string Rule, string Outcom
     /// <summary>Whether the failing case ended the way <see cref="Outcome"/> says.</summary>
     public bool EndsAsExpected(RuleResult result)
     {
-        var stop = result.Counterexample?.Trace.Steps.Select(s => s.Outcome).OfType<Stopped>().FirstOrDefault();
+        if (result.Counterexample?.Failing is not { Verdict: { Finding: { } finding, Kind: var kind } })
+        {
+            return false;
+        }
+
         return Outcome switch
         {
-            "failed" => stop is null,
-            "crashed" => stop?.Reason == StopReason.Crashed,
-            "hung" => stop?.Reason == StopReason.Hung,
-            "livelock" => stop?.Reason == StopReason.CallBudgetExhausted,
-            "residency" => stop?.Reason == StopReason.ResidencyViolation,
-            "escaped" => stop?.Reason == StopReason.Crashed && stop.Detail.Contains("escaped the harness's breakpoints", StringComparison.Ordinal),
+            "failed" => kind == FailureKind.Finding,
+            "crashed" => kind == FailureKind.Crash,
+            "hung" => kind == FailureKind.Hang,
+            "livelock" => kind == FailureKind.Livelock,
+            "residency" => kind == FailureKind.Residency,
+            "escaped" => kind == FailureKind.Crash && finding.Text.Contains("escaped the harness's breakpoints", StringComparison.Ordinal),
             _ => throw new InvalidDataException($"mutant {Name}: unknown outcome '{Outcome}'"),
         };
     }

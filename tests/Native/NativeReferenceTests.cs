@@ -1,10 +1,11 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Native;
-using FfaConformance.Reports.Text;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
+
+using FfaConformance.Tests.Support;
 
 namespace FfaConformance.Tests.Native;
 
@@ -45,6 +46,6 @@ public sealed class NativeReferenceTests
         var result = Runner.Check(target, rule, RunOptions.Default);
 
         var expected = rule.Info.Applicability.WhyNot(target.Description) is null ? RuleOutcome.Passed : RuleOutcome.NotApplicable;
-        Assert.That(result.Outcome, Is.EqualTo(expected), result.Counterexample is null ? result.Message : FailureText.Format(result));
+        Assert.That(result.Outcome, Is.EqualTo(expected), result.Counterexample is null ? result.Message : Messages.Of(result));
     }
 }

@@ -1,11 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Native;
-using FfaConformance.Reports.Text;
-using FfaConformance.Rules;
-using FfaConformance.Runner.Engine;
-using FfaConformance.Runner.Expectations;
-using FfaConformance.Scenarios;
-using FfaConformance.SecureWorld;
+
+using FfaConformance.Tests.Support;
 
 namespace FfaConformance.Tests.Native;
 
@@ -17,8 +13,6 @@ namespace FfaConformance.Tests.Native;
 [NonParallelizable]
 public sealed class SeedTests
 {
-    private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
-
     private NativeTarget? seed;
 
     [OneTimeSetUp]
@@ -39,20 +33,7 @@ public sealed class SeedTests
     [Test]
     public void FailsExactlyTheExpectedRulesWithMinimalCounterexamples()
     {
-        var expected = ExpectationsFile.Load(Path.Combine(NativeTargets.Root, "expectations", "seed.json"));
-        var results = RuleCatalogue.All.Select(rule => Runner.Check(seed!, rule, RunOptions.Default)).ToArray();
-
-        var failed = results.Where(r => r.Outcome == RuleOutcome.Failed).ToArray();
-        Assert.That(failed.Select(r => r.RuleId), Is.EquivalentTo(expected.Keys));
-        Assert.That(results.Where(r => r.Outcome == RuleOutcome.CoverageGap), Is.Empty);
-        Assert.Multiple(() =>
-        {
-            foreach (var result in failed)
-            {
-                var scenario = result.Counterexample!.Scenario;
-                Assert.That(SeedMinimums.IsMinimal(result.RuleId, scenario), Is.True, $"not minimal:\n{FailureText.Format(result)}");
-            }
-        });
+        ExpectedVerdicts.FailsWhatTheSeedFails("seed", FfaVersion.V1_0, () => NativeTargets.Create("seed", NativeTargets.Seed, FfaVersion.V1_0));
     }
 
     [Test]

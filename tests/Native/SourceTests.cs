@@ -103,7 +103,8 @@ public sealed class SourceTests
         var optional = NativeTargets.Unavailable(() => NativeTarget.Create("optional", FfaVersion.V1_0, options, sourceRequired: false));
         var required = NativeTargets.Unavailable(() => NativeTarget.Create("required", FfaVersion.V1_0, options, sourceRequired: true));
 
-        Assert.That((optional.Skip, optional.Message, required.Skip), Is.EqualTo((true, $"native target optional: source {absent} is not present", false)));
+        Assert.That((optional.Skip, optional.Message, required.Skip), Is.EqualTo((true, $"source = '{absent}' is not present (the target is not required, so it is skipped)", false)));
+        Assert.That(required.Message, Is.EqualTo($"source = '{absent}' does not exist; accepted: a U-Boot tree, a patch or mail that creates arm-ffa-runtime.c, a directory holding one, or a .c file"));
     }
 
     [Test]
@@ -116,7 +117,7 @@ public sealed class SourceTests
             var problem = NativeTargets.Unavailable(() => NativeTargets.Create("no-gcc", NativeTargets.Reference, FfaVersion.V1_0));
 
             Assert.That((problem.Skip, problem.Message), Is.EqualTo((true,
-                "native target no-gcc needs a C toolchain: gcc, objcopy, readelf not found on PATH (Debian: apt-get install gcc binutils)")));
+                "native target no-gcc is skipped: gcc, objcopy, readelf not found on PATH (Debian: apt-get install gcc binutils)")));
         }
         finally
         {

@@ -6,6 +6,8 @@ using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
 using FfaConformance.Tests.Native;
 
+using FfaConformance.Tests.Support;
+
 namespace FfaConformance.Tests.Qemu;
 
 /// <summary>
@@ -25,18 +27,18 @@ public sealed class QemuElfTests
     [Test]
     public void TheCReferenceAsAUserElfPassesEveryRule()
     {
-        using var reference = QemuTargets.Elf("c-reference-elf", NativeTargets.Reference, FfaVersion.V1_2, QemuTargets.ReferenceNotify);
+        var results = ExpectedVerdicts.PassesEveryRule("c-reference-elf", FfaVersion.V1_2, () => QemuTargets.Elf("c-reference-elf", NativeTargets.Reference, FfaVersion.V1_2, QemuTargets.ReferenceNotify));
 
-        RealCodeVerdicts.PassesEveryRule(Runner, reference);
+        Assert.That(results.Single(r => r.Rule == "INV-RT-RESIDENT").Outcome, Is.EqualTo(RuleOutcome.Passed));
     }
 
     [Test]
     public void TheSeedAsAUserElfFailsWhatItFailsInOurFirmware()
     {
         NativeTargets.RequireSeed();
-        using var seed = QemuTargets.Elf("seed-elf", NativeTargets.Seed, FfaVersion.V1_0, QemuElfOptions.DefaultExitBootServicesNotify);
+        var results = ExpectedVerdicts.FailsWhatTheSeedFails("seed-elf", FfaVersion.V1_0, () => QemuTargets.Elf("seed-elf", NativeTargets.Seed, FfaVersion.V1_0, QemuElfOptions.DefaultExitBootServicesNotify));
 
-        RealCodeVerdicts.FailsWhatTheSeedFailsNatively(Runner, seed);
+        Assert.That(results.Single(r => r.Rule == "INV-RT-RESIDENT").Outcome, Is.EqualTo(RuleOutcome.Passed));
     }
 
     [TestCase("RuntimeEntry", "no_such_entry")]

@@ -1,6 +1,5 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
-using FfaConformance.Reports.Text;
 using FfaConformance.Rules;
 using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
@@ -9,6 +8,8 @@ using FfaConformance.Scenarios.Profiles;
 using FfaConformance.Scenarios.Targets;
 using FfaConformance.SecureWorld;
 using FfaConformance.Tests.Mutants;
+
+using FfaConformance.Tests.Support;
 
 namespace FfaConformance.Tests.Reference;
 
@@ -27,15 +28,16 @@ public sealed class FailureReportTests
         using var target = Mutant((c, v) => new SuccessCompletes(c, v));
         var result = Runner.Check(target, RuleCatalogue.Get("INV-RESP-SUCCESS-NOT-COMPLETION"), RunOptions.Default);
 
-        var text = FailureText.Format(result);
+        var text = Messages.Of(result);
 
-        Assert.That(text, Does.StartWith("INV-RESP-SUCCESS-NOT-COMPLETION (MUST) failed on mutant: FFA_SUCCESS")
+        Assert.That(text, Does.StartWith("INV-RESP-SUCCESS-NOT-COMPLETION (MUST) on mutant: FFA_SUCCESS")
+            .And.Contain("\nFailure: a wrong value or call — step 2: FFA_SUCCESS is no response to a direct request, but the call returned 0")
             .And.Contain("Minimal scenario")
             .And.Contain("script: FFA_SUCCESS_32")
             .And.Contain("#1 SMC FFA_MSG_SEND_DIRECT_REQ_32 [x0=0x8400006F x1=0x8001] → FFA_SUCCESS_32 [x0=0x84000061]")
             .And.Contain("returned 0")
-            .And.Contain($"Replay seed: {result.Counterexample!.Replay}")
-            .And.Contain($"FFA_Run__Replay={result.Counterexample.Replay} dotnet test suite --filter \"FullyQualifiedName~mutant/INV-RESP-SUCCESS-NOT-COMPLETION\""));
+            .And.Contain($"Basis: {RuleCatalogue.Get("INV-RESP-SUCCESS-NOT-COMPLETION").Info.Basis}")
+            .And.Contain($"Replay seed: {result.Counterexample!.Replay}"));
     }
 
     [Test]
@@ -50,9 +52,9 @@ public sealed class FailureReportTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(replayed.Counterexample!.Scenario, Is.EqualTo(first.Counterexample.Scenario));
-            Assert.That(replayed.Counterexample.Trace, Is.EqualTo(first.Counterexample.Trace));
-            Assert.That(rerun.Counterexample!.Scenario, Is.EqualTo(first.Counterexample.Scenario));
+            Assert.That(replayed.Counterexample!.Minimal.Scenario, Is.EqualTo(first.Counterexample.Minimal.Scenario));
+            Assert.That(replayed.Counterexample.Minimal.Trace, Is.EqualTo(first.Counterexample.Minimal.Trace));
+            Assert.That(rerun.Counterexample!.Minimal.Scenario, Is.EqualTo(first.Counterexample.Minimal.Scenario));
         });
     }
 

@@ -6,6 +6,8 @@ using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
 
+using FfaConformance.Tests.Support;
+
 namespace FfaConformance.Tests.Reference;
 
 /// <summary>The C# reference transport conforms to every rule at every version, and a default run covers what it must.</summary>
@@ -28,7 +30,7 @@ public sealed class ReferenceTests
         var result = Runner.Check(target, rule, RunOptions.Default);
 
         var expected = rule.Info.Applicability.WhyNot(target.Description) is null ? RuleOutcome.Passed : RuleOutcome.NotApplicable;
-        Assert.That(result.Outcome, Is.EqualTo(expected), result.Counterexample is null ? result.Message : Reports.Text.FailureText.Format(result));
+        Assert.That(result.Outcome, Is.EqualTo(expected), result.Counterexample is null ? result.Message : Messages.Of(result));
     }
 
     [Test]

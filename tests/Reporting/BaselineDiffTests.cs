@@ -1,5 +1,6 @@
 using FfaConformance.Reports.Diff;
 using FfaConformance.Reports.Merge;
+using FfaConformance.Runner.Engine;
 
 namespace FfaConformance.Tests.Reporting;
 
@@ -15,15 +16,15 @@ public sealed class BaselineDiffTests
     public void NewFailuresFixesAndChangedCounterexamplesAreEachFound()
     {
         var run = ReportRuns.Run;
-        var failing = run.Results.Where(r => r.Outcome == "Failed" && r.Evidence is not null).ToArray();
+        var failing = run.Results.Where(r => r.Outcome == RuleOutcome.Failed && r.Evidence is not null).ToArray();
         var (newlyFailing, changed) = (failing[0], failing[1]);
-        var nowPassing = run.Results.First(r => r.Outcome == "Passed");
+        var nowPassing = run.Results.First(r => r.Outcome == RuleOutcome.Passed);
         var baseline = run with
         {
             Results = [.. run.Results.Select(r =>
-                r == newlyFailing ? r with { Outcome = "Passed", Evidence = null }
-                : r == nowPassing ? r with { Outcome = "Failed", Evidence = newlyFailing.Evidence }
-                : r == changed ? r with { Evidence = r.Evidence! with { Scenario = "boot: something else" } }
+                r == newlyFailing ? r with { Outcome = RuleOutcome.Passed, Evidence = null }
+                : r == nowPassing ? r with { Outcome = RuleOutcome.Failed, Evidence = newlyFailing.Evidence }
+                : r == changed ? r with { Evidence = r.Evidence! with { Minimal = r.Evidence.Minimal with { Scenario = "boot: something else" } } }
                 : r)],
         };
 

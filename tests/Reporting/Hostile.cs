@@ -1,4 +1,4 @@
-using FfaConformance.Reports.Records;
+using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Tests.Reporting;
 
@@ -35,12 +35,18 @@ internal static class Hostile
                 Expectation = r.Expectation is { } e ? e with { Reason = Text(e.Reason), Reference = Long } : null,
                 Evidence = r.Evidence is { } ev ? ev with
                 {
-                    Scenario = Text(ev.Scenario),
-                    ReplayCommand = Text(ev.ReplayCommand),
-                    Finding = ev.Finding with { Text = Text(ev.Finding.Text), Actual = Text(ev.Finding.Actual ?? string.Empty) },
-                    Steps = [.. ev.Steps.Select(s => s with { Step = Text(s.Step), Outcome = Text(s.Outcome) })],
+                    Minimal = Case(ev.Minimal),
+                    Original = Case(ev.Original),
+                    ReplayCommand = Text(ev.ReplayCommand ?? string.Empty),
                 } : null,
             })],
         };
     }
+
+    private static CaseRecord Case(CaseRecord run) => run with
+    {
+        Scenario = Text(run.Scenario),
+        Finding = run.Finding is { } f ? f with { Text = Text(f.Text), Actual = Text(f.Actual ?? string.Empty) } : null,
+        Steps = [.. run.Steps.Select(s => s with { Step = Text(s.Step), Outcome = Text(s.Outcome) })],
+    };
 }

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using FfaConformance.Reports.Junit;
+using FfaConformance.Runner.Expectations;
 
 namespace FfaConformance.Tests.Reporting;
 
@@ -42,15 +43,15 @@ public sealed class JunitReportTests
                 var shape = (element.Element("failure") is not null, element.Element("skipped") is not null);
                 var expected = result.Verdict switch
                 {
-                    "Failed" or "UnexpectedPass" or "ExpiredExpectation" or "StaleExpectation" or "CoverageGap" => (true, false),
-                    "Skipped" => (false, true),
+                    Verdict.Failed or Verdict.UnexpectedPass or Verdict.ExpiredExpectation or Verdict.StaleExpectation or Verdict.CoverageGap => (true, false),
+                    Verdict.Skipped => (false, true),
                     _ => (false, false),
                 };
                 Assert.That(shape, Is.EqualTo(expected), $"{result.Target}/{result.Rule} ({result.Verdict})");
             }
         });
         Assert.That(cases.Count(c => c.First.Element("failure") is not null), Is.GreaterThan(0), "the mutant run has failures");
-        Assert.That(cases.Count(c => c.Second.Verdict == "ExpectedFailure"), Is.EqualTo(1));
+        Assert.That(cases.Count(c => c.Second.Verdict == Verdict.ExpectedFailure), Is.EqualTo(1));
     }
 
     [Test]

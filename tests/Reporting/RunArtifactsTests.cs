@@ -1,45 +1,64 @@
 using System.Xml.Linq;
 using FfaConformance.Reports;
-using FfaConformance.Reports.Records;
+using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Tests.Reporting;
 
-/// <summary>What a run leaves behind: run.json, report.html, junit.xml; the run before is kept and compared with.</summary>
+/// <summary>
+/// What a run leaves behind: summary.txt, run.json, report.html, junit.xml; the last complete run is kept and
+/// is what the next run compares with — a filtered or replayed run never becomes the baseline (item 10).
+/// </summary>
 [TestFixture]
+[Category("Fast")]
 public sealed class RunArtifactsTests
 {
     [Test]
-    public void ASecondRunKeepsTheFirstAsPreviousAndComparesWithIt()
+    public void ASecondRunComparesWithTheFirstCompleteOne()
     {
         var directory = Directory.CreateTempSubdirectory("ffa-artifacts-").FullName;
-        var first = ReportRuns.Run;
+        var first = Complete("first");
         RunArtifacts.Write(first, directory, null, null);
-        var second = first with { Run = first.Run with { Id = "second" } };
+        var second = Complete("second");
 
         var (previous, problem) = RunArtifacts.Previous(directory);
         var written = RunArtifacts.Write(second, directory, previous, problem);
 
         Assert.Multiple(() =>
         {
-            Assert.That(written.Select(Path.GetFileName), Is.EqualTo(new[] { "run.json", "report.html", "junit.xml" }));
+            Assert.That(written.Select(Path.GetFileName), Is.EqualTo(new[] { "summary.txt", "run.json", "report.html", "junit.xml" }));
             Assert.That(RunRecordFile.Read(Path.Combine(directory, "run.json")).Run.Id, Is.EqualTo("second"));
-            Assert.That(RunRecordFile.Read(Path.Combine(directory, "previous-run.json")).Run.Id, Is.EqualTo(first.Run.Id));
-            Assert.That(File.ReadAllText(Path.Combine(directory, "report.html")), Does.Contain($"Baseline: run {first.Run.Id}"));
+            Assert.That(RunRecordFile.Read(Path.Combine(directory, "last-complete-run.json")).Run.Id, Is.EqualTo("second"));
+            Assert.That(File.ReadAllText(Path.Combine(directory, "report.html")), Does.Contain("Baseline: run first"));
             Assert.That(XDocument.Load(Path.Combine(directory, "junit.xml")).Descendants("testcase").Count(), Is.EqualTo(second.Results.Count));
         });
+    }
+
+    [Test]
+    public void APartialRunIsNeverTheBaseline()
+    {
+        var directory = Directory.CreateTempSubdirectory("ffa-artifacts-").FullName;
+        RunArtifacts.Write(Complete("full"), directory, null, null);
+        var partial = Complete("one-rule") with { Run = ReportRuns.Run.Run with { Id = "one-rule", Complete = false }, Results = [ReportRuns.Run.Results[0]] };
+        RunArtifacts.Write(partial, directory, RunArtifacts.Previous(directory).Run, null);
+
+        var (previous, _) = RunArtifacts.Previous(directory);
+
+        Assert.That((previous?.Run.Id, RunRecordFile.Read(Path.Combine(directory, "run.json")).Run.Id), Is.EqualTo(("full", "one-rule")));
     }
 
     [Test]
     public void ACorruptPreviousRunIsReportedAndTheReportStillWritten()
     {
         var directory = Directory.CreateTempSubdirectory("ffa-artifacts-").FullName;
-        File.WriteAllText(Path.Combine(directory, "run.json"), "{ not json");
+        File.WriteAllText(Path.Combine(directory, "last-complete-run.json"), "{ not json");
 
         var (previous, problem) = RunArtifacts.Previous(directory);
         RunArtifacts.Write(ReportRuns.Run, directory, previous, problem);
 
         Assert.That(previous, Is.Null);
-        Assert.That(problem, Does.Contain(Path.Combine(directory, "run.json")).And.Contain("is not a run record"));
+        Assert.That(problem, Does.Contain(Path.Combine(directory, "last-complete-run.json")).And.Contain("is not a run record"));
         Assert.That(File.ReadAllText(Path.Combine(directory, "report.html")), Does.Contain("the previous run could not be compared"));
     }
+
+    private static RunRecord Complete(string id) => ReportRuns.Run with { Run = ReportRuns.Run.Run with { Id = id, Complete = true } };
 }

@@ -1,4 +1,4 @@
-using FfaConformance.Reports.Records;
+using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Tests.Reporting;
 
@@ -20,15 +20,15 @@ public sealed class RunRecordTests
         {
             Assert.That(read.Run, Is.EqualTo(ReportRuns.Run.Run));
             Assert.That(read.Targets, Is.EqualTo(ReportRuns.Run.Targets));
-            Assert.That(read.Results.Select(r => (r.Target, r.Rule, r.Verdict, r.Evidence?.ReplayCommand, r.Evidence?.Scenario)),
-                Is.EqualTo(ReportRuns.Run.Results.Select(r => (r.Target, r.Rule, r.Verdict, r.Evidence?.ReplayCommand, r.Evidence?.Scenario))));
-            Assert.That(read.Results.SelectMany(r => r.Evidence?.Steps.SelectMany(s => s.Calls).SelectMany(c => c.X) ?? []),
-                Is.EqualTo(ReportRuns.Run.Results.SelectMany(r => r.Evidence?.Steps.SelectMany(s => s.Calls).SelectMany(c => c.X) ?? [])));
+            Assert.That(read.Results.Select(r => (r.Target, r.Rule, r.Verdict, r.Evidence?.ReplayCommand, r.Evidence?.Minimal.Scenario)),
+                Is.EqualTo(ReportRuns.Run.Results.Select(r => (r.Target, r.Rule, r.Verdict, r.Evidence?.ReplayCommand, r.Evidence?.Minimal.Scenario))));
+            Assert.That(read.Results.SelectMany(r => r.Evidence?.Minimal.Steps.SelectMany(s => s.Calls).SelectMany(c => c.X) ?? []),
+                Is.EqualTo(ReportRuns.Run.Results.SelectMany(r => r.Evidence?.Minimal.Steps.SelectMany(s => s.Calls).SelectMany(c => c.X) ?? [])));
         });
     }
 
-    [TestCase("{ \"format\": \"ffa-conformance-run/1\", \"run\": ", "is not a run record")]
-    [TestCase("{ \"format\": \"ffa-conformance-run/1\", \"run\": null, \"rules\": [], \"targets\": [], \"results\": [] }", "is not a run record")]
+    [TestCase("{ \"format\": \"ffa-conformance-run/2\", \"run\": ", "is not a run record")]
+    [TestCase("{ \"format\": \"ffa-conformance-run/2\", \"run\": null, \"rules\": [], \"targets\": [], \"results\": [] }", "is not a run record")]
     [TestCase("[1, 2, 3]", "has format ''")]
     [TestCase("{ \"format\": \"other/1\", \"run\": { \"id\": \"x\", \"started\": \"2026-01-01T00:00:00Z\", \"finished\": \"2026-01-01T00:00:00Z\", \"host\": \"h\", \"runtime\": \"r\", \"maxTest\": 1, \"callBudget\": 16, \"secureWorldVersion\": \"v1.3\" }, \"rules\": [], \"targets\": [], \"results\": [] }", "has format 'other/1'")]
     public void ACorruptFileIsOneErrorNamingIt(string content, string says)

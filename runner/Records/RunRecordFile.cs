@@ -1,6 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
-namespace FfaConformance.Reports.Records;
+namespace FfaConformance.Runner.Records;
 
 /// <summary>Reads and writes run.json; a file that is not a run record is one error naming it and what is accepted.</summary>
 public static class RunRecordFile
@@ -11,6 +12,7 @@ public static class RunRecordFile
         WriteIndented = true,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
     };
 
     public static void Write(RunRecord record, string path)

@@ -1,4 +1,4 @@
-namespace FfaConformance.Reports.Records;
+namespace FfaConformance.Runner.Records;
 
 /// <summary>The commit a checkout is at, read from .git without running git; null when it cannot be told.</summary>
 public static class Checkout

@@ -1,0 +1,16 @@
+using FfaConformance.Adapters.Contract;
+using FfaConformance.Adapters.Emulator;
+using FfaConformance.Adapters.Native;
+using FfaConformance.Adapters.Qemu;
+
+namespace FfaConformance.Adapters;
+
+/// <summary>Every adapter a target can name in its configuration.</summary>
+public static class AdapterCatalogue
+{
+    public static readonly IReadOnlyList<IAdapter> All = [new EmulatorAdapter(), new NativeAdapter(), new QemuAdapter(), new QemuElfAdapter()];
+
+    public static IReadOnlyList<string> Names => [.. All.Select(a => a.Name)];
+
+    public static IAdapter? Find(string name) => All.FirstOrDefault(a => a.Name == name);
+}

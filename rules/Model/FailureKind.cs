@@ -1,0 +1,70 @@
+using FfaConformance.Scenarios.Traces;
+
+namespace FfaConformance.Rules.Model;
+
+/// <summary>
+/// What kind of failure a failing case shows, read from how the step the finding points at ended. An
+/// expectation names the kind it expects, so a crash is never taken for the wrong value it was listed for.
+/// </summary>
+public enum FailureKind
+{
+    /// <summary>The target ran to a return (or was refused a call after a final answer) and got something wrong.</summary>
+    Finding,
+
+    /// <summary>The target crashed: a signal, an exception, a fault.</summary>
+    Crash,
+
+    /// <summary>The target neither called the conduit nor returned in time.</summary>
+    Hang,
+
+    /// <summary>The target kept calling until the per-case call budget ran out.</summary>
+    Livelock,
+
+    /// <summary>After ExitBootServices the runtime path touched memory that does not stay resident.</summary>
+    Residency,
+}
+
+/// <summary>How a step's end reads as a <see cref="FailureKind"/>.</summary>
+public static class FailureKinds
+{
+    public static FailureKind Of(StepOutcome outcome) => outcome is Stopped stopped
+        ? stopped.Reason switch
+        {
+            StopReason.Crashed => FailureKind.Crash,
+            StopReason.Hung => FailureKind.Hang,
+            StopReason.CallBudgetExhausted => FailureKind.Livelock,
+            StopReason.ResidencyViolation => FailureKind.Residency,
+            _ => FailureKind.Finding,
+        }
+        : FailureKind.Finding;
+
+    /// <summary>The word expectation files and reports use: finding, crash, hang, livelock, residency.</summary>
+    public static string Word(FailureKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>The kind in a sentence: "a crash", "a wrong value or call".</summary>
+    public static string Phrase(FailureKind kind) => kind switch
+    {
+        FailureKind.Finding => "a wrong value or call",
+        FailureKind.Crash => "a crash",
+        FailureKind.Hang => "a hang",
+        FailureKind.Livelock => "a livelock",
+        _ => "a residency violation",
+    };
+
+    public static IEnumerable<string> Words => Enum.GetValues<FailureKind>().Select(Word);
+
+    public static bool TryParse(string word, out FailureKind kind)
+    {
+        foreach (var candidate in Enum.GetValues<FailureKind>())
+        {
+            if (Word(candidate) == word)
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
+}

@@ -1,0 +1,76 @@
+using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Traces;
+
+namespace FfaConformance.Runner.Engine;
+
+/// <summary>
+/// The runner's own count of one rule's run, kept as FsCheck evaluates the property: every case generated
+/// before the first failure is counted with its classes (FsCheck's stamps are percentages and include shrink
+/// steps, so they are never read); the first failing case is kept as it was; evaluations after it are shrink
+/// steps. Shrinking stops running cases once <see cref="RuleRunner.HungShrinkBudget"/> of them have hung, so a target
+/// that hangs in every case costs a bounded number of timeouts per rule. An exception out of the adapter or
+/// the rule stops the run: no further case is run and the rule is reported broken.
+/// </summary>
+internal sealed class CaseTally(Func<Scenario, CaseRun> run)
+{
+    private readonly Dictionary<string, int> classes = new(StringComparer.Ordinal);
+    private int hungShrinks;
+
+    public int Cases { get; private set; }
+
+    public int Exercised { get; private set; }
+
+    public IReadOnlyDictionary<string, int> Classes => classes;
+
+    public CaseRun? Original { get; private set; }
+
+    public int Shrinks { get; private set; }
+
+    public Exception? Error { get; private set; }
+
+    /// <summary>The property FsCheck checks: true when the case passes (or is not run at all).</summary>
+    public bool Passes(Scenario scenario)
+    {
+        var shrinking = Original is not null;
+        if (Error is not null || (shrinking && hungShrinks >= RuleRunner.HungShrinkBudget))
+        {
+            return true;
+        }
+
+        CaseRun result;
+        try
+        {
+            result = run(scenario);
+        }
+        catch (Exception e)
+        {
+            Error = e;
+            return true;
+        }
+
+        var verdict = result.Verdict;
+        if (shrinking)
+        {
+            Shrinks += verdict.Failed ? 1 : 0;
+            hungShrinks += result.Trace.Steps.Any(s => s.Outcome is Stopped { Reason: StopReason.Hung }) ? 1 : 0;
+            return !verdict.Failed;
+        }
+
+        Cases++;
+        if (verdict.Exercised)
+        {
+            Exercised++;
+            foreach (var label in verdict.Classes.Distinct())
+            {
+                classes[label] = classes.GetValueOrDefault(label) + 1;
+            }
+        }
+
+        if (verdict.Failed)
+        {
+            Original = result;
+        }
+
+        return !verdict.Failed;
+    }
+}

@@ -1,0 +1,137 @@
+using FfaConformance.Adapters.Contract;
+using FfaConformance.Rules;
+using FfaConformance.Runner.Engine;
+using FfaConformance.Runner.Expectations;
+using FfaConformance.Runner.Records;
+using FfaConformance.Scenarios;
+using FfaConformance.SecureWorld;
+
+namespace FfaConformance.Runner.Run;
+
+/// <summary>
+/// The one conformance run: check a rule on a target, judge the result against the target's expectations,
+/// and record it. The NUnit suite asks it for each target × rule; the CLI and the self-tests ask it for all of
+/// them. Targets are built when their first rule is checked and disposed with the run; a target that cannot be
+/// built gives every one of its rules the same one-line result (skipped or broken), never an exception.
+/// </summary>
+public sealed class ConformanceRun : IDisposable
+{
+    private readonly RuleRunner runner;
+    private readonly Dictionary<string, Slot> slots;
+    private readonly List<ResultRecord> results = [];
+    private readonly Dictionary<(string Target, string Rule), Counterexample> counterexamples = [];
+    private readonly DateOnly today;
+
+    public ConformanceRun(RunPlan plan, DateOnly? today = null)
+    {
+        Plan = plan;
+        this.today = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        runner = new RuleRunner(new ManagedSecureWorld(PartitionTable.Default, plan.SecureWorldVersion));
+        slots = [];
+        foreach (var target in plan.Targets)
+        {
+            if (!slots.TryAdd(target.Name, new Slot(target, new Lazy<(ITarget?, TargetUnavailableException?)>(() => Build(target)))))
+            {
+                throw new ArgumentException($"the run names target '{target.Name}' twice", nameof(plan));
+            }
+        }
+    }
+
+    public RunPlan Plan { get; }
+
+    public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Every result so far, in the order they were checked.</summary>
+    public IReadOnlyList<ResultRecord> Results
+    {
+        get
+        {
+            lock (results)
+            {
+                return [.. results];
+            }
+        }
+    }
+
+    public ResultRecord Check(string target, string ruleId)
+    {
+        var slot = slots.GetValueOrDefault(target) ?? throw new ArgumentException($"no target '{target}' in this run; it has: {string.Join(", ", slots.Keys)}", nameof(target));
+        var rule = RuleCatalogue.Get(ruleId);
+        var (built, problem) = slot.Target.Value;
+        var result = built is null
+            ? RuleResult.Empty(ruleId, target, problem!.Skip ? RuleOutcome.Unavailable : RuleOutcome.Broken, problem.Message)
+            : runner.Check(built, rule, Plan.Options with { MaxTest = slot.Plan.MaxTest ?? Plan.Options.MaxTest });
+        var record = RecordBuilder.Result(result, Judgement.Of(result, slot.Plan.Expectations.GetValueOrDefault(ruleId), today),
+            replay => Plan.ReplayCommand(target, ruleId, replay));
+        lock (results)
+        {
+            results.Add(record);
+            if (result.Counterexample is { } counterexample)
+            {
+                counterexamples[(target, ruleId)] = counterexample;
+            }
+        }
+
+        return record;
+    }
+
+    /// <summary>The engine's counterexample behind a failing result's evidence (scenario and trace as objects), for tests that compare them.</summary>
+    public Counterexample? CounterexampleOf(string target, string ruleId)
+    {
+        lock (results)
+        {
+            return counterexamples.GetValueOrDefault((target, ruleId));
+        }
+    }
+
+    /// <summary>Every rule on every target, in catalogue order.</summary>
+    public IReadOnlyList<ResultRecord> CheckAll() =>
+        [.. Plan.Targets.SelectMany(t => RuleCatalogue.All.Select(r => Check(t.Name, r.Id)))];
+
+    /// <summary>The run record of everything checked so far.</summary>
+    public RunRecord Record()
+    {
+        var checkedResults = Results;
+        var (host, runtime) = RecordBuilder.Environment();
+        var done = checkedResults.Select(r => (r.Target, r.Rule)).ToHashSet();
+        var complete = Plan.Options.Replay is null
+            && Plan.Targets.All(t => RuleCatalogue.All.All(r => done.Contains((t.Name, r.Id))));
+        var info = new RunInfo($"{Started:yyyyMMdd-HHmmss}", Started, DateTimeOffset.UtcNow, host, runtime, Plan.Commit,
+            Plan.Options.MaxTest, Plan.Options.CallBudget, Plan.SecureWorldVersion.ToString(), Plan.Options.Replay, complete);
+        var targets = Plan.Targets
+            .Where(t => checkedResults.Any(r => r.Target == t.Name))
+            .Select(t =>
+            {
+                var slot = slots[t.Name];
+                var (built, problem) = slot.Target.IsValueCreated ? slot.Target.Value : (null, null);
+                return RecordBuilder.Target(t.Name, t.Adapter, t.Version, built?.Description, problem?.Message, checkedResults.Where(r => r.Target == t.Name));
+            });
+        return new RunRecord(RunRecord.CurrentFormat, info, RecordBuilder.Rules(), [.. targets], checkedResults);
+    }
+
+    public void Dispose()
+    {
+        foreach (var slot in slots.Values.Where(s => s.Target.IsValueCreated))
+        {
+            slot.Target.Value.Target?.Dispose();
+        }
+    }
+
+    private static (ITarget?, TargetUnavailableException?) Build(RunTarget target)
+    {
+        try
+        {
+            return (target.Build(), null);
+        }
+        catch (TargetUnavailableException problem)
+        {
+            return (null, problem);
+        }
+        catch (Exception e)
+        {
+            return (null, new TargetUnavailableException($"target {target.Name} could not be built: {e.GetType().Name}: {e.Message}", skip: false));
+        }
+    }
+
+    private sealed record Slot(RunTarget Plan, Lazy<(ITarget? Target, TargetUnavailableException? Problem)> Target);
+}

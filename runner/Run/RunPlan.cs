@@ -1,0 +1,18 @@
+using FfaConformance.Abi;
+using FfaConformance.Runner.Engine;
+
+namespace FfaConformance.Runner.Run;
+
+/// <summary>
+/// What a conformance run checks and how: its targets, cases per rule, the call budget, an optional replay,
+/// the version the managed secure world implements, and — when the run was configured by the user — the
+/// command that replays one failing case of one target.
+/// </summary>
+public sealed record RunPlan(IReadOnlyList<RunTarget> Targets, RunOptions Options, FfaVersion SecureWorldVersion)
+{
+    /// <summary>(target, rule, replay string) → the command that reruns that case, or null when there is none.</summary>
+    public Func<string, string, string, string?> ReplayCommand { get; init; } = (_, _, _) => null;
+
+    /// <summary>The commit of the checkout the run used, when known.</summary>
+    public string? Commit { get; init; }
+}
