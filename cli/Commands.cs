@@ -11,16 +11,24 @@ internal static class Commands
         return 0;
     }
 
-    public static int UpdateReadme(string path)
+    public static int Update(string path)
     {
         if (!File.Exists(path))
         {
-            Console.Error.WriteLine($"ffa rules: {path} does not exist; give the README to update");
+            Console.Error.WriteLine($"ffa rules: {path} does not exist; accepted: the document with the generated rule list ({RuleTable.Document})");
             return 2;
         }
 
-        File.WriteAllText(path, RuleTable.UpdateReadme(File.ReadAllText(path)));
-        return 0;
+        try
+        {
+            File.WriteAllText(path, RuleTable.Update(File.ReadAllText(path)));
+            return 0;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"ffa rules: {path}: {e.Message}");
+            return 2;
+        }
     }
 
     /// <summary>ffa --help: the commands, on standard output, and success.</summary>
@@ -42,7 +50,7 @@ internal static class Commands
     private static void Describe(TextWriter output)
     {
         output.WriteLine("  rules                         print the rule list (Markdown)");
-        output.WriteLine("  rules --update-readme FILE    rewrite the generated rule section of FILE");
+        output.WriteLine($"  rules --update FILE           rewrite the generated rule section of FILE ({RuleTable.Document})");
         output.WriteLine("  bench [--seconds N]           checked cases per second: emulator, native, QEMU (N > 0, default 5)");
         output.WriteLine($"  {ReportCommand.Usage}");
         output.WriteLine("                                one HTML page (and JUnit XML) from runs, merged, against a baseline");

@@ -9,8 +9,6 @@ namespace FfaConformance.Adapters.Native;
 /// </summary>
 internal sealed class HostProcess : IDisposable
 {
-    private const uint BootEntryCapability = 1;
-    private const uint StateTooLarge = 0x8000_0000;
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
 
     private readonly Process process;
@@ -45,12 +43,12 @@ internal sealed class HostProcess : IDisposable
                 throw new TargetUnavailableAtStart($"{executable} greeted with {hello.Type}, not Hello");
             }
 
-            if ((hello.Argument & StateTooLarge) != 0)
+            if ((hello.Argument & Wire.StateTooLarge) != 0)
             {
                 throw new TargetUnavailableAtStart("the transport's resident state is larger than the 64 KiB the harness restores per case");
             }
 
-            host.HasBootEntry = (hello.Argument & BootEntryCapability) != 0;
+            host.HasBootEntry = (hello.Argument & Wire.HasBootEntry) != 0;
             return host;
         }
         catch (HostDied)

@@ -5,11 +5,11 @@ namespace FfaConformance.Adapters.Native;
 
 /// <summary>
 /// One message between the harness and the native host process: type, argument, x0–x17, little-endian.
-/// Keep in step with c/host/protocol.h.
+/// The layout is c/host/protocol.h's struct ffa_host_record (<see cref="Wire"/>).
 /// </summary>
 internal readonly record struct HostRecord(HostMessage Type, uint Argument, ulong[] X)
 {
-    public const int Size = 8 + (8 * RegisterSet.Count);
+    public const int Size = Wire.HostRecordSize;
 
     public static HostRecord Command(HostMessage type, uint argument = 0, params ulong[] x) =>
         new(type, argument, Pad(x));
@@ -46,26 +46,16 @@ internal readonly record struct HostRecord(HostMessage Type, uint Argument, ulon
 /// <summary>Message types of c/host/protocol.h.</summary>
 internal enum HostMessage : uint
 {
-    Begin = 1,
-    Send = 2,
-    ExitBootServices = 3,
-    Answer = 4,
-    Stop = 5,
-    Quit = 6,
-    Hello = 16,
-    Call = 17,
-    Returned = 18,
-    Done = 19,
-    Stopped = 20,
-    Failed = 21,
-}
-
-/// <summary>Flags of a send command (protocol.h FFA_HOST_SEND_*).</summary>
-[Flags]
-internal enum SendFlags : uint
-{
-    None = 0,
-    Smc64 = 1,
-    Runtime = 2,
-    NullMessage = 4,
+    Begin = Wire.HostBegin,
+    Send = Wire.HostSend,
+    ExitBootServices = Wire.HostExitBootServices,
+    Answer = Wire.HostAnswer,
+    Stop = Wire.HostStop,
+    Quit = Wire.HostQuit,
+    Hello = Wire.HostHello,
+    Call = Wire.HostCall,
+    Returned = Wire.HostReturned,
+    Done = Wire.HostDone,
+    Stopped = Wire.HostStopped,
+    Failed = Wire.HostFailed,
 }

@@ -7,14 +7,11 @@ public sealed class NativeAdapter : IAdapter
 {
     public string Name => NativeTarget.AdapterName;
 
-    public IReadOnlyList<SettingKey> Keys => [SourceKeys.Source, SourceKeys.Required, SettingKey.HangTimeout];
+    public IReadOnlyList<SettingKey> Keys => SourceKeys.All;
 
-    public ITarget Create(TargetConfig config) => NativeTarget.Create(
-        config.Name,
-        config.Version,
-        new NativeOptions(config.Path(SourceKeys.Source.Name)!, config.BuildDirectory, config.Milliseconds(SettingKey.HangTimeout.Name) ?? NativeOptions.DefaultHangTimeout)
-        {
-            SourceKey = config.KeyPath(SourceKeys.Source.Name),
-        },
-        config.Flag(SourceKeys.Required.Name, whenAbsent: true));
+    public ITarget Create(TargetConfig config)
+    {
+        var (path, key, required, hang) = SourceKeys.Bind(config);
+        return NativeTarget.Create(config.Name, config.Version, new NativeOptions(path, config.BuildDirectory, hang ?? NativeOptions.DefaultHangTimeout) { SourceKey = key }, required);
+    }
 }

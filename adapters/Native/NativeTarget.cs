@@ -1,7 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Sources;
-using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Steps;
 using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
@@ -88,12 +87,10 @@ public sealed class NativeTarget : IStepwiseTarget
     public StepOutcome Send(SendStep step)
     {
         var request = step.Request;
-        var flags = (request.Convention == Convention.Smc64 ? SendFlags.Smc64 : SendFlags.None)
-            | (step.Entry == Entry.Runtime ? SendFlags.Runtime : SendFlags.None)
-            | (request.Message is null ? SendFlags.NullMessage : SendFlags.None);
+        var flags = Wire.Flags(step);
         var m = request.Message ?? DirectMessage.Zero;
         return Exchange(
-            HostRecord.Command(HostMessage.Send, (uint)flags, request.Destination, m.Data0, m.Data1, m.Data2, m.Data3, m.Data4),
+            HostRecord.Command(HostMessage.Send, flags, request.Destination, m.Data0, m.Data1, m.Data2, m.Data3, m.Data4),
             returned => new Returned((int)returned.Argument, returned.X[5] != 0 ? null : DirectMessage.FromWords(returned.X.AsSpan(0, 5))));
     }
 
@@ -142,7 +139,7 @@ public sealed class NativeTarget : IStepwiseTarget
                     case HostMessage.Done:
                         return Completed.Instance;
                     case HostMessage.Failed:
-                        return new Stopped(StopReason.Crashed, record.Argument == 1
+                        return new Stopped(StopReason.Crashed, record.Argument == Wire.NoEvent
                             ? "the transport registered no ExitBootServices event when probed"
                             : "the transport has no boot-time entry (ffa_invoke_msg_send_direct_req)");
                     default:

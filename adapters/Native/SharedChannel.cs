@@ -11,10 +11,10 @@ namespace FfaConformance.Adapters.Native;
 /// </summary>
 internal sealed unsafe class SharedChannel : IDisposable
 {
-    private const int Size = 4096;
-    private const int ToHost = 0;
-    private const int ToHarness = 512;
-    private const int RecordOffset = 64;
+    private const int Size = Wire.SharedSize;
+    private const int ToHost = Wire.ToHostOffset;
+    private const int ToHarness = Wire.ToHarnessOffset;
+    private const int RecordOffset = Wire.MailboxRecord;
     /// <summary>Spinning only pays when the host runs on another CPU at the same time.</summary>
     private static readonly int Spins = Environment.ProcessorCount > 1 ? 4000 : 0;
     private const int SliceMs = 20;
@@ -51,9 +51,9 @@ internal sealed unsafe class SharedChannel : IDisposable
     {
         var mailbox = page + ToHost;
         record.WriteTo(new Span<byte>(mailbox + RecordOffset, HostRecord.Size));
-        var sequence = (uint*)mailbox;
+        var sequence = (uint*)(mailbox + Wire.MailboxSequence);
         Interlocked.Exchange(ref *sequence, *sequence + 1);
-        if (Volatile.Read(ref *(uint*)(mailbox + 4)) != 0)
+        if (Volatile.Read(ref *(uint*)(mailbox + Wire.MailboxWaiting)) != 0)
         {
             Futex.WakeOne(sequence);
         }
@@ -63,8 +63,8 @@ internal sealed unsafe class SharedChannel : IDisposable
     public bool TryReceive(TimeSpan timeout, Func<bool> alive, out HostRecord record)
     {
         var mailbox = page + ToHarness;
-        var sequence = (uint*)mailbox;
-        var waiting = (uint*)(mailbox + 4);
+        var sequence = (uint*)(mailbox + Wire.MailboxSequence);
+        var waiting = (uint*)(mailbox + Wire.MailboxWaiting);
         for (var spin = 0; spin < Spins && Volatile.Read(ref *sequence) == seen; spin++)
         {
             Thread.SpinWait(1);

@@ -13,18 +13,15 @@ namespace FfaConformance.Adapters.Qemu;
 /// </summary>
 internal static class CaseMailbox
 {
-    public const int MaxSteps = 32;
+    public const int MaxSteps = Wire.FirmwareMaxSteps;
 
-    private const int HeaderLength = 32;
-    private const int ResultLength = 48;
-    private const int StepLength = 56;
-    private const int StepsOffset = HeaderLength + (ResultLength * MaxSteps);
-    private const uint Send = 2;
-    private const uint ExitBootServices = 3;
-    private const uint StatusNoEvent = 1;
+    private const int HeaderLength = Wire.FirmwareResults;
+    private const int ResultLength = Wire.FirmwareResultSize;
+    private const int StepLength = Wire.FirmwareStepSize;
+    private const int StepsOffset = Wire.FirmwareSteps;
 
     /// <summary>The firmware's capabilities (HARNESS_HAS_BOOT_ENTRY, HARNESS_STATE_TOO_LARGE), written at its first boot.</summary>
-    public static (int Offset, int Length) Capabilities => (12, 4);
+    public static (int Offset, int Length) Capabilities => (Wire.FirmwareCapabilities, 4);
 
     /// <summary>'M' packets that hand the firmware a case.</summary>
     public static IReadOnlyList<string> Write(ulong mailbox, Scenario scenario, BootData boot)
@@ -40,15 +37,14 @@ internal static class CaseMailbox
             if (scenario.SendAt(i) is { } send)
             {
                 var request = send.Request;
-                BinaryPrimitives.WriteUInt32LittleEndian(step, Send);
-                BinaryPrimitives.WriteUInt32LittleEndian(step[4..],
-                    (request.Convention == Convention.Smc64 ? 1u : 0) | (send.Entry == Entry.Runtime ? 2u : 0) | (request.Message is null ? 4u : 0));
+                BinaryPrimitives.WriteUInt32LittleEndian(step, Wire.FirmwareSend);
+                BinaryPrimitives.WriteUInt32LittleEndian(step[4..], Wire.Flags(send));
                 BinaryPrimitives.WriteUInt64LittleEndian(step[8..], request.Destination);
                 (request.Message ?? DirectMessage.Zero).ToBytes().CopyTo(step[16..]);
             }
             else
             {
-                BinaryPrimitives.WriteUInt32LittleEndian(step, ExitBootServices);
+                BinaryPrimitives.WriteUInt32LittleEndian(step, Wire.FirmwareExitBootServices);
                 BinaryPrimitives.WriteUInt32LittleEndian(step[4..], ((ExitBootServicesStep)scenario.Steps[i]).WithContext ? 1u : 0);
             }
         }
@@ -66,12 +62,12 @@ internal static class CaseMailbox
     public static int ReadLength(int steps) => HeaderLength + (ResultLength * steps);
 
     /// <summary>How far the firmware got: steps that ran to their end.</summary>
-    public static int CompletedSteps(byte[] read) => (int)BinaryPrimitives.ReadUInt32LittleEndian(read.AsSpan(20));
+    public static int CompletedSteps(byte[] read) => (int)BinaryPrimitives.ReadUInt32LittleEndian(read.AsSpan(Wire.FirmwareCompleted));
 
     /// <summary>The outcomes of the steps that ran to their end, in order; a failure to begin is the first step's.</summary>
     public static IReadOnlyList<StepOutcome> Outcomes(byte[] read, Scenario scenario)
     {
-        if (BinaryPrimitives.ReadUInt32LittleEndian(read.AsSpan(16)) == StatusNoEvent)
+        if (BinaryPrimitives.ReadUInt32LittleEndian(read.AsSpan(Wire.FirmwareBeginStatus)) == Wire.NoEvent)
         {
             return scenario.Steps.Length == 0 ? [] : [new Stopped(StopReason.Crashed, "the transport registered no ExitBootServices event when probed")];
         }
@@ -80,7 +76,7 @@ internal static class CaseMailbox
         for (var i = 0; i < Math.Min(CompletedSteps(read), scenario.Steps.Length); i++)
         {
             var result = read.AsSpan(HeaderLength + (ResultLength * i), ResultLength);
-            if (BinaryPrimitives.ReadUInt32LittleEndian(result) != 0)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(result) != Wire.Ok)
             {
                 outcomes.Add(new Stopped(StopReason.Crashed, "the transport has no boot-time entry (ffa_invoke_msg_send_direct_req)"));
             }

@@ -10,7 +10,7 @@ namespace FfaConformance.Adapters.Qemu;
 /// </summary>
 internal static class GuestFault
 {
-    public const int RecordLength = 40;
+    public const int RecordLength = Wire.FaultRecordSize;
 
     public static Stopped Describe(byte[] record, uint instruction, GuestLayout layout)
     {

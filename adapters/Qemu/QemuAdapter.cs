@@ -7,14 +7,11 @@ public sealed class QemuAdapter : IAdapter
 {
     public string Name => QemuTarget.AdapterName;
 
-    public IReadOnlyList<SettingKey> Keys => [SourceKeys.Source, SourceKeys.Required, SettingKey.HangTimeout];
+    public IReadOnlyList<SettingKey> Keys => SourceKeys.All;
 
-    public ITarget Create(TargetConfig config) => QemuTarget.Create(
-        config.Name,
-        config.Version,
-        new QemuOptions(config.Path(SourceKeys.Source.Name)!, config.BuildDirectory, config.Milliseconds(SettingKey.HangTimeout.Name) ?? QemuOptions.DefaultHangTimeout)
-        {
-            SourceKey = config.KeyPath(SourceKeys.Source.Name),
-        },
-        config.Flag(SourceKeys.Required.Name, whenAbsent: true));
+    public ITarget Create(TargetConfig config)
+    {
+        var (path, key, required, hang) = SourceKeys.Bind(config);
+        return QemuTarget.Create(config.Name, config.Version, new QemuOptions(path, config.BuildDirectory, hang ?? QemuOptions.DefaultHangTimeout) { SourceKey = key }, required);
+    }
 }

@@ -22,8 +22,6 @@ public sealed class QemuTarget : IQemuTarget
     public const string AdapterName = "qemu";
 
     private const int StepRegister = 18;
-    private const uint HasBootEntry = 1;
-    private const uint StateTooLarge = 0x8000_0000;
 
     private readonly QemuTools tools;
     private readonly Firmware firmware;
@@ -70,7 +68,7 @@ public sealed class QemuTarget : IQemuTarget
             Firmware.Read(image),
             options.HangTimeout);
         var capabilities = target.StartMachine();
-        if ((capabilities & StateTooLarge) != 0)
+        if ((capabilities & Wire.StateTooLarge) != 0)
         {
             target.Dispose();
             throw new TargetUnavailableException($"QEMU target {name}: the transport's resident state is larger than the 64 KiB the harness restores per case", skip: false);
@@ -79,7 +77,7 @@ public sealed class QemuTarget : IQemuTarget
         target.Description = target.Description with
         {
             Capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage
-                | TargetCapabilities.Residency | ((capabilities & HasBootEntry) != 0 ? TargetCapabilities.BootEntry : TargetCapabilities.None),
+                | TargetCapabilities.Residency | ((capabilities & Wire.HasBootEntry) != 0 ? TargetCapabilities.BootEntry : TargetCapabilities.None),
         };
         return target;
     }

@@ -4,8 +4,4 @@ namespace FfaConformance.Scenarios.Targets;
 /// Where a target's code comes from and what built and runs it, for reports that must say exactly what was
 /// tested: the source as resolved, its SHA-256, the compiler and QEMU versions, and anything else worth a note.
 /// </summary>
-public sealed record Provenance(string Source, string? Sha256 = null, string? Compiler = null, string? Qemu = null, string? Note = null)
-{
-    public override string ToString() =>
-        string.Join("; ", new[] { Source, Sha256 is null ? null : $"sha256 {Sha256[..16]}", Compiler, Qemu, Note }.OfType<string>());
-}
+public sealed record Provenance(string Source, string? Sha256 = null, string? Compiler = null, string? Qemu = null, string? Note = null);

@@ -5,6 +5,7 @@ namespace FfaConformance.Tests.Abi;
 
 /// <summary>Register packings round-trip and agree with the fact sheet's layouts.</summary>
 [TestFixture]
+[Category("Fast")]
 public sealed class EncodingProperties
 {
     [Property]

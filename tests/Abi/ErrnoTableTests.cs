@@ -4,6 +4,7 @@ namespace FfaConformance.Tests.Abi;
 
 /// <summary>The errno table against the fact sheet's §2 (U-Boot and Linux for −1…−8, Linux mainline for −9/−10).</summary>
 [TestFixture]
+[Category("Fast")]
 public sealed class ErrnoTableTests
 {
     [TestCase(-1, 95)]

@@ -12,6 +12,7 @@ namespace FfaConformance.Tests.Browser;
 /// of the page with an evidence panel open is kept as a test artefact.
 /// </summary>
 [TestFixture]
+[Category("Browser")]
 [NonParallelizable]
 public sealed class ReportBrowserTests
 {

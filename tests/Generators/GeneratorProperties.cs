@@ -13,6 +13,7 @@ namespace FfaConformance.Tests.Generators;
 
 /// <summary>What generators promise: profiles are respected, answers become the registers the fact sheet describes.</summary>
 [TestFixture]
+[Category("Fast")]
 public sealed class GeneratorProperties
 {
     private static readonly GenerationContext Context = new(PartitionTable.Default, FfaVersion.V1_2);

@@ -9,6 +9,7 @@ namespace FfaConformance.Tests.Generators;
 
 /// <summary>The managed secure world answers from the script and stops what goes beyond it.</summary>
 [TestFixture]
+[Category("Fast")]
 public sealed class SecureWorldTests
 {
     private static readonly ManagedSecureWorld World = new(PartitionTable.Default, FfaVersion.V1_3);

@@ -7,6 +7,7 @@ namespace FfaConformance.Tests.Generators;
 
 /// <summary>Shrinking users can trust: it ends, every step changes something, and twins stay twins.</summary>
 [TestFixture]
+[Category("Fast")]
 public sealed class ShrinkerProperties
 {
     [Property(Arbitrary = new[] { typeof(AnyScenario) }, MaxTest = 200)]

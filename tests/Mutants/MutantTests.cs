@@ -12,6 +12,7 @@ namespace FfaConformance.Tests.Mutants;
 
 /// <summary>Each mutant is caught by the rule meant to catch it, within the default number of cases, with the minimal counterexample.</summary>
 [TestFixture]
+[Category("Fast")]
 public sealed class MutantTests
 {
     private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));

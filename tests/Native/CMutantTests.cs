@@ -14,6 +14,7 @@ namespace FfaConformance.Tests.Native;
 /// such, and the same target then runs a case the mutation does not touch normally (its host restarted).
 /// </summary>
 [TestFixture]
+[Category("Native")]
 [NonParallelizable]
 public sealed class CMutantTests
 {

@@ -11,6 +11,7 @@ namespace FfaConformance.Tests.Native;
 
 /// <summary>The C reference transport passes every rule at every version, through the native adapter.</summary>
 [TestFixture]
+[Category("Native")]
 [NonParallelizable]
 public sealed class NativeReferenceTests
 {

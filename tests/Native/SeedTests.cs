@@ -10,6 +10,7 @@ namespace FfaConformance.Tests.Native;
 /// expectations file lists, each with the same minimal counterexample as the C# mutant with that deviation.
 /// </summary>
 [TestFixture]
+[Category("Native")]
 [NonParallelizable]
 public sealed class SeedTests
 {

@@ -10,6 +10,7 @@ namespace FfaConformance.Tests.Native;
 
 /// <summary>What a native target can name as its source, and the errors for sources that will not do.</summary>
 [TestFixture]
+[Category("Native")]
 [NonParallelizable]
 public sealed class SourceTests
 {

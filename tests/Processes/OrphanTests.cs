@@ -9,6 +9,7 @@ namespace FfaConformance.Tests.Processes;
 /// process starts a target, the test kills the probe with SIGKILL and watches the probe's children go.
 /// </summary>
 [TestFixture]
+[Category("Processes")]
 [NonParallelizable]
 public sealed class OrphanTests
 {
@@ -18,14 +19,7 @@ public sealed class OrphanTests
     [TestCase("qemu")]
     public void TheTargetsProcessesDieWithTheRunner(string adapter)
     {
-        if (adapter == "qemu")
-        {
-            QemuTargets.RequireQemu();
-        }
-        else
-        {
-            NativeTargets.RequireToolchain();
-        }
+        QemuTargets.RequireToolsOf(adapter);
 
         using var probe = Process.Start(new ProcessStartInfo("dotnet",
         [

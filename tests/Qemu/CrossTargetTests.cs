@@ -17,6 +17,7 @@ namespace FfaConformance.Tests.Qemu;
 /// finding (a crash is compared by its kind, since a signal and a data abort name it differently).
 /// </summary>
 [TestFixture]
+[Category("Qemu")]
 [NonParallelizable]
 public sealed class CrossTargetTests
 {

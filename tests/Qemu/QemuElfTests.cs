@@ -16,6 +16,7 @@ namespace FfaConformance.Tests.Qemu;
 /// counterexamples; names that are not in the ELF are one clear error naming the key.
 /// </summary>
 [TestFixture]
+[Category("Qemu")]
 [NonParallelizable]
 public sealed class QemuElfTests
 {

@@ -17,6 +17,7 @@ namespace FfaConformance.Tests.Qemu;
 /// each reported as such; the target goes on to pass another rule, and no QEMU is left behind.
 /// </summary>
 [TestFixture]
+[Category("Qemu")]
 [NonParallelizable]
 public sealed class QemuMutantTests
 {

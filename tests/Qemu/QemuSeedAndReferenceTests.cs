@@ -10,6 +10,7 @@ namespace FfaConformance.Tests.Qemu;
 /// rules it fails as a native target, with the same minimal counterexamples, and passes residency.
 /// </summary>
 [TestFixture]
+[Category("Qemu")]
 [NonParallelizable]
 public sealed class QemuSeedAndReferenceTests
 {

@@ -23,6 +23,16 @@ internal static class QemuTargets
         }
     }
 
+    /// <summary>Ignores the test unless the tools of <paramref name="adapter"/> ("native" or "qemu") are here.</summary>
+    public static void RequireToolsOf(string adapter)
+    {
+        NativeTargets.RequireToolchain();
+        if (adapter == QemuTarget.AdapterName)
+        {
+            RequireQemu();
+        }
+    }
+
     public static QemuTarget Create(string name, string source, FfaVersion version, TimeSpan? hangTimeout = null) =>
         QemuTarget.Create(name, version, new QemuOptions(source, BuildRoot, hangTimeout ?? QemuOptions.DefaultHangTimeout), sourceRequired: true);
 

@@ -15,6 +15,7 @@ namespace FfaConformance.Tests.Reference;
 
 /// <summary>A failure says everything a developer needs, its replay seed reproduces it, and coverage gaps and inapplicable rules are never passes.</summary>
 [TestFixture]
+[Category("Fast")]
 public sealed class FailureReportTests
 {
     private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));

@@ -12,6 +12,7 @@ namespace FfaConformance.Tests.Reference;
 
 /// <summary>The C# reference transport conforms to every rule at every version, and a default run covers what it must.</summary>
 [TestFixture]
+[Category("Fast")]
 public sealed class ReferenceTests
 {
     private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));

@@ -6,6 +6,7 @@ namespace FfaConformance.Tests.Reporting;
 
 /// <summary>Baseline diffs and merges, on a real run and copies of it changed one way each.</summary>
 [TestFixture]
+[Category("Fast")]
 public sealed class BaselineDiffTests
 {
     [Test]

@@ -4,6 +4,7 @@ namespace FfaConformance.Tests.Reporting;
 
 /// <summary>The one escaping function of the HTML report.</summary>
 [TestFixture]
+[Category("Fast")]
 public sealed class HtmlTextTests
 {
     [TestCase("<b>&\"'", "&lt;b&gt;&amp;&quot;&#39;")]

@@ -6,6 +6,7 @@ namespace FfaConformance.Tests.Reporting;
 
 /// <summary>JUnit XML: one suite per target, one case per rule, the properties dashboards need, and valid XML whatever the text.</summary>
 [TestFixture]
+[Category("Fast")]
 public sealed class JunitReportTests
 {
     [Test]

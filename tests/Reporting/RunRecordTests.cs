@@ -4,6 +4,7 @@ namespace FfaConformance.Tests.Reporting;
 
 /// <summary>run.json: what is written is read back whole; anything else is one error naming the file.</summary>
 [TestFixture]
+[Category("Fast")]
 public sealed class RunRecordTests
 {
     private static string Scratch(string name) => Path.Combine(Path.GetTempPath(), $"ffa-{Guid.NewGuid():N}-{name}");

@@ -47,14 +47,7 @@ public sealed class ProcessLifetimeTests
     [TestCase("qemu")]
     public void KillingDotnetTestWithSigkillTakesItsTestHostAndTargetsWithIt(string adapter)
     {
-        if (adapter == "qemu")
-        {
-            QemuTargets.RequireQemu();
-        }
-        else
-        {
-            NativeTargets.RequireToolchain();
-        }
+        QemuTargets.RequireToolsOf(adapter);
 
         var results = Directory.CreateTempSubdirectory("ffa-killed-").FullName;
         using var run = DotnetTest.Start("dotnet", ["test", DotnetTest.Suite, "--no-build"], NativeTargets.Root, new Dictionary<string, string>

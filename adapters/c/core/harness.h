@@ -17,7 +17,7 @@
 
 struct ffa_send_direct_data;
 
-/* Flags of a send command. */
+/* Flags of a send command. The C# side has these in adapters/Wire.cs (proven equal by a test). */
 #define HARNESS_SEND_SMC64		0x1u
 #define HARNESS_SEND_RUNTIME		0x2u
 #define HARNESS_SEND_NULL_MESSAGE	0x4u

@@ -3,7 +3,8 @@
  * a transport under test at EL1. The harness drives it through the gdbstub:
  * it stops at fw_wait to exchange a case in fw_mailbox, at every conduit
  * instruction to answer the call, and at fw_fault_park after an exception.
- * Keep the layouts in step with adapters/Qemu/Firmware.cs.
+ * The C# side reads every number and offset here from adapters/Wire.cs;
+ * tests/Native/WireContractTests.cs proves the two equal.
  */
 #ifndef FFA_FIRMWARE_H
 #define FFA_FIRMWARE_H

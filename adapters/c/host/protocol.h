@@ -2,8 +2,8 @@
  * FfaConformance native host: the messages between the managed harness and
  * the host process, and the shared page they travel through: one mailbox each
  * way, a sequence number the reader waits on (spinning briefly, then on a
- * futex) and a fixed-size record. Keep in step with adapters/Native/HostRecord.cs
- * and adapters/Native/SharedChannel.cs.
+ * futex) and a fixed-size record. The C# side reads every number here from
+ * adapters/Wire.cs; tests/Native/WireContractTests.cs proves the two equal.
  */
 #ifndef FFA_HOST_PROTOCOL_H
 #define FFA_HOST_PROTOCOL_H

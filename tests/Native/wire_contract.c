@@ -1,0 +1,56 @@
+/*
+ * FfaConformance self-tests: prints every number the C side shares with the
+ * C# side (adapters/Wire.cs), as the C compiler sees it, one NAME=value per
+ * line, for tests/Native/WireContractTests.cs to compare.
+ */
+#include <stddef.h>
+#include <stdio.h>
+
+#include "firmware.h"
+#include "harness.h"
+#include "protocol.h"
+
+#define SHOW(name) printf("%s=%lld\n", #name, (long long)(name))
+
+int main(void)
+{
+	SHOW(HARNESS_SEND_SMC64);
+	SHOW(HARNESS_SEND_RUNTIME);
+	SHOW(HARNESS_SEND_NULL_MESSAGE);
+	SHOW(HARNESS_HAS_BOOT_ENTRY);
+	SHOW(HARNESS_STATE_TOO_LARGE);
+	SHOW(HARNESS_OK);
+	SHOW(HARNESS_NO_EVENT);
+	SHOW(HARNESS_NO_BOOT_ENTRY);
+	SHOW(FFA_HOST_BEGIN);
+	SHOW(FFA_HOST_SEND);
+	SHOW(FFA_HOST_EXIT_BOOT_SERVICES);
+	SHOW(FFA_HOST_ANSWER);
+	SHOW(FFA_HOST_STOP);
+	SHOW(FFA_HOST_QUIT);
+	SHOW(FFA_HOST_HELLO);
+	SHOW(FFA_HOST_CALL);
+	SHOW(FFA_HOST_RETURNED);
+	SHOW(FFA_HOST_DONE);
+	SHOW(FFA_HOST_STOPPED);
+	SHOW(FFA_HOST_FAILED);
+	SHOW(sizeof(struct ffa_host_record));
+	SHOW(offsetof(struct ffa_host_mailbox, seq));
+	SHOW(offsetof(struct ffa_host_mailbox, waiting));
+	SHOW(offsetof(struct ffa_host_mailbox, record));
+	SHOW(FFA_HOST_TO_HOST_OFFSET);
+	SHOW(FFA_HOST_TO_HARNESS_OFFSET);
+	SHOW(FFA_HOST_SHARED_SIZE);
+	SHOW(FW_SEND);
+	SHOW(FW_EXIT_BOOT_SERVICES);
+	SHOW(FW_MAX_STEPS);
+	SHOW(sizeof(struct fw_step));
+	SHOW(sizeof(struct fw_result));
+	SHOW(offsetof(struct fw_mailbox, capabilities));
+	SHOW(offsetof(struct fw_mailbox, begin_status));
+	SHOW(offsetof(struct fw_mailbox, completed));
+	SHOW(offsetof(struct fw_mailbox, result));
+	SHOW(offsetof(struct fw_mailbox, step));
+	SHOW(sizeof(struct fw_fault));
+	return 0;
+}
