@@ -143,12 +143,15 @@ public sealed class NativeTarget : IStepwiseTarget
                             ? "the transport registered no ExitBootServices event when probed"
                             : "the transport has no boot-time entry (ffa_invoke_msg_send_direct_req)");
                     default:
-                        live.Kill();
-                        Drop();
-                        return new Stopped(StopReason.Crashed,
-                            $"the host sent a record the harness cannot read (type {(uint)record.Type}): the transport wrote over the page it shares with the harness");
+                        throw new SharedPageOverwritten($"the host sent a record of no known type ({(uint)record.Type})");
                 }
             }
+        }
+        catch (SharedPageOverwritten e)
+        {
+            live.Kill();
+            Drop();
+            return new Stopped(StopReason.Crashed, $"the transport wrote over the page it shares with the harness: {e.Message}");
         }
         catch (HostHung)
         {

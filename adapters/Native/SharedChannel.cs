@@ -59,7 +59,11 @@ internal sealed unsafe class SharedChannel : IDisposable
         }
     }
 
-    /// <summary>The next record; false when <paramref name="alive"/> turned false or <paramref name="timeout"/> passed first.</summary>
+    /// <summary>
+    /// The next record; false when <paramref name="alive"/> turned false or <paramref name="timeout"/> passed first.
+    /// The host moves its sequence number on by exactly one per record: any other value means the page was written
+    /// over (the transport runs in the host's address space), and <see cref="SharedPageOverwritten"/> says so.
+    /// </summary>
     public bool TryReceive(TimeSpan timeout, Func<bool> alive, out HostRecord record)
     {
         var mailbox = page + ToHarness;
@@ -88,7 +92,13 @@ internal sealed unsafe class SharedChannel : IDisposable
             Volatile.Write(ref *waiting, 0);
         }
 
-        seen = Volatile.Read(ref *sequence);
+        var next = Volatile.Read(ref *sequence);
+        if (next != unchecked(seen + 1))
+        {
+            throw new SharedPageOverwritten($"its sequence number went from {seen} to {next} in one record");
+        }
+
+        seen = next;
         record = HostRecord.ReadFrom(new ReadOnlySpan<byte>(mailbox + RecordOffset, HostRecord.Size));
         return true;
     }
@@ -101,3 +111,6 @@ internal sealed unsafe class SharedChannel : IDisposable
         stream.Dispose();
     }
 }
+
+/// <summary>Something other than the host's protocol wrote the host's mailbox.</summary>
+internal sealed class SharedPageOverwritten(string message) : Exception(message);

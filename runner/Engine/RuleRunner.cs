@@ -96,6 +96,13 @@ public sealed class RuleRunner(ManagedSecureWorld world)
     private static RuleResult Pass(Rule rule, string target, Abi.FfaVersion version, CaseTally tally, string seed, Stopwatch clock)
     {
         var classes = new Dictionary<string, int>(tally.Classes);
+        if (tally.Exercised == 0)
+        {
+            // Nothing failed because nothing was checked: that is no pass, whatever coverage the rule asks for.
+            return new RuleResult(rule.Id, target, RuleOutcome.CoverageGap, $"coverage gap: none of the {tally.Cases} cases exercised the rule",
+                tally.Cases, 0, classes, [], null, seed, clock.Elapsed);
+        }
+
         var missing = rule.Info.RequiredClasses(version).Where(c => !classes.ContainsKey(c)).ToArray();
         if (missing.Length > 0)
         {

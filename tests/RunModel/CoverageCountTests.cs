@@ -56,6 +56,16 @@ public sealed class CoverageCountTests
         });
     }
 
+    [Test]
+    public void ARunInWhichNoCaseExercisedTheRuleIsAGapNotAPass()
+    {
+        using var target = EmulatorTarget.Reference("emulator", FfaVersion.V1_2);
+
+        var result = Runner.Check(target, new IdleRule(), RunOptions.Default with { MaxTest = 50 });
+
+        Assert.That((result.Outcome, result.Message), Is.EqualTo((RuleOutcome.CoverageGap, "coverage gap: none of the 50 cases exercised the rule")));
+    }
+
     [TestCase(20)]
     [TestCase(300)]
     public void EveryRuleOnTheEmulatorReportsCountsNoLargerThanItsCases(int cases)
@@ -73,6 +83,12 @@ public sealed class CoverageCountTests
                 Assert.That(result.Classes.Values, Has.All.InRange(1, result.Exercised), result.RuleId);
             }
         });
+    }
+
+    /// <summary>A rule that no case exercises.</summary>
+    private sealed class IdleRule() : Rule(new RuleInfo("TEST-IDLE", Level.Must, Area.RequestEncoding, "test", "test", Profiles.Requests))
+    {
+        protected override CaseVerdict Check(CaseView view) => CaseVerdict.NotExercised;
     }
 
     /// <summary>A rule that classes each case by its first send's width and counts what it saw; it may fail at one case.</summary>

@@ -1,6 +1,8 @@
 using System.Collections;
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
+using FfaConformance.Rules;
+using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
@@ -46,5 +48,21 @@ internal static class Runs
             FfaVersion.V1_3));
         run.CheckAll();
         return run.Record();
+    }
+
+    /// <summary>Every rule that applies to the run's target failed, each with a failure of <paramref name="kind"/> whose finding says <paramref name="detail"/>.</summary>
+    public static void AssertEveryApplicableRuleFailsWith(RunRecord run, FailureKind kind, string detail)
+    {
+        var applicable = run.Results.Where(r => r.Outcome != RuleOutcome.NotApplicable).ToArray();
+        Assert.That(applicable, Has.Length.GreaterThan(RuleCatalogue.All.Count / 2));
+        Assert.Multiple(() =>
+        {
+            foreach (var result in applicable)
+            {
+                Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Failed), $"{result.Rule}: {result.Explanation}");
+                Assert.That(result.Evidence?.Failing.Kind, Is.EqualTo(kind), result.Rule);
+                Assert.That(result.Evidence?.Failing.Finding?.Text, Does.Contain(detail), result.Rule);
+            }
+        });
     }
 }
