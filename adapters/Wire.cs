@@ -1,13 +1,14 @@
 using FfaConformance.Abi;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Targets;
 
 namespace FfaConformance.Adapters;
 
 /// <summary>
 /// The C side's numbers, once on the C# side: send flags, capabilities and failures (c/core/harness.h), the
 /// host protocol's messages and shared-page layout (c/host/protocol.h), the firmware's mailbox and fault
-/// record (c/firmware/firmware.h). Every adapter reads them from here; tests/Native/WireContractTests.cs
+/// record (c/firmware/firmware.h), the Linux companion module's calls and mailbox (c/linux/ffa_conformance.h). Every adapter reads them from here; tests/Native/WireContractTests.cs
 /// compiles a program against the C headers and proves each one equal to what the C compiler sees.
 /// </summary>
 public static class Wire
@@ -17,10 +18,13 @@ public static class Wire
     public const uint SendRuntime = 0x2;
     public const uint SendNullMessage = 0x4;
     public const uint HasBootEntry = 0x1;
+    public const uint HasReq2 = 0x2;
     public const uint StateTooLarge = 0x8000_0000;
     public const uint Ok = 0;
     public const uint NoEvent = 1;
     public const uint NoBootEntry = 2;
+    public const uint NoReq2 = 3;
+    public const int Req2Words = DirectMessage2.Words;
 
     // c/host/protocol.h
     public const uint HostBegin = 1;
@@ -29,6 +33,7 @@ public static class Wire
     public const uint HostAnswer = 4;
     public const uint HostStop = 5;
     public const uint HostQuit = 6;
+    public const uint HostSend2 = 7;
     public const uint HostHello = 16;
     public const uint HostCall = 17;
     public const uint HostReturned = 18;
@@ -46,9 +51,10 @@ public static class Wire
     // c/firmware/firmware.h
     public const uint FirmwareSend = 2;
     public const uint FirmwareExitBootServices = 3;
+    public const uint FirmwareSend2 = 7;
     public const int FirmwareMaxSteps = 32;
-    public const int FirmwareStepSize = 56;
-    public const int FirmwareResultSize = 48;
+    public const int FirmwareStepSize = 144;
+    public const int FirmwareResultSize = 120;
     public const int FirmwareCapabilities = 12;
     public const int FirmwareBeginStatus = 16;
     public const int FirmwareCompleted = 20;
@@ -56,11 +62,50 @@ public static class Wire
     public const int FirmwareSteps = FirmwareResults + (FirmwareResultSize * FirmwareMaxSteps);
     public const int FaultRecordSize = 40;
 
+    // c/linux/ffa_conformance.h
+    public const ulong CompanionHello = 0x8300_ffa0;
+    public const ulong CompanionFault = 0x8300_ffa1;
+    public const uint CompanionSend = 2;
+    public const uint CompanionSend2 = 7;
+    public const uint CompanionSmc64 = 0x1;
+    public const uint CompanionOk = 0;
+    public const uint CompanionNoDevice = 1;
+    public const uint CompanionAborted = 2;
+    public const uint CompanionNoReq2 = 3;
+    public const int CompanionMaxSteps = 32;
+    public const int CompanionPayload = 14;
+    public const int CompanionRunning = 4;
+    public const int CompanionCompleted = 8;
+    public const int CompanionAbort = 12;
+    public const int CompanionDevices = 16;
+    public const int CompanionHeader = 24;
+    public const int CompanionFaultText = 32;
+    public const int CompanionFaultTextSize = 256;
+    public const int CompanionResults = 288;
+    public const int CompanionResultSize = 120;
+    public const int CompanionStepSize = 144;
+    public const int CompanionUuid = 128;
+    public const int CompanionSteps = CompanionResults + (CompanionResultSize * CompanionMaxSteps);
+
     /// <summary>The HARNESS_SEND_* flags of a send step, as the native host and the firmware take them.</summary>
     public static uint Flags(SendStep step) =>
         (step.Request.Convention == Convention.Smc64 ? SendSmc64 : 0)
         | (step.Entry == Entry.Runtime ? SendRuntime : 0)
         | (step.Request.Message is null ? SendNullMessage : 0);
+
+    /// <summary>What a transport's harness capability flags (sent at start) let a harness-driven target do besides the basics.</summary>
+    public static TargetCapabilities Grants(uint capabilities) =>
+        ((capabilities & HasBootEntry) != 0 ? TargetCapabilities.BootEntry : TargetCapabilities.None)
+        | ((capabilities & HasReq2) != 0 ? TargetCapabilities.DirectRequest2 : TargetCapabilities.None);
+
+    /// <summary>Why a harness could not run a step, from its HARNESS_* failure.</summary>
+    public static string Failure(uint failure) => failure switch
+    {
+        NoEvent => "the transport registered no ExitBootServices event when probed",
+        NoBootEntry => "the transport has no boot-time entry (ffa_invoke_msg_send_direct_req)",
+        NoReq2 => "the transport has no REQ2 entry (ffa_sync_send_receive2_runtime)",
+        _ => $"the harness reported failure {failure}",
+    };
 
     /// <summary>Each value under the name the C side gives it (a macro, an enumerator, or sizeof/offsetof of a struct).</summary>
     public static IReadOnlyDictionary<string, long> Values { get; } = new Dictionary<string, long>(StringComparer.Ordinal)
@@ -69,16 +114,20 @@ public static class Wire
         ["HARNESS_SEND_RUNTIME"] = SendRuntime,
         ["HARNESS_SEND_NULL_MESSAGE"] = SendNullMessage,
         ["HARNESS_HAS_BOOT_ENTRY"] = HasBootEntry,
+        ["HARNESS_HAS_REQ2"] = HasReq2,
         ["HARNESS_STATE_TOO_LARGE"] = StateTooLarge,
         ["HARNESS_OK"] = Ok,
         ["HARNESS_NO_EVENT"] = NoEvent,
         ["HARNESS_NO_BOOT_ENTRY"] = NoBootEntry,
+        ["HARNESS_NO_REQ2"] = NoReq2,
+        ["HARNESS_REQ2_WORDS"] = Req2Words,
         ["FFA_HOST_BEGIN"] = HostBegin,
         ["FFA_HOST_SEND"] = HostSend,
         ["FFA_HOST_EXIT_BOOT_SERVICES"] = HostExitBootServices,
         ["FFA_HOST_ANSWER"] = HostAnswer,
         ["FFA_HOST_STOP"] = HostStop,
         ["FFA_HOST_QUIT"] = HostQuit,
+        ["FFA_HOST_SEND2"] = HostSend2,
         ["FFA_HOST_HELLO"] = HostHello,
         ["FFA_HOST_CALL"] = HostCall,
         ["FFA_HOST_RETURNED"] = HostReturned,
@@ -94,6 +143,7 @@ public static class Wire
         ["FFA_HOST_SHARED_SIZE"] = SharedSize,
         ["FW_SEND"] = FirmwareSend,
         ["FW_EXIT_BOOT_SERVICES"] = FirmwareExitBootServices,
+        ["FW_SEND2"] = FirmwareSend2,
         ["FW_MAX_STEPS"] = FirmwareMaxSteps,
         ["sizeof(struct fw_step)"] = FirmwareStepSize,
         ["sizeof(struct fw_result)"] = FirmwareResultSize,
@@ -103,5 +153,28 @@ public static class Wire
         ["offsetof(struct fw_mailbox, result)"] = FirmwareResults,
         ["offsetof(struct fw_mailbox, step)"] = FirmwareSteps,
         ["sizeof(struct fw_fault)"] = FaultRecordSize,
+        ["CONF_HELLO"] = (long)CompanionHello,
+        ["CONF_FAULT"] = (long)CompanionFault,
+        ["CONF_SEND"] = CompanionSend,
+        ["CONF_SEND2"] = CompanionSend2,
+        ["CONF_SMC64"] = CompanionSmc64,
+        ["CONF_OK"] = CompanionOk,
+        ["CONF_NO_DEVICE"] = CompanionNoDevice,
+        ["CONF_ABORTED"] = CompanionAborted,
+        ["CONF_NO_REQ2"] = CompanionNoReq2,
+        ["CONF_MAX_STEPS"] = CompanionMaxSteps,
+        ["CONF_PAYLOAD"] = CompanionPayload,
+        ["CONF_FAULT_TEXT"] = CompanionFaultTextSize,
+        ["offsetof(struct conf_mailbox, running)"] = CompanionRunning,
+        ["offsetof(struct conf_mailbox, completed)"] = CompanionCompleted,
+        ["offsetof(struct conf_mailbox, abort)"] = CompanionAbort,
+        ["offsetof(struct conf_mailbox, devices)"] = CompanionDevices,
+        ["offsetof(struct conf_mailbox, pad)"] = CompanionHeader,
+        ["offsetof(struct conf_mailbox, fault_text)"] = CompanionFaultText,
+        ["offsetof(struct conf_mailbox, result)"] = CompanionResults,
+        ["sizeof(struct conf_result)"] = CompanionResultSize,
+        ["sizeof(struct conf_step)"] = CompanionStepSize,
+        ["offsetof(struct conf_step, uuid)"] = CompanionUuid,
+        ["offsetof(struct conf_mailbox, step)"] = CompanionSteps,
     };
 }

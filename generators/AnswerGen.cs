@@ -36,7 +36,17 @@ public static class AnswerGen
     public static Gen<Answer> Terminal(TerminalKind kind, Convention request, int noisePercent) =>
         TerminalCache.GetOrAdd((kind, request, noisePercent), key => BuildTerminal(key.Kind, key.Request, key.NoisePercent));
 
+    /// <summary>
+    /// An answer that ends the script of an FFA_MSG_SEND_DIRECT_REQ2: <see cref="TerminalKind.Response"/> is a
+    /// DIRECT_RESP2, <see cref="TerminalKind.ResponseOtherInterface"/> a DIRECT_RESP of either width; the error,
+    /// success and unknown kinds are those of a direct request (an unknown reply is never a DIRECT_RESP2).
+    /// </summary>
+    public static Gen<Answer> Terminal2(TerminalKind kind, int noisePercent) =>
+        Terminal2Cache.GetOrAdd((kind, noisePercent), key => BuildTerminal2(key.Kind, key.NoisePercent));
+
     private static readonly ConcurrentDictionary<(TerminalKind Kind, Convention Request, int NoisePercent), Gen<Answer>> TerminalCache = new();
+
+    private static readonly ConcurrentDictionary<(TerminalKind Kind, int NoisePercent), Gen<Answer>> Terminal2Cache = new();
 
     private static readonly ConcurrentDictionary<(LinkKind Kind, int NoisePercent), Gen<Answer>> LinkCache = new();
 
@@ -47,6 +57,7 @@ public static class AnswerGen
         {
             TerminalKind.Response => Response(request, ResponderIds.Echo, Gen.Constant(0u), noise),
             TerminalKind.ResponseOtherWidth => Response(Other(request), ResponderIds.Echo, Gen.Constant(0u), noise),
+            TerminalKind.ResponseOtherInterface => Response2(Gen.Constant(ResponderIds.Echo), noise),
             TerminalKind.ResponseWrongIds =>
                 from ids in Gen.Elements(ResponderIds.Unswapped, ResponderIds.OtherSender, ResponderIds.OtherReceiver)
                 from answer in Response(request, ids, Gen.Constant(0u), noise)
@@ -62,14 +73,35 @@ public static class AnswerGen
                 (2, Gen.Frequency((3, Gen.Choose(-1000, -11)), (1, Gen.Constant(int.MinValue))))), noise),
             TerminalKind.Success => from width in AnyWidth from n in noise select (Answer)new SuccessAnswer(width, n),
             TerminalKind.SmcccUnknown => Gen.Elements(true, false).Select(whole => (Answer)new SmcccUnknownAnswer(whole)),
-            TerminalKind.UnknownFunction =>
-                from w0 in Gen.Frequency((3, Gen.Elements(OtherFfaIds.ToArray())), (2, ValueGen.UInt32.Where(v => !DirectRequestReplies.IsListed(v))))
-                from x2 in UnexpectedX2
-                from n in noise
-                select (Answer)new UnknownFunctionAnswer(w0, x2, n),
+            TerminalKind.UnknownFunction => Unknown(_ => true, noise),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no generator for this terminal kind"),
         };
     }
+
+    private static Gen<Answer> BuildTerminal2(TerminalKind kind, int noisePercent)
+    {
+        var x0Only = Gen.Frequency((100 - noisePercent, Gen.Constant(Scenarios.Answers.Noise.None)), (noisePercent, ValueGen.NonZeroUpper.Select(u => new Noise(X0Upper: u))));
+        return kind switch
+        {
+            TerminalKind.Response => Response2(Gen.Constant(ResponderIds.Echo), x0Only),
+            TerminalKind.ResponseWrongIds => Response2(Gen.Elements(ResponderIds.Unswapped, ResponderIds.OtherSender, ResponderIds.OtherReceiver), x0Only),
+            TerminalKind.ResponseOtherInterface =>
+                from width in AnyWidth
+                from answer in Response(width, ResponderIds.Echo, Gen.Constant(0u), Noise(noisePercent))
+                select answer,
+            TerminalKind.UnknownFunction => Unknown(w0 => !FfaFunctions.DirectResponse2.Matches(w0), Noise(noisePercent)),
+            TerminalKind.ResponseOtherWidth or TerminalKind.ResponseNonZeroW2 =>
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "a REQ2 has one width and no w2 flags: no such answer"),
+            _ => BuildTerminal(kind, Convention.Smc64, noisePercent),
+        };
+    }
+
+    /// <summary>An unexpected reply whose w0 is no listed reply and passes <paramref name="allowed"/>.</summary>
+    private static Gen<Answer> Unknown(Func<uint, bool> allowed, Gen<Noise> noise) =>
+        from w0 in Gen.Frequency((3, Gen.Elements(OtherFfaIds.Where(allowed).ToArray())), (2, ValueGen.UInt32.Where(v => !DirectRequestReplies.IsListed(v) && allowed(v))))
+        from x2 in UnexpectedX2
+        from n in noise
+        select (Answer)new UnknownFunctionAnswer(w0, x2, n);
 
     /// <summary>A 32-bit value that reads as an FF-A error code, for fields that a faulty caller might decode as one.</summary>
     public static readonly Gen<uint> CodeLike = Gen.Choose(-10, -1).Select(code => (uint)code);
@@ -111,6 +143,13 @@ public static class AnswerGen
         from w in w2
         from n in noise
         select (Answer)new DirectResponseAnswer(width, ids, other, w, payload, n);
+
+    private static Gen<Answer> Response2(Gen<ResponderIds> ids, Gen<Noise> noise) =>
+        from payload in ValueGen.Payload2
+        from i in ids
+        from other in i is ResponderIds.OtherSender or ResponderIds.OtherReceiver ? OtherIds : Gen.Constant((ushort)0)
+        from n in noise
+        select (Answer)new DirectResponse2Answer(i, other, payload, n);
 
     private static readonly Gen<ushort> OtherIds = Gen.Choose(0, 0xFFFF).Select(v => (ushort)v);
 

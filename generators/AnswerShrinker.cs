@@ -16,6 +16,7 @@ public static class AnswerShrinker
         var specific = answer switch
         {
             DirectResponseAnswer response => Response(response),
+            DirectResponse2Answer response2 => Response2(response2),
             ErrorAnswer error => Error(error),
             SuccessAnswer success when success.Width == Convention.Smc64 => [success with { SuccessWidth = Convention.Smc32 }],
             InterruptAnswer interrupt => Target(interrupt).Cast<Answer>(),
@@ -86,6 +87,41 @@ public static class AnswerShrinker
                     yield return DirectMessage.FromWords(smaller);
                 }
             }
+        }
+    }
+
+    /// <summary>Zero, then each word zero or at its smallest non-zero value.</summary>
+    public static IEnumerable<DirectMessage2> Payload2(DirectMessage2 payload)
+    {
+        if (payload.IsZero)
+        {
+            yield break;
+        }
+
+        yield return DirectMessage2.Zero;
+        for (var i = 0; i < DirectMessage2.Words; i++)
+        {
+            if (payload[i] != 0)
+            {
+                yield return payload.With(i, 0);
+                foreach (var value in new[] { 1UL, (uint)payload[i], 1UL << 32 }.Where(v => v != 0 && v < payload[i]).Distinct())
+                {
+                    yield return payload.With(i, value);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Answer> Response2(DirectResponse2Answer response)
+    {
+        foreach (var payload in Payload2(response.Payload))
+        {
+            yield return response with { Payload = payload };
+        }
+
+        if (response.OtherId > 1)
+        {
+            yield return response with { OtherId = 1 };
         }
     }
 
@@ -170,9 +206,11 @@ public static class AnswerShrinker
             yield return target;
         }
 
-        if (yield.TimeoutLow != 0 || yield.TimeoutHigh != 0)
+        // Each half on its own too: a transport that reads only w2 fails for the low half, whatever the high one holds.
+        var timeouts = new[] { (0u, 0u), (yield.TimeoutLow, 0u), (0u, yield.TimeoutHigh) };
+        foreach (var (low, high) in timeouts.Distinct().Where(t => t != (yield.TimeoutLow, yield.TimeoutHigh)))
         {
-            yield return yield with { TimeoutLow = 0, TimeoutHigh = 0 };
+            yield return yield with { TimeoutLow = low, TimeoutHigh = high };
         }
     }
 }

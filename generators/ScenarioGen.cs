@@ -34,7 +34,8 @@ public static class ScenarioGen
         private readonly ScenarioProfile profile;
         private readonly bool bootEntry;
         private readonly Gen<SendStep> runtime;
-        private readonly Gen<SendStep> runtimeEndless;
+        private readonly Gen<Step> runtimeAny;
+        private readonly Gen<Step> runtimeAnyEndless;
         private readonly Gen<SendStep> bootTime;
 
         public Builder(ScenarioProfile profile, GenerationContext context)
@@ -42,10 +43,13 @@ public static class ScenarioGen
             this.profile = profile;
             bootEntry = context.BootEntry;
             var shape = profile.Request;
-            var destination = Gen.Frequency(
-                (shape.KnownWeight, Gen.Elements(context.Partitions.Ids.ToArray())),
-                (shape.UnknownWeight, Gen.Choose(1, 0xFFFE).Select(v => (ushort)v).Where(v => !context.Partitions.Contains(v))),
-                (shape.BoundaryWeight, Gen.Elements<ushort>(0, 0xFFFF, 0x8000, 0x7FFF).Where(v => !context.Partitions.Contains(v))));
+            var known = Gen.Elements(context.Partitions.Ids.ToArray());
+            var destination = context.AnyDestination
+                ? Gen.Frequency(
+                    (shape.KnownWeight, known),
+                    (shape.UnknownWeight, Gen.Choose(1, 0xFFFE).Select(v => (ushort)v).Where(v => !context.Partitions.Contains(v))),
+                    (shape.BoundaryWeight, Gen.Elements<ushort>(0, 0xFFFF, 0x8000, 0x7FFF).Where(v => !context.Partitions.Contains(v))))
+                : known;
             var scripts = new Dictionary<(Convention, bool), Gen<Script>>();
             foreach (var convention in new[] { Convention.Smc32, Convention.Smc64 })
             {
@@ -62,18 +66,36 @@ public static class ScenarioGen
                 from script in scripts[(convention, endless)]
                 select new SendStep(entry, new DirectRequest(dst, message, convention), script);
 
+            Gen<Send2Step> Send2(bool endless) =>
+                from dst in destination
+                from uuid in context.AnyServiceUuid ? Uuid(context.Partitions, dst) : Gen.Constant(OwnUuid(context.Partitions, dst))
+                from message in ValueGen.Payload2
+                from script in Script2(profile, endless)
+                select new Send2Step(new DirectRequest2(dst, uuid, message), script);
+
+            // Without the entry, REQ2 rules are not applicable and the profile's REQ2 share goes to direct requests.
+            var share2 = context.DirectRequest2 ? profile.DirectRequest2Percent : 0;
+            Gen<Step> Either(bool endless) => share2 switch
+            {
+                0 => Send(Entry.Runtime, endless).Select(s => (Step)s),
+                100 => Send2(endless).Select(s => (Step)s),
+                _ => Gen.Frequency((100 - share2, Send(Entry.Runtime, endless).Select(s => (Step)s)), (share2, Send2(endless).Select(s => (Step)s))),
+            };
+
             runtime = Send(Entry.Runtime, endless: false);
-            runtimeEndless = Send(Entry.Runtime, endless: true);
+            runtimeAny = Either(endless: false);
+            runtimeAnyEndless = Either(endless: true);
             bootTime = Send(Entry.BootTime, endless: false);
             Scenario =
-                from self in ValueGen.NormalWorldId
+                from self in context.FixedEndpointId is { } fixedId ? Gen.Constant(fixedId) : ValueGen.NormalWorldId
                 from steps in profile.Twins is { } variation ? TwinSteps(variation) : Steps()
                 select new Scenario(new BootState(self), steps);
         }
 
         public Gen<Scenario> Scenario { get; }
 
-        private Gen<SendStep> SendFor(Entry entry, bool endless) => entry == Entry.BootTime ? bootTime : endless ? runtimeEndless : runtime;
+        private Gen<Step> SendFor(Entry entry, bool endless) =>
+            entry == Entry.BootTime ? bootTime.Select(s => (Step)s) : endless ? runtimeAnyEndless : runtimeAny;
 
         private Gen<ImmutableArray<Step>> Steps() =>
             from count in Gen.Choose(profile.MinSends, profile.MaxSends)
@@ -106,13 +128,15 @@ public static class ScenarioGen
                   select ImmutableArray.Create<Step>(new ExitBootServicesStep(true), send, new TwinStep(1, variation, parameter));
     }
 
-    public static Gen<Script> Script(ScenarioProfile profile, Convention request, bool endless)
+    public static Gen<Script> Script(ScenarioProfile profile, Convention request, bool endless) =>
+        Script(profile, Gen.Frequency(profile.Terminals.Where(t => t.Weight > 0).Select(t => (t.Weight, AnswerGen.Terminal(t.Value, request, profile.NoisePercent)))), endless);
+
+    private static Gen<Script> Script(ScenarioProfile profile, Gen<Answer> terminal, bool endless)
     {
         // A profile without links generates depth 0 only, so the link generator is never sampled.
         var link = profile.Chain.Links.Count == 0
             ? Gen.Constant<Answer>(new InterruptAnswer(Convention.Smc32, null, 0, Noise.None))
             : Gen.Frequency(profile.Chain.Links.Where(l => l.Weight > 0).Select(l => (l.Weight, AnswerGen.Link(l.Value, profile.NoisePercent))));
-        var terminal = Gen.Frequency(profile.Terminals.Where(t => t.Weight > 0).Select(t => (t.Weight, AnswerGen.Terminal(t.Value, request, profile.NoisePercent))));
         return from depth in Depth(profile.Chain)
                from links in link.ArrayOf(depth)
                from final in endless ? Gen.Constant<Answer?>(null) : terminal.Select(t => (Answer?)t)
@@ -130,7 +154,23 @@ public static class ScenarioGen
             (shape.NullMessagePercent, Gen.Constant<DirectMessage?>(null)));
     }
 
-    private static ImmutableArray<Step> Interleave(SendStep[] sends, int exitAt, bool withContext)
+    /// <summary>The script of a REQ2: chains as for any request, final answers as <see cref="AnswerGen.Terminal2"/> reads the profile's kinds.</summary>
+    public static Gen<Script> Script2(ScenarioProfile profile, bool endless) =>
+        Script(profile, Gen.Frequency(profile.Terminals.Where(t => t.Weight > 0).Select(t => (t.Weight, AnswerGen.Terminal2(t.Value, profile.NoisePercent)))), endless);
+
+    private static ServiceUuid OwnUuid(PartitionTable partitions, ushort destination) =>
+        partitions.Find(destination) is { } partition ? ServiceUuid.From(partition.Uuid) : ServiceUuid.Null;
+
+    /// <summary>The service UUID of a REQ2: the destination partition's (most often), the null UUID (any service), or another.</summary>
+    private static Gen<ServiceUuid> Uuid(PartitionTable partitions, ushort destination) =>
+        partitions.Find(destination) is { } partition
+            ? Gen.Frequency(
+                (4, Gen.Constant(ServiceUuid.From(partition.Uuid))),
+                (1, Gen.Constant(ServiceUuid.Null)),
+                (1, from x2 in ValueGen.UInt64 from x3 in ValueGen.UInt64 select new ServiceUuid(x2, x3)))
+            : Gen.Frequency((1, Gen.Constant(ServiceUuid.Null)), (1, from x2 in ValueGen.UInt64 from x3 in ValueGen.UInt64 select new ServiceUuid(x2, x3)));
+
+    private static ImmutableArray<Step> Interleave(Step[] sends, int exitAt, bool withContext)
     {
         var steps = ImmutableArray.CreateBuilder<Step>(sends.Length + 1);
         for (var i = 0; i <= sends.Length; i++)

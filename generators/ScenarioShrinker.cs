@@ -34,6 +34,7 @@ public static class ScenarioShrinker
             var smaller = steps[i] switch
             {
                 SendStep send => Send(send, partitions),
+                Send2Step send2 => Send2(send2, partitions),
                 TwinStep twin => Twin(twin),
                 ExitBootServicesStep { WithContext: false } => [new ExitBootServicesStep(true)],
                 _ => [],
@@ -71,7 +72,7 @@ public static class ScenarioShrinker
 
     private static IEnumerable<Step> Send(SendStep send, PartitionTable partitions)
     {
-        foreach (var script in Script(send.Script, send.Request.Convention))
+        foreach (var script in Script(send.Script, CanonicalFinal(send.Request.Convention)))
         {
             yield return send with { Script = script };
         }
@@ -99,9 +100,38 @@ public static class ScenarioShrinker
         }
     }
 
+    private static IEnumerable<Step> Send2(Send2Step send, PartitionTable partitions)
+    {
+        foreach (var script in Script(send.Script, CanonicalFinal2))
+        {
+            yield return send with { Script = script };
+        }
+
+        var request = send.Request;
+        foreach (var payload in AnswerShrinker.Payload2(request.Message))
+        {
+            yield return send with { Request = request with { Message = payload } };
+        }
+
+        if (request.Destination != partitions.First)
+        {
+            yield return send with { Request = request with { Destination = partitions.First, Uuid = ServiceUuid.From(partitions.Partitions[0].Uuid) } };
+        }
+
+        // The destination's own UUID is the canonical one; the null UUID next.
+        var own = partitions.Find(request.Destination) is { } partition ? ServiceUuid.From(partition.Uuid) : ServiceUuid.Null;
+        foreach (var uuid in new[] { own, ServiceUuid.Null }.Distinct().TakeWhile(u => u != request.Uuid))
+        {
+            yield return send with { Request = request with { Uuid = uuid } };
+        }
+    }
+
     /// <summary>The simplest answers: a matching response ends a script, a plain interrupt links a chain.</summary>
     public static Answer CanonicalFinal(Convention request) =>
         new DirectResponseAnswer(request, ResponderIds.Echo, 0, 0, DirectMessage.Zero, Noise.None);
+
+    /// <summary>The simplest final answer to a REQ2: a DIRECT_RESP2 with the IDs echoed and a zero payload.</summary>
+    public static readonly Answer CanonicalFinal2 = new DirectResponse2Answer(ResponderIds.Echo, 0, DirectMessage2.Zero, Noise.None);
 
     public static readonly Answer CanonicalLink = new InterruptAnswer(Convention.Smc32, null, 0, Noise.None);
 
@@ -113,7 +143,7 @@ public static class ScenarioShrinker
             ? narrow with { Payload = narrow.WirePayload }
             : answer;
 
-    private static IEnumerable<Script> Script(Script script, Convention request)
+    private static IEnumerable<Script> Script(Script script, Answer canonicalFinal)
     {
         var answers = script.Answers;
         var chain = script.Forever is null ? answers.Length - 1 : answers.Length;
@@ -135,7 +165,7 @@ public static class ScenarioShrinker
         if (script.Forever is null)
         {
             var final = answers[^1];
-            foreach (var simpler in new[] { CanonicalFinal(request), CanonicalError }.TakeWhile(c => !c.Equals(final)))
+            foreach (var simpler in new[] { canonicalFinal, CanonicalError }.TakeWhile(c => !c.Equals(final)))
             {
                 yield return script with { Answers = answers.SetItem(answers.Length - 1, simpler) };
             }

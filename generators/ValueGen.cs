@@ -37,6 +37,9 @@ public static class ValueGen
 
     public static Gen<DirectMessage> Payload(bool fits32) => fits32 ? Payload32 : Payload64;
 
+    /// <summary>The fourteen words of a REQ2 or RESP2: each a payload word of any width.</summary>
+    public static readonly Gen<DirectMessage2> Payload2 = Word64.ArrayOf(DirectMessage2.Words).Select(words => DirectMessage2.FromWords(words));
+
     /// <summary>A payload with at least one word whose bits[63:32] are set: what an SMC32 request cannot carry.</summary>
     public static readonly Gen<DirectMessage> DirtyPayload =
         from words in Word64.ArrayOf(DirectMessage.Words)

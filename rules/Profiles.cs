@@ -42,6 +42,20 @@ public static class Profiles
     public static ScenarioProfile Chained(ChainShape chain, params TerminalKind[] kinds) =>
         Final(kinds) with { Name = $"chains, then: {string.Join(", ", kinds)}", Chain = chain };
 
+    /// <summary>
+    /// FFA_MSG_SEND_DIRECT_REQ2 sends only, after ExitBootServices: hosted destinations (others where the target can
+    /// address them) with their own, the null or another service UUID, chains of <paramref name="chain"/>, then one
+    /// of <paramref name="kinds"/> as a REQ2 reads them.
+    /// </summary>
+    public static ScenarioProfile Requests2(ChainShape chain, params TerminalKind[] kinds) =>
+        Chained(chain, kinds) with
+        {
+            Name = $"REQ2, chains, then: {string.Join(", ", kinds)}",
+            MaxSends = 2,
+            DirectRequest2Percent = 100,
+            Request = new RequestShape(NullMessagePercent: 0, DirtyPayloadPercent: 0, KnownWeight: 6, UnknownWeight: 1, BoundaryWeight: 1),
+        };
+
     /// <summary>A send and its twin differing only in <paramref name="variation"/>.</summary>
     public static ScenarioProfile Twins(TwinVariation variation, ChainShape chain, params TerminalKind[] kinds) =>
         Chained(chain, kinds) with { Name = $"twins ({variation}), then: {string.Join(", ", kinds)}", Twins = variation };

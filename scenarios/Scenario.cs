@@ -17,6 +17,13 @@ public sealed record Scenario(BootState Boot, ImmutableArray<Step> Steps)
         _ => null,
     };
 
+    /// <summary>The destination and script of step <paramref name="index"/> when it sends a request of either interface, or null.</summary>
+    public (ushort Destination, Script Script)? RequestAt(int index) => Steps[index] switch
+    {
+        Send2Step send2 => (send2.Request.Destination, send2.Script),
+        _ => SendAt(index) is { } send ? (send.Request.Destination, send.Script) : null,
+    };
+
     /// <summary>Whether ExitBootServices has happened before step <paramref name="index"/>.</summary>
     public ExitBootServicesStep? ExitBootServicesBefore(int index)
     {

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using FfaConformance.Abi;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Answers;
-using FfaConformance.Scenarios.Steps;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.SecureWorld;
@@ -20,8 +19,9 @@ public sealed class CaseSession
     private readonly ImmutableArray<ConduitCall>.Builder bootCalls = ImmutableArray.CreateBuilder<ConduitCall>();
     private readonly StepTrace[] steps;
     private readonly List<ConduitCall> current = [];
+    private readonly BootAbis.Mapping mapping = new();
     private int stepIndex = -1;
-    private SendStep? currentSend;
+    private (ushort Destination, Script Script)? currentSend;
     private int callsMade;
 
     internal CaseSession(BootAbis bootAbis, Scenario scenario, int callBudget)
@@ -45,7 +45,7 @@ public sealed class CaseSession
         }
 
         stepIndex = index;
-        currentSend = scenario.SendAt(index);
+        currentSend = scenario.RequestAt(index);
         current.Clear();
     }
 
@@ -59,19 +59,20 @@ public sealed class CaseSession
 
         if (currentSend is not { } send)
         {
-            var answer = bootAbis.Answer(issued, scenario.Boot);
-            (stepIndex < 0 ? (ICollection<ConduitCall>)bootCalls : current).Add(new ConduitCall(conduit, issued, answer));
-            return ConduitReply.Of(answer);
+            var reply = bootAbis.Answer(issued, scenario.Boot, mapping);
+            (stepIndex < 0 ? (ICollection<ConduitCall>)bootCalls : current).Add(new ConduitCall(conduit, issued, reply.Answer));
+            return reply;
         }
 
-        var scripted = send.Script.AnswerFor(current.Count);
+        var (destination, script) = send;
+        var scripted = script.AnswerFor(current.Count);
         if (scripted is null)
         {
             return Refuse(conduit, issued, StopReason.ScriptExhausted,
-                $"call #{current.Count + 1} of step {stepIndex + 1} comes after the script's last answer ({send.Script.Answers.Length} answers)");
+                $"call #{current.Count + 1} of step {stepIndex + 1} comes after the script's last answer ({script.Answers.Length} answers)");
         }
 
-        var registers = scripted.Materialize(new AnswerContext(scenario.Boot.EndpointId, send.Request.Destination, issued));
+        var registers = scripted.Materialize(new AnswerContext(scenario.Boot.EndpointId, destination, issued));
         current.Add(new ConduitCall(conduit, issued, registers));
         return ConduitReply.Of(registers);
     }

@@ -16,6 +16,9 @@ public interface IStepwiseTarget : ITarget
 
     StepOutcome Send(SendStep step);
 
+    /// <summary>An FFA_MSG_SEND_DIRECT_REQ2, on a target whose description grants <see cref="TargetCapabilities.DirectRequest2"/>.</summary>
+    StepOutcome Send2(Send2Step step);
+
     StepOutcome ExitBootServices(ExitBootServicesStep step);
 
     void ITarget.Run(CaseSession session, BootData boot)
@@ -25,9 +28,12 @@ public interface IStepwiseTarget : ITarget
         for (var i = 0; i < steps.Length; i++)
         {
             session.BeginStep(i);
-            var outcome = steps[i] is ExitBootServicesStep ebs
-                ? ExitBootServices(ebs)
-                : Send(session.Scenario.SendAt(i) ?? throw new InvalidOperationException($"step {i + 1} is no send: {steps[i]}"));
+            var outcome = steps[i] switch
+            {
+                ExitBootServicesStep ebs => ExitBootServices(ebs),
+                Send2Step send2 => Send2(send2),
+                _ => Send(session.Scenario.SendAt(i) ?? throw new InvalidOperationException($"step {i + 1} is no send: {steps[i]}")),
+            };
             session.EndStep(outcome);
             if (outcome is Stopped)
             {

@@ -10,6 +10,9 @@ namespace FfaConformance.Adapters.Contract;
 /// </summary>
 public sealed record TargetConfig(string Name, FfaVersion Version, IReadOnlyDictionary<string, string> Keys, string RepositoryRoot, string BuildDirectory)
 {
+    /// <summary>The version the managed secure world implements, for an adapter that answers a driver's probe itself.</summary>
+    public FfaVersion SecureWorldVersion { get; init; } = FfaVersion.V1_3;
+
     /// <summary>"Targets:mine:Source".</summary>
     public string KeyPath(string key) => $"Targets:{Name}:{key}";
 

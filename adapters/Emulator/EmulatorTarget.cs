@@ -46,6 +46,14 @@ public sealed class EmulatorTarget(TargetDescription description, Func<IConduit,
         });
     }
 
+    public StepOutcome Send2(Send2Step step)
+    {
+        var live = Live();
+        var request = step.Request;
+        var message = new MessageBuffer2(request.Message);
+        return Guard(() => new Returned2(live.SyncSendReceive2Runtime(request.Destination, request.Uuid, message), message.Value));
+    }
+
     public StepOutcome ExitBootServices(ExitBootServicesStep step)
     {
         var live = Live();

@@ -6,8 +6,8 @@ namespace FfaConformance.Adapters.Emulator;
 /// <summary>
 /// The project's reference transport: the normal-world side of FF-A direct messaging as the rules describe it,
 /// with the shape of U-Boot's runtime API (a boot-time entry, a runtime entry gated until ExitBootServices,
-/// boot-time data handed over in the ExitBootServices event). Each decision is one small virtual method so
-/// that a mutant can change exactly one.
+/// boot-time data handed over in the ExitBootServices event), plus an FF-A v1.2 FFA_MSG_SEND_DIRECT_REQ2 runtime
+/// entry. Each decision is one small virtual method so that a mutant can change exactly one.
 /// </summary>
 public class ReferenceTransport(IConduit conduit, FfaVersion version)
 {
@@ -42,6 +42,15 @@ public class ReferenceTransport(IConduit conduit, FfaVersion version)
     public virtual int SyncSendReceiveRuntime(ushort destination, MessageBuffer? message, Convention convention) =>
         Resident is { } data ? Send(data.EndpointId, destination, message, convention) : -(int)Errno.EPERM;
 
+    /// <summary>The REQ2 entry: gated like the runtime entry, and on the negotiated version.</summary>
+    public virtual int SyncSendReceive2Runtime(ushort destination, ServiceUuid uuid, MessageBuffer2 message) =>
+        Resident is not { } data ? -(int)Errno.EPERM
+        : !HasDirectRequest2 ? -(int)Errno.EOPNOTSUPP
+        : Exchange(BuildRequest2(data.EndpointId, destination, uuid, message.Value), Classify2, (answer, resumed) => Complete2(answer, data.EndpointId, destination, resumed, message));
+
+    /// <summary>FFA_MSG_SEND_DIRECT_REQ2 exists from v1.2: below, the entry refuses without a call.</summary>
+    protected virtual bool HasDirectRequest2 => Version >= FfaVersion.V1_2;
+
     protected virtual int Send(ushort self, ushort destination, MessageBuffer? message, Convention convention)
     {
         if (Refuse(message, convention) is var refusal and < 0)
@@ -49,14 +58,24 @@ public class ReferenceTransport(IConduit conduit, FfaVersion version)
             return refusal;
         }
 
-        var answer = Call(BuildRequest(self, destination, message!.Value, convention));
+        return Exchange(BuildRequest(self, destination, message!.Value, convention), answer => Classify(answer, convention),
+            (answer, resumed) => Complete(answer, self, destination, resumed, message, convention));
+    }
+
+    /// <summary>
+    /// Issues a request and follows the secure world until it answers for good: <paramref name="complete"/> judges
+    /// the response the request expects, an error is mapped, an interrupt or a yield is resumed with FFA_RUN.
+    /// </summary>
+    private int Exchange(RegisterSet request, Func<RegisterSet, Reply> classify, Func<RegisterSet, IReadOnlyList<ushort>, int> complete)
+    {
+        var answer = Call(request);
         var resumed = new List<ushort>();
         for (var resumptions = 0; ; resumptions++)
         {
-            switch (Classify(answer, convention))
+            switch (classify(answer))
             {
                 case Reply.Response:
-                    return Complete(answer, self, destination, resumed, message, convention);
+                    return complete(answer, resumed);
                 case Reply.Error:
                     return MapError(ErrorCode(answer));
                 case Reply.Resume when resumptions >= ResumptionLimit:
@@ -93,6 +112,16 @@ public class ReferenceTransport(IConduit conduit, FfaVersion version)
             message.Data3,
             message.Data4);
 
+    /// <summary>SMC64 only: x1 the endpoints, x2/x3 the service UUID, x4–x17 the message.</summary>
+    protected virtual RegisterSet BuildRequest2(ushort self, ushort destination, ServiceUuid uuid, DirectMessage2 message) =>
+        RegisterSet.Of([
+            FfaFunctions.DirectRequest2.Id(Convention.Smc64).Value,
+            new EndpointPair(self, destination).Packed,
+            uuid.X2,
+            uuid.X3,
+            .. message.ToArray(),
+        ]);
+
     /// <summary>FFA_RUN resumes the context FFA_INTERRUPT/FFA_YIELD named, which may not be the destination.</summary>
     protected virtual RegisterSet BuildRun(RegisterSet resumption) =>
         RegisterSet.Of(FfaFunctions.Run.Id(Convention.Smc32).Value, resumption.W1);
@@ -117,6 +146,25 @@ public class ReferenceTransport(IConduit conduit, FfaVersion version)
         }
 
         return w0 == Smccc.NotSupported ? Reply.NotSupported : Reply.ProtocolError;
+    }
+
+    /// <summary>Only a DIRECT_RESP2 completes a REQ2; the rest as for a direct request.</summary>
+    protected virtual Reply Classify2(RegisterSet answer) =>
+        answer.W0 == FfaFunctions.DirectResponse2.Id(Convention.Smc64).Value ? Reply.Response
+        : FfaFunctions.DirectResponse.Matches(answer.W0) ? Reply.ProtocolError
+        : Classify(answer, Convention.Smc64);
+
+    /// <summary>A DIRECT_RESP2 from the partition asked (or one resumed) to us completes the REQ2 with x4–x17.</summary>
+    protected virtual int Complete2(RegisterSet answer, ushort self, ushort destination, IReadOnlyList<ushort> resumed, MessageBuffer2 message)
+    {
+        var ids = EndpointPair.Unpack(answer.W1);
+        if (ids.Receiver != self || (ids.Sender != destination && !resumed.Contains(ids.Sender)))
+        {
+            return -(int)ErrnoTable.Unknown;
+        }
+
+        message.Value = DirectMessage2.FromRegisters(answer);
+        return 0;
     }
 
     /// <summary>A response completes the request only if it comes from the partition asked (or one resumed), to us, as a partition message.</summary>

@@ -25,7 +25,8 @@ internal sealed class HostProcess : IDisposable
     }
 
     /// <summary>Whether the transport has the boot-time entry (ffa_invoke_msg_send_direct_req), as the host's hello says.</summary>
-    public bool HasBootEntry { get; private set; }
+    /// <summary>The HARNESS_HAS_* flags the host greeted with.</summary>
+    public uint Capabilities { get; private set; }
 
     public TimeSpan Timeout { get; set; }
 
@@ -48,7 +49,7 @@ internal sealed class HostProcess : IDisposable
                 throw new TargetUnavailableAtStart("the transport's resident state is larger than the 64 KiB the harness restores per case");
             }
 
-            host.HasBootEntry = (hello.Argument & Wire.HasBootEntry) != 0;
+            host.Capabilities = hello.Argument;
             return host;
         }
         catch (HostDied)

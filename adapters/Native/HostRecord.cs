@@ -52,6 +52,7 @@ internal enum HostMessage : uint
     Answer = Wire.HostAnswer,
     Stop = Wire.HostStop,
     Quit = Wire.HostQuit,
+    Send2 = Wire.HostSend2,
     Hello = Wire.HostHello,
     Call = Wire.HostCall,
     Returned = Wire.HostReturned,

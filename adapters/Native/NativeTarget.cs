@@ -48,8 +48,8 @@ public sealed class NativeTarget : IStepwiseTarget
             var keeper = Keeper.Require(options.BuildRoot);
             var executable = NativeBuild.Host(source, toolchain, options.BuildRoot);
             var host = HostProcess.Start(keeper, executable, StartTimeout);
-            var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage
-                | (host.HasBootEntry ? TargetCapabilities.BootEntry : TargetCapabilities.None);
+            var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
+                | Wire.Grants(host.Capabilities);
             var description = new TargetDescription(name, AdapterName, version, capabilities, new Provenance(source.Origin, source.Sha256, toolchain.Version));
             return new NativeTarget(description, keeper, executable, options.HangTimeout, host);
         }
@@ -92,6 +92,14 @@ public sealed class NativeTarget : IStepwiseTarget
         return Exchange(
             HostRecord.Command(HostMessage.Send, flags, request.Destination, m.Data0, m.Data1, m.Data2, m.Data3, m.Data4),
             returned => new Returned((int)returned.Argument, returned.X[5] != 0 ? null : DirectMessage.FromWords(returned.X.AsSpan(0, 5))));
+    }
+
+    public StepOutcome Send2(Send2Step step)
+    {
+        var request = step.Request;
+        return Exchange(
+            HostRecord.Command(HostMessage.Send2, 0, [request.Destination, request.Uuid.X2, request.Uuid.X3, .. request.Message.ToArray()]),
+            returned => new Returned2((int)returned.Argument, DirectMessage2.FromWords(returned.X.AsSpan(0, DirectMessage2.Words))));
     }
 
     public StepOutcome ExitBootServices(ExitBootServicesStep step) =>
@@ -139,9 +147,7 @@ public sealed class NativeTarget : IStepwiseTarget
                     case HostMessage.Done:
                         return Completed.Instance;
                     case HostMessage.Failed:
-                        return new Stopped(StopReason.Crashed, record.Argument == Wire.NoEvent
-                            ? "the transport registered no ExitBootServices event when probed"
-                            : "the transport has no boot-time entry (ffa_invoke_msg_send_direct_req)");
+                        return new Stopped(StopReason.Crashed, Wire.Failure(record.Argument));
                     default:
                         throw new SharedPageOverwritten($"the host sent a record of no known type ({(uint)record.Type})");
                 }

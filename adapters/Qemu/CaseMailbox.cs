@@ -20,7 +20,7 @@ internal static class CaseMailbox
     private const int StepLength = Wire.FirmwareStepSize;
     private const int StepsOffset = Wire.FirmwareSteps;
 
-    /// <summary>The firmware's capabilities (HARNESS_HAS_BOOT_ENTRY, HARNESS_STATE_TOO_LARGE), written at its first boot.</summary>
+    /// <summary>The firmware's capabilities (HARNESS_HAS_BOOT_ENTRY, HARNESS_HAS_REQ2, HARNESS_STATE_TOO_LARGE), written at its first boot.</summary>
     public static (int Offset, int Length) Capabilities => (Wire.FirmwareCapabilities, 4);
 
     /// <summary>'M' packets that hand the firmware a case.</summary>
@@ -34,7 +34,15 @@ internal static class CaseMailbox
         for (var i = 0; i < scenario.Steps.Length; i++)
         {
             var step = steps.AsSpan(StepLength * i);
-            if (scenario.SendAt(i) is { } send)
+            if (scenario.Steps[i] is Send2Step send2)
+            {
+                var request = send2.Request;
+                BinaryPrimitives.WriteUInt32LittleEndian(step, Wire.FirmwareSend2);
+                BinaryPrimitives.WriteUInt64LittleEndian(step[8..], request.Destination);
+                request.Uuid.ToBytes().CopyTo(step[16..]);
+                request.Message.ToBytes().CopyTo(step[32..]);
+            }
+            else if (scenario.SendAt(i) is { } send)
             {
                 var request = send.Request;
                 BinaryPrimitives.WriteUInt32LittleEndian(step, Wire.FirmwareSend);
@@ -69,16 +77,20 @@ internal static class CaseMailbox
     {
         if (BinaryPrimitives.ReadUInt32LittleEndian(read.AsSpan(Wire.FirmwareBeginStatus)) == Wire.NoEvent)
         {
-            return scenario.Steps.Length == 0 ? [] : [new Stopped(StopReason.Crashed, "the transport registered no ExitBootServices event when probed")];
+            return scenario.Steps.Length == 0 ? [] : [new Stopped(StopReason.Crashed, Wire.Failure(Wire.NoEvent))];
         }
 
         var outcomes = new List<StepOutcome>();
         for (var i = 0; i < Math.Min(CompletedSteps(read), scenario.Steps.Length); i++)
         {
             var result = read.AsSpan(HeaderLength + (ResultLength * i), ResultLength);
-            if (BinaryPrimitives.ReadUInt32LittleEndian(result) != Wire.Ok)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(result) is var status and not Wire.Ok)
             {
-                outcomes.Add(new Stopped(StopReason.Crashed, "the transport has no boot-time entry (ffa_invoke_msg_send_direct_req)"));
+                outcomes.Add(new Stopped(StopReason.Crashed, Wire.Failure(status)));
+            }
+            else if (scenario.Steps[i] is Send2Step)
+            {
+                outcomes.Add(new Returned2(BinaryPrimitives.ReadInt32LittleEndian(result[4..]), DirectMessage2.FromBytes(result[8..])));
             }
             else if (scenario.SendAt(i) is { } send)
             {

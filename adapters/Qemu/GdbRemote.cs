@@ -131,6 +131,31 @@ public sealed class GdbRemote : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a QEMU monitor command through the gdbstub (qRcmd) and returns what the monitor printed; the stub
+    /// sends the text in 'O' packets before its final OK.
+    /// </summary>
+    public string Monitor(string command, TimeSpan timeout)
+    {
+        Send($"qRcmd,{Convert.ToHexStringLower(Encoding.ASCII.GetBytes(command))}");
+        var output = new StringBuilder();
+        while (true)
+        {
+            var reply = Receive(timeout) ?? throw new TimeoutException($"no reply to monitor command '{command}'");
+            if (reply == "OK")
+            {
+                return output.ToString();
+            }
+
+            if (reply.Length == 0 || reply[0] != 'O')
+            {
+                throw new InvalidDataException($"gdbstub refused monitor command '{command}': '{reply}'");
+            }
+
+            output.Append(Encoding.ASCII.GetString(Convert.FromHexString(reply.AsSpan(1))));
+        }
+    }
+
     public static void Expect(string reply, string what)
     {
         if (reply != "OK")

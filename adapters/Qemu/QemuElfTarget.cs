@@ -91,7 +91,7 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         var tablesPath = Path.Combine(Path.GetDirectoryName(supportPath)!, $"tables-{Convert.ToHexStringLower(SHA256.HashData(tables.Bytes))[..16]}.bin");
         File.WriteAllBytes(tablesPath, tables.Bytes);
         var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(options.Firmware)));
-        var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage
+        var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
             | TargetCapabilities.Residency | (user.BootEntry is null ? TargetCapabilities.None : TargetCapabilities.BootEntry);
         var target = new QemuElfTarget(
             new TargetDescription(name, AdapterName, version, capabilities, new Provenance(options.Firmware, hash, Qemu: tools.Version, Note: Sharing(user))),
@@ -143,6 +143,10 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         BinaryPrimitives.WriteUInt16LittleEndian(context.AsSpan(8), boot.EndpointId);
         writes.Add(GdbRemote.WriteMemoryPacket(user.Context, context));
     }
+
+    /// <summary>The qemu-elf adapter calls the entries U-Boot has; it grants no REQ2, so no case carries one.</summary>
+    public StepOutcome Send2(Send2Step step) =>
+        throw new InvalidOperationException($"the qemu-elf adapter has no REQ2 entry, but a case sends {step.Request}");
 
     public StepOutcome Send(SendStep step)
     {

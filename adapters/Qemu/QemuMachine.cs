@@ -18,6 +18,7 @@ public sealed class QemuMachine : IDisposable
 
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process process;
     private readonly string socketPath;
@@ -41,8 +42,14 @@ public sealed class QemuMachine : IDisposable
 
     public bool HasExited => process.HasExited;
 
-    /// <summary>Starts QEMU with <paramref name="kernel"/> and, through its generic loader, further ELF or raw images.</summary>
-    public static QemuMachine Start(QemuTools tools, string kernel, int memoryMib = DefaultMemoryMib, IReadOnlyList<string>? loaders = null)
+    /// <summary>
+    /// Starts QEMU with <paramref name="kernel"/> and, through its generic loader, further ELF or raw images;
+    /// <paramref name="extra"/> adds arguments (an initrd, a command line); <paramref name="console"/>, when given, is
+    /// a file the guest's serial console is written to; <paramref name="snapshots"/>, when given, an empty qcow2
+    /// image that holds the machine's <see cref="Save"/>d states. Both are removed when QEMU ends.
+    /// </summary>
+    public static QemuMachine Start(QemuTools tools, string kernel, int memoryMib = DefaultMemoryMib, IReadOnlyList<string>? loaders = null,
+        IReadOnlyList<string>? extra = null, string? console = null, string? snapshots = null)
     {
         var clock = Stopwatch.StartNew();
         var socketPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ffa-q-{Guid.NewGuid():N}"[..16] + ".sock");
@@ -52,13 +59,15 @@ public sealed class QemuMachine : IDisposable
             tools.Qemu,
             [
                 "-M", "virt", "-cpu", "max", "-smp", "1", "-m", memoryMib.ToString(CultureInfo.InvariantCulture), "-nodefaults",
-                "-display", "none", "-monitor", "none", "-serial", "none",
+                "-display", "none", "-monitor", "none", "-serial", console is null ? "none" : $"file:{console}",
                 "-kernel", kernel, "-S",
                 .. (loaders ?? []).SelectMany(l => new[] { "-device", $"loader,{l}" }),
+                .. extra ?? [],
+                .. snapshots is null ? [] : new[] { "-drive", $"if=none,id=snapshots,format=qcow2,file={snapshots}" },
                 "-chardev", $"socket,id=gdb0,path={socketPath},server=on,wait=off", "-gdb", "chardev:gdb0",
             ],
             (_, line) => ChildProcesses.KeepTail(stderr, line.Data),
-            remove: [socketPath]);
+            remove: [socketPath, .. new[] { console, snapshots }.OfType<string>()]);
         try
         {
             var socket = Connect(socketPath, process);
@@ -79,6 +88,12 @@ public sealed class QemuMachine : IDisposable
         }
     }
 
+    /// <summary>Saves the whole machine, halted, as <paramref name="name"/> in its snapshot image.</summary>
+    public void Save(string name) => Snapshot("savevm", name);
+
+    /// <summary>Puts the whole machine back as it was <see cref="Save"/>d; it stays halted, and the gdbstub's breakpoints stay set.</summary>
+    public void Restore(string name) => Snapshot("loadvm", name);
+
     /// <summary>Why QEMU is gone, with its last words on stderr.</summary>
     public string Death()
     {
@@ -92,6 +107,15 @@ public sealed class QemuMachine : IDisposable
         ChildProcesses.Stop(process, KillGrace);
         process.Dispose();
         File.Delete(socketPath);
+    }
+
+    private void Snapshot(string command, string name)
+    {
+        var output = Gdb.Monitor($"{command} {name}", SnapshotTimeout);
+        if (output.Contains("Error", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"QEMU's {command} {name} failed: {output.Trim()}");
+        }
     }
 
     private static Socket Connect(string path, Process process)

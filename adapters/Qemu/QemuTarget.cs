@@ -76,8 +76,8 @@ public sealed class QemuTarget : IQemuTarget
 
         target.Description = target.Description with
         {
-            Capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage
-                | TargetCapabilities.Residency | ((capabilities & Wire.HasBootEntry) != 0 ? TargetCapabilities.BootEntry : TargetCapabilities.None),
+            Capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
+                | TargetCapabilities.Residency | Wire.Grants(capabilities),
         };
         return target;
     }

@@ -59,7 +59,7 @@ public sealed record Toolchain(string Compiler, string ObjCopy, string ReadElf, 
 
     private static string Run(string tool, string argument) => Invoke(tool, [argument]).Output;
 
-    private static string? OnPath(string name) =>
+    public static string? OnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, name))

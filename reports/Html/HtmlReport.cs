@@ -316,10 +316,11 @@ public static class HtmlReport
     private static void Row(StringBuilder html, string name, string value) =>
         html.Append("<tr><th>").Append(Html.Text(name)).Append("</th><td>").Append(Html.Text(value)).Append("</td></tr>");
 
-    /// <summary>"InterruptYield" → "interrupt / yield", "RequestEncoding" → "request encoding".</summary>
+    /// <summary>"InterruptYield" → "Interrupt / yield", "RequestEncoding" → "Request encoding".</summary>
     private static string AreaName(string area) => area switch
     {
         "InterruptYield" => "Interrupt / yield",
+        "Req2Resp2" => "REQ2 / RESP2",
         _ => string.Concat(area.Select((c, i) => i > 0 && char.IsUpper(c) ? $" {char.ToLowerInvariant(c)}" : c.ToString())),
     };
 

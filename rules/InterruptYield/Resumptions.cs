@@ -16,16 +16,16 @@ internal static class Resumptions
         || (w0 == FfaFunctions.Run.Id(Convention.Smc64).Value && FfaFunctions.Run.IsDefined(Convention.Smc64, version));
 
     /// <summary>Each resumption the send must follow, with its index in the script.</summary>
-    public static IEnumerable<(int Index, Resumption Answer)> Required(SendView send)
+    public static IEnumerable<(int Index, Resumption Answer)> Required(RequestView send)
     {
         for (var i = 0; i < send.Flow.Depth; i++)
         {
-            yield return (i, (Resumption)send.Step.Script.AnswerFor(i)!);
+            yield return (i, (Resumption)send.Script.AnswerFor(i)!);
         }
     }
 
     /// <summary>The call after resumption <paramref name="index"/> must be a valid FFA_RUN; null if it is.</summary>
-    public static Finding? RunFollows(SendView send, int index, Resumption resumption)
+    public static Finding? RunFollows(RequestView send, int index, Resumption resumption)
     {
         if (send.Calls.Count <= index)
         {

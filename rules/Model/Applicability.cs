@@ -10,13 +10,16 @@ public sealed record Applicability(TargetCapabilities Needs, FfaVersion? From = 
 
     public static readonly Applicability Lifecycle = new(TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle);
 
+    /// <summary>A REQ2 entry on a target that negotiated FF-A v1.2 or later.</summary>
+    public static readonly Applicability DirectRequest2 = new(TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.DirectRequest2, From: FfaVersion.V1_2);
+
     /// <summary>Null when the rule applies; otherwise why not, for the skip message.</summary>
     public string? WhyNot(TargetDescription target)
     {
         var missing = Needs & ~target.Capabilities;
         if (missing != TargetCapabilities.None)
         {
-            return $"needs {Describe(missing)}, which the {target.Adapter} adapter does not provide";
+            return $"needs {Describe(missing)}, which {target.Name} (through the {target.Adapter} adapter) does not provide";
         }
 
         if (From is { } from && target.Version < from)
@@ -58,6 +61,8 @@ public sealed record Applicability(TargetCapabilities Needs, FfaVersion? From = 
                 TargetCapabilities.BootEntry => "a boot-time entry",
                 TargetCapabilities.NullMessage => "passing a NULL message",
                 TargetCapabilities.Residency => "runtime-only memory mapping (real code with an MMU)",
+                TargetCapabilities.AnyDestination => "addressing an endpoint the secure world does not host",
+                TargetCapabilities.DirectRequest2 => "an FFA_MSG_SEND_DIRECT_REQ2 entry",
                 _ => c.ToString(),
             }));
 }

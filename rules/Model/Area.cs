@@ -9,4 +9,5 @@ public enum Area
     InterruptYield,
     Lifecycle,
     Residency,
+    Req2Resp2,
 }

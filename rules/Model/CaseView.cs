@@ -9,6 +9,7 @@ namespace FfaConformance.Rules.Model;
 public sealed class CaseView
 {
     private SendView[]? sends;
+    private Send2View[]? sends2;
 
     public CaseView(Scenario scenario, Trace trace, TargetDescription target, PartitionTable partitions)
     {
@@ -30,6 +31,10 @@ public sealed class CaseView
     public IReadOnlyList<SendView> Sends => sends ??= Build();
 
     public SendView? SendAt(int stepIndex) => Sends.FirstOrDefault(s => s.Index == stepIndex);
+
+    /// <summary>Every FFA_MSG_SEND_DIRECT_REQ2 step, in order.</summary>
+    public IReadOnlyList<Send2View> Sends2 => sends2 ??=
+        [.. Scenario.Steps.Select((step, i) => step is Send2Step send2 ? new Send2View(this, i, send2, Trace.Steps[i]) : null).OfType<Send2View>()];
 
     private SendView[] Build()
     {

@@ -6,14 +6,26 @@ namespace FfaConformance.Rules.Model;
 public static class Expect
 {
     /// <summary>Applies <paramref name="check"/> to the send's return, or reports why there is none.</summary>
-    public static Finding? Return(SendView send, Func<Returned, Finding?> check) => send.Trace.Outcome switch
-    {
-        Returned returned => check(returned),
-        Stopped stopped => new Finding($"the target did not return: {stopped.Detail}", send.Calls.Count == 0 ? null : send.Calls.Count - 1, "outcome", "a return", Stopped.Describe(stopped.Reason)),
-        _ => new Finding("the step never ran: an earlier step stopped the target", null, "outcome", "a return", "not run"),
-    };
+    public static Finding? Return(SendView send, Func<Returned, Finding?> check) => Outcome(send, check);
+
+    /// <summary>Applies <paramref name="check"/> to the REQ2's return, or reports why there is none.</summary>
+    public static Finding? Return(Send2View send, Func<Returned2, Finding?> check) => Outcome(send, check);
 
     /// <summary>The send must return a negative errno; the message is the business of its own rule.</summary>
-    public static Finding? Failure(SendView send, string why) => Return(send, r =>
-        r.ReturnValue < 0 ? null : new Finding($"{why}, but the call returned {r.ReturnValue}", null, "return value", "a negative errno", $"{r.ReturnValue}"));
+    public static Finding? Failure(SendView send, string why) => Return(send, r => Negative(r.ReturnValue, why));
+
+    /// <summary>The REQ2 must return a negative errno.</summary>
+    public static Finding? Failure(Send2View send, string why) => Return(send, r => Negative(r.ReturnValue, why));
+
+    private static Finding? Negative(int returnValue, string why) =>
+        returnValue < 0 ? null : new Finding($"{why}, but the call returned {returnValue}", null, "return value", "a negative errno", $"{returnValue}");
+
+    private static Finding? Outcome<T>(RequestView request, Func<T, Finding?> check)
+        where T : StepOutcome => request.Trace.Outcome switch
+        {
+            T returned => check(returned),
+            Stopped stopped => new Finding($"the target did not return: {stopped.Detail}", request.Calls.Count == 0 ? null : request.Calls.Count - 1, "outcome", "a return", Stopped.Describe(stopped.Reason)),
+            NotRun => new Finding("the step never ran: an earlier step stopped the target", null, "outcome", "a return", "not run"),
+            var other => throw new InvalidOperationException($"step {request.Index + 1} ended as {other}, which is no outcome of its kind of request: an adapter bug"),
+        };
 }

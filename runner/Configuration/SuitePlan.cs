@@ -15,7 +15,7 @@ public static class SuitePlan
             t.Adapter,
             t.Version,
             () => (AdapterCatalogue.Find(t.Adapter) ?? throw new ConfigurationException($"Targets:{t.Name}:Adapter = '{t.Adapter}' is not an adapter"))
-                .Create(new TargetConfig(t.Name, t.Version, t.Keys, settings.RepositoryRoot, settings.BuildDirectory)),
+                .Create(new TargetConfig(t.Name, t.Version, t.Keys, settings.RepositoryRoot, settings.BuildDirectory) { SecureWorldVersion = settings.SecureWorldVersion }),
             t.Keys.TryGetValue("Expectations", out var file) ? ExpectationsFile.Load(settings.Resolve(file)) : new Dictionary<string, Expectation>(),
             t.MaxTest))],
         settings.Options,

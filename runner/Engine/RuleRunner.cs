@@ -2,7 +2,6 @@ using FfaConformance.Adapters.Contract;
 using FfaConformance.Generators;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios;
-using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 using FsCheck;
@@ -37,7 +36,7 @@ public sealed class RuleRunner(ManagedSecureWorld world)
             : Seeds.TryParse(options.Replay, out var parsed) ? parsed
             : throw new ArgumentException($"replay '{options.Replay}' is not 'seed,gamma' or 'seed,gamma,size'", nameof(options));
         var tally = new CaseTally(scenario => Evaluate(target, rule, scenario, options.CallBudget));
-        var arbitrary = ScenarioArbitrary.For(rule.Info.Profile, new GenerationContext(World.Partitions, description.Version, description.Can(TargetCapabilities.BootEntry)));
+        var arbitrary = ScenarioArbitrary.For(rule.Info.Profile, GenerationContext.For(World.Partitions, description));
         var runner = new CapturingRunner();
         var config = Config.Quick
             .WithMaxTest(options.MaxTest)

@@ -27,7 +27,7 @@ public static class RecordBuilder
         return new TargetRecord(
             name,
             adapter,
-            version.ToString(),
+            (description?.Version ?? version).ToString(),
             description?.Capabilities.ToString() ?? string.Empty,
             provenance?.Source,
             provenance?.Sha256,
@@ -78,6 +78,8 @@ public static class RecordBuilder
     {
         Returned returned => new StepRecord(description, [.. step.Calls.Select(Call)], returned.ToString(), returned.ReturnValue,
             returned.MessageOut is { } m ? [.. m.ToArray().Select(Hex)] : null),
+        Returned2 returned2 => new StepRecord(description, [.. step.Calls.Select(Call)], returned2.ToString(), returned2.ReturnValue,
+            [.. returned2.MessageOut.ToArray().Select(Hex)]),
         _ => new StepRecord(description, [.. step.Calls.Select(Call)], step.Outcome.ToString() ?? string.Empty, null, null),
     };
 

@@ -4,6 +4,7 @@ namespace FfaConformance.Scenarios.Answers;
 public enum AnswerClass
 {
     DirectResponse,
+    DirectResponse2,
     Error,
     Success,
     Interrupt,

@@ -20,13 +20,7 @@ public sealed record DirectResponseAnswer(
     /// <summary>Right IDs and w2 = 0: the response a partition message expects.</summary>
     public bool IsWellFormed => Ids == ResponderIds.Echo && W2 == 0;
 
-    public EndpointPair Endpoints(ushort self, ushort destination) => Ids switch
-    {
-        ResponderIds.Echo => new(destination, self),
-        ResponderIds.Unswapped => new(self, destination),
-        ResponderIds.OtherSender => new(OtherId, self),
-        _ => new(destination, OtherId),
-    };
+    public EndpointPair Endpoints(ushort self, ushort destination) => Ids.Pair(OtherId, self, destination);
 
     /// <summary>The payload as the registers carry it: SMC32 words are 32-bit.</summary>
     public DirectMessage WirePayload => Width == Convention.Smc64
@@ -47,13 +41,7 @@ public sealed record DirectResponseAnswer(
 
     public override string ToString()
     {
-        var ids = Ids switch
-        {
-            ResponderIds.Echo => "ids echoed",
-            ResponderIds.Unswapped => "ids unswapped",
-            ResponderIds.OtherSender => $"responder 0x{OtherId:X4}",
-            _ => $"receiver 0x{OtherId:X4}",
-        };
+        var ids = Ids.Describe(OtherId);
         var w2 = W2 == 0 ? string.Empty : $" w2=0x{W2:X8}";
         return WithNoise($"{Label}({ids}{w2}, payload {WirePayload})");
     }

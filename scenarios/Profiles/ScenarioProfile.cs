@@ -27,6 +27,9 @@ public sealed record ScenarioProfile(string Name)
     /// <summary>When set, every case is one send and its twin differing only in this.</summary>
     public TwinVariation? Twins { get; init; }
 
+    /// <summary>Percentage of sends made through the transport's FFA_MSG_SEND_DIRECT_REQ2 entry rather than its direct-request entry.</summary>
+    public int DirectRequest2Percent { get; init; }
+
     /// <summary>When true, the last send's secure world answers with resumptions forever.</summary>
     public bool Endless { get; init; }
 

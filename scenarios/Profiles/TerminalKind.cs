@@ -3,13 +3,16 @@ namespace FfaConformance.Scenarios.Profiles;
 /// <summary>The kinds of answer that end a script (fact sheet §3.4), as a profile weighs them.</summary>
 public enum TerminalKind
 {
-    /// <summary>DIRECT_RESP of the request's width, IDs echoed, w2 = 0.</summary>
+    /// <summary>DIRECT_RESP of the request's width, IDs echoed, w2 = 0; for a REQ2, DIRECT_RESP2 with the IDs echoed.</summary>
     Response,
 
     /// <summary>DIRECT_RESP of the other width.</summary>
     ResponseOtherWidth,
 
-    /// <summary>DIRECT_RESP of the request's width whose w1 names the wrong endpoints.</summary>
+    /// <summary>The response of the other direct-messaging interface: DIRECT_RESP2 to a REQ, DIRECT_RESP of either width to a REQ2.</summary>
+    ResponseOtherInterface,
+
+    /// <summary>DIRECT_RESP of the request's width (DIRECT_RESP2 for a REQ2) whose w1 names the wrong endpoints.</summary>
     ResponseWrongIds,
 
     /// <summary>DIRECT_RESP of the request's width with w2 ≠ 0 (framework bit or other bits).</summary>

@@ -21,6 +21,12 @@ public enum TargetCapabilities
     /// <summary>After ExitBootServices the runtime entry runs with only runtime memory mapped, on real code.</summary>
     Residency = 16,
 
+    /// <summary>A request can name any destination, also one the secure world does not host.</summary>
+    AnyDestination = 32,
+
+    /// <summary>The transport has an FFA_MSG_SEND_DIRECT_REQ2 entry (FF-A v1.2).</summary>
+    DirectRequest2 = 64,
+
     /// <summary>Everything a managed target can offer (residency needs real code and an MMU).</summary>
-    All = ScriptableSecureWorld | Lifecycle | BootEntry | NullMessage,
+    All = ScriptableSecureWorld | Lifecycle | BootEntry | NullMessage | AnyDestination | DirectRequest2,
 }

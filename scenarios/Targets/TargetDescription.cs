@@ -13,5 +13,11 @@ public sealed record TargetDescription(
     TargetCapabilities Capabilities,
     Provenance Provenance)
 {
+    /// <summary>The endpoint ID the transport learnt once and keeps (a driver that probed at load), when it cannot take a new one per case.</summary>
+    public ushort? FixedEndpointId { get; init; }
+
+    /// <summary>The REQ2 entry takes no service UUID: it sends the destination's own (Linux since sync_send_receive2 took the UUID from the device).</summary>
+    public bool OwnServiceUuidOnly { get; init; }
+
     public bool Can(TargetCapabilities needed) => (Capabilities & needed) == needed;
 }

@@ -12,6 +12,12 @@ public sealed record Returned(int ReturnValue, DirectMessage? MessageOut) : Step
         $"returned {ErrnoTable.Describe(ReturnValue)}, message {(MessageOut is { } m ? m.ToString() : "NULL")}";
 }
 
+/// <summary>A REQ2 send returned <see cref="ReturnValue"/> and left the caller's fourteen-word message as <see cref="MessageOut"/>.</summary>
+public sealed record Returned2(int ReturnValue, DirectMessage2 MessageOut) : StepOutcome
+{
+    public override string ToString() => $"returned {ErrnoTable.Describe(ReturnValue)}, message {MessageOut}";
+}
+
 /// <summary>A non-send step (ExitBootServices) ran to its end.</summary>
 public sealed record Completed : StepOutcome
 {

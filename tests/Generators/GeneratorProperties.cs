@@ -26,11 +26,13 @@ public sealed class GeneratorProperties
             var profile = rule.Info.Profile;
             foreach (var scenario in ScenarioGen.For(profile, Context).Sample(200, 50))
             {
-                var sends = scenario.Steps.OfType<SendStep>().ToArray();
-                Assert.That(sends.Length, profile.Twins is null ? Is.InRange(profile.MinSends, profile.MaxSends) : Is.EqualTo(1), rule.Id);
+                var requests = scenario.Steps.Select((_, i) => scenario.RequestAt(i)).OfType<(ushort Destination, Script Script)>().ToArray();
+                var sends2 = scenario.Steps.OfType<Send2Step>().Count();
+                Assert.That(requests.Length, profile.Twins is null ? Is.InRange(profile.MinSends, profile.MaxSends) : Is.EqualTo(2), rule.Id);
                 Assert.That(scenario.Steps.OfType<TwinStep>().Count(), Is.EqualTo(profile.Twins is null ? 0 : 1), rule.Id);
-                Assert.That(sends.All(s => s.Script.Answers.Length <= profile.Chain.MaxDepth + 1), rule.Id);
-                Assert.That(sends.Any(s => s.Script.Forever is not null), Is.EqualTo(profile.Endless), rule.Id);
+                Assert.That(sends2, profile.DirectRequest2Percent switch { 0 => Is.Zero, 100 => Is.EqualTo(requests.Length), _ => Is.InRange(0, requests.Length) }, rule.Id);
+                Assert.That(requests.All(r => r.Script.Answers.Length <= profile.Chain.MaxDepth + 1), rule.Id);
+                Assert.That(requests.Any(r => r.Script.Forever is not null), Is.EqualTo(profile.Endless), rule.Id);
             }
         }
     }

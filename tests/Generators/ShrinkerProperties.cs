@@ -1,5 +1,7 @@
+using FfaConformance.Abi;
 using FfaConformance.Generators;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Answers;
 using FfaConformance.Scenarios.Steps;
 using PropertyAttribute = FsCheck.NUnit.PropertyAttribute;
 
@@ -37,4 +39,17 @@ public sealed class ShrinkerProperties
     public bool TwinsAlwaysPointAtASendBeforeThem(Scenario scenario) =>
         ScenarioShrinker.Shrink(scenario, PartitionTable.Default).Append(scenario).All(s =>
             s.Steps.Select((step, i) => (step, i)).All(p => p.step is not TwinStep twin || (twin.Of < p.i && s.Steps[twin.Of] is SendStep)));
+
+    /// <summary>
+    /// Found on the seed in QEMU: a yield whose low half alone made the seed fail (0xFFFFFFFF, read as NOT_SUPPORTED)
+    /// kept a random high half, since zeroing both made it pass. Each half shrinks on its own.
+    /// </summary>
+    [Test]
+    public void AYieldTimeoutShrinksEachHalfOnItsOwn()
+    {
+        var yield = new YieldAnswer(Convention.Smc32, null, 0, 0xFFFF_FFFF, 0xF7A9_5572, Noise.None);
+
+        Assert.That(AnswerShrinker.Shrink(yield).OfType<YieldAnswer>().Select(y => (y.TimeoutLow, y.TimeoutHigh)),
+            Is.SupersetOf(new[] { (0u, 0u), (0xFFFF_FFFFu, 0u), (0u, 0xF7A9_5572u) }));
+    }
 }

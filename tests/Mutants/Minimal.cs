@@ -28,6 +28,19 @@ internal static class Minimal
 
     public static Scenario RuntimeSend(params Answer[] answers) => RuntimeSend(Request(), answers);
 
+    public static Answer Response2(DirectMessage2? payload = null) =>
+        payload is null ? ScenarioShrinker.CanonicalFinal2 : (DirectResponse2Answer)ScenarioShrinker.CanonicalFinal2 with { Payload = payload };
+
+    /// <summary>One REQ2 to the first partition, with its own UUID and a zero message unless given, after ExitBootServices, boot ID 0.</summary>
+    public static Scenario RuntimeSend2(DirectMessage2? message, params Answer[] answers) =>
+        Scenario.Of(new BootState(0), Exit,
+            new Send2Step(new DirectRequest2(First, ServiceUuid.From(PartitionTable.Default.Partitions[0].Uuid), message ?? DirectMessage2.Zero), Script.Of(answers)));
+
+    public static Scenario RuntimeSend2(params Answer[] answers) => RuntimeSend2(null, answers);
+
+    /// <summary>A REQ2 message with one non-zero word.</summary>
+    public static DirectMessage2 OneWord2(int index, ulong value) => DirectMessage2.Zero.With(index, value);
+
     /// <summary>A runtime request and its twin.</summary>
     public static Scenario Twins(TwinVariation variation, ulong parameter, params Answer[] answers) =>
         Scenario.Of(new BootState(0), Exit, new SendStep(Entry.Runtime, Request(), Script.Of(answers)), new TwinStep(1, variation, parameter));

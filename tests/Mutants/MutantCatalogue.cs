@@ -98,6 +98,18 @@ public static class MutantCatalogue
         MutantCase.Exact(nameof(MapsErrorZeroToSuccess), (c, v) => new MapsErrorZeroToSuccess(c, v), "INV-ERRNO-TOTAL", RuntimeSend(Error(0))),
         MutantCase.Exact(nameof(RetriesBusy), (c, v) => new RetriesBusy(c, v), "INV-LOOP-TERMINATES-ON-OTHER", RuntimeSend(Error(-4))),
         MutantCase.Exact(nameof(AlwaysUsesSmc32Id), (c, v) => new AlwaysUsesSmc32Id(c, v), "INV-REQ-FID", RuntimeSend(Request(Smc64), Response(Smc64))),
+        MutantCase.Exact(nameof(SendsReq2AsSmc32), (c, v) => new SendsReq2AsSmc32(c, v), "INV-REQ2-FID-IDS", RuntimeSend2(Response2())),
+        MutantCase.Exact(nameof(SwapsUuidHalves), (c, v) => new SwapsUuidHalves(c, v), "INV-REQ2-UUID", RuntimeSend2(Response2())),
+        MutantCase.Exact(nameof(DropsLastReq2Word), (c, v) => new DropsLastReq2Word(c, v), "INV-REQ2-PAYLOAD", RuntimeSend2(OneWord2(13, 1), Response2())),
+        MutantCase.Like(nameof(KeepsLastResp2Word), (c, v) => new KeepsLastResp2Word(c, v), "INV-RESP2-PAYLOAD",
+            "one REQ2 answered at once by a DIRECT_RESP2, the last word 1 in the message or in the response and 0 in the other",
+            s => s == RuntimeSend2(Response2(OneWord2(13, 1))) || s == RuntimeSend2(OneWord2(13, 1), Response2())),
+        MutantCase.Like(nameof(Req2AcceptsResp), (c, v) => new Req2AcceptsResp(c, v), "INV-REQ2-ONLY-RESP2",
+            "one REQ2 answered at once by a zero DIRECT_RESP of either width",
+            s => s == RuntimeSend2(Response(Smc32)) || s == RuntimeSend2(Response(Smc64))),
+        MutantCase.Exact(nameof(ReqAcceptsResp2), (c, v) => new ReqAcceptsResp2(c, v), "INV-REQ-ONLY-RESP", RuntimeSend(Response2())),
+        MutantCase.Exact(nameof(Req2GivesUpOnInterrupt), (c, v) => new Req2GivesUpOnInterrupt(c, v), "INV-REQ2-RESUME", RuntimeSend2(Interrupt, Response2())),
+        MutantCase.Exact(nameof(Req2Ungated), (c, v) => new Req2Ungated(c, v), "INV-REQ2-GATED", RuntimeSend2(Response2()), FfaVersion.V1_1),
     ];
 
     private static DirectMessage OneWord(int index, ulong value) =>

@@ -5,27 +5,32 @@ using FfaConformance.Runner.Engine;
 namespace FfaConformance.Tests.Native;
 
 /// <summary>
-/// A C mutant of the reference transport: one text substitution, the rule meant to catch it, how the case must
-/// end (failed, crashed, hung, livelock, residency, escaped) and the adapters it is run on. Read from
-/// tests/Native/Mutants/*.mutant.
+/// A C mutant of a transport: text substitutions (each 'find' text occurs once in the original), the rule meant
+/// to catch it, how the case must end (failed, crashed, hung, livelock, residency, escaped) and the adapters it
+/// is run on. Read from tests/Native/Mutants/*.mutant (of the C reference) and tests/Linux/Mutants/*.mutant (of
+/// Linux's driver.c).
 /// </summary>
-public sealed record CMutant(string Name, string Why, string Rule, string Outcome, FfaVersion Version, IReadOnlyList<string> Adapters, string Find, string Replace)
+public sealed record CMutant(string Name, string Why, string Rule, string Outcome, FfaVersion Version, IReadOnlyList<string> Adapters, IReadOnlyList<(string Find, string Replace)> Changes)
 {
-    public static IReadOnlyList<CMutant> All => [.. Directory.EnumerateFiles(Path.Combine(TestContext.CurrentContext.TestDirectory, "Native", "Mutants"), "*.mutant")
+    public static IReadOnlyList<CMutant> All => In(Path.Combine("Native", "Mutants"));
+
+    /// <summary>The mutants of a folder of the test output.</summary>
+    public static IReadOnlyList<CMutant> In(string folder) => [.. Directory.EnumerateFiles(Path.Combine(TestContext.CurrentContext.TestDirectory, folder), "*.mutant")
         .Order(StringComparer.Ordinal)
         .Select(Parse)];
 
     public static CMutant Parse(string file)
     {
         var lines = File.ReadAllText(file).Split('\n');
-        var find = Array.IndexOf(lines, "find");
-        var replace = Array.IndexOf(lines, "replace");
-        if (find < 0 || replace < find)
+        var marks = lines.Select((line, i) => (line, i)).Where(p => p.line is "find" or "replace").ToArray();
+        if (marks.Length == 0 || marks.Length % 2 != 0 || marks.Where((m, i) => m.line != (i % 2 == 0 ? "find" : "replace")).Any())
         {
-            throw new InvalidDataException($"{file}: needs a 'find' line, the text, a 'replace' line, the text");
+            throw new InvalidDataException($"{file}: needs 'find' lines, each followed by its text, a 'replace' line and its text");
         }
 
-        var header = lines[..find].Where(l => l.Length > 0).ToDictionary(l => l.Split(' ', 2)[0], l => l.Split(' ', 2)[1]);
+        var ends = marks.Select(m => m.i).Append(lines.Length).ToArray();
+        string Text(int mark) => string.Join('\n', lines[(ends[mark] + 1)..ends[mark + 1]]).TrimEnd('\n');
+        var header = lines[..marks[0].i].Where(l => l.Length > 0).ToDictionary(l => l.Split(' ', 2)[0], l => l.Split(' ', 2)[1]);
         return new CMutant(
             Path.GetFileNameWithoutExtension(file),
             header["why"],
@@ -33,20 +38,24 @@ public sealed record CMutant(string Name, string Why, string Rule, string Outcom
             header["outcome"],
             header.TryGetValue("version", out var v) && FfaVersion.TryParse(v, out var version) ? version : FfaVersion.V1_2,
             header.TryGetValue("adapters", out var adapters) ? adapters.Split(' ') : ["native"],
-            string.Join('\n', lines[(find + 1)..replace]),
-            string.Join('\n', lines[(replace + 1)..]).TrimEnd('\n'));
+            [.. Enumerable.Range(0, marks.Length / 2).Select(p => (Text(2 * p), Text((2 * p) + 1)))]);
     }
 
-    /// <summary>The reference source with this mutant's one change.</summary>
-    public string Apply(string reference)
+    /// <summary>The original source with this mutant's changes.</summary>
+    public string Apply(string original)
     {
-        var at = reference.IndexOf(Find, StringComparison.Ordinal);
-        if (at < 0 || reference.IndexOf(Find, at + 1, StringComparison.Ordinal) >= 0)
+        foreach (var (find, replace) in Changes)
         {
-            throw new InvalidDataException($"mutant {Name}: its 'find' text must occur exactly once in the reference");
+            var at = original.IndexOf(find, StringComparison.Ordinal);
+            if (at < 0 || original.IndexOf(find, at + 1, StringComparison.Ordinal) >= 0)
+            {
+                throw new InvalidDataException($"mutant {Name}: its 'find' text must occur exactly once in the original:\n{find}");
+            }
+
+            original = string.Concat(original.AsSpan(0, at), replace, original.AsSpan(at + find.Length));
         }
 
-        return string.Concat(reference.AsSpan(0, at), Replace, reference.AsSpan(at + Find.Length));
+        return original;
     }
 
     /// <summary>Whether the failing case ended the way <see cref="Outcome"/> says.</summary>

@@ -6,7 +6,7 @@ using FfaConformance.Runner.Configuration;
 
 namespace FfaConformance.Tests.Native;
 
-/// <summary>Native targets for the self-tests, built into the checkout's build cache; no toolchain means the tests are ignored with the reason.</summary>
+/// <summary>Native targets for the self-tests, built into the checkout's build cache; the toolchain is a <see cref="Prerequisite"/>.</summary>
 internal static class NativeTargets
 {
     public static readonly string Root = SettingsLoader.FindRepositoryRoot();
@@ -21,7 +21,7 @@ internal static class NativeTargets
     {
         if (Toolchain.Host(out var missing) is null)
         {
-            Assert.Ignore($"native targets need a C toolchain: {missing}");
+            Prerequisite.Missing($"native targets need a C toolchain: {missing}");
         }
     }
 

@@ -20,10 +20,7 @@ public sealed class SeedTests
     public void BuildTheSeed()
     {
         NativeTargets.RequireToolchain();
-        if (!Directory.Exists(NativeTargets.Seed))
-        {
-            Assert.Ignore($"the seed is not present at {NativeTargets.Seed}");
-        }
+        NativeTargets.RequireSeed();
 
         seed = NativeTargets.Create("seed", NativeTargets.Seed, FfaVersion.V1_0);
     }

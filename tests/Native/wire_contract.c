@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "ffa_conformance.h"
 #include "firmware.h"
 #include "harness.h"
 #include "protocol.h"
@@ -18,16 +19,20 @@ int main(void)
 	SHOW(HARNESS_SEND_RUNTIME);
 	SHOW(HARNESS_SEND_NULL_MESSAGE);
 	SHOW(HARNESS_HAS_BOOT_ENTRY);
+	SHOW(HARNESS_HAS_REQ2);
 	SHOW(HARNESS_STATE_TOO_LARGE);
 	SHOW(HARNESS_OK);
 	SHOW(HARNESS_NO_EVENT);
 	SHOW(HARNESS_NO_BOOT_ENTRY);
+	SHOW(HARNESS_NO_REQ2);
+	SHOW(HARNESS_REQ2_WORDS);
 	SHOW(FFA_HOST_BEGIN);
 	SHOW(FFA_HOST_SEND);
 	SHOW(FFA_HOST_EXIT_BOOT_SERVICES);
 	SHOW(FFA_HOST_ANSWER);
 	SHOW(FFA_HOST_STOP);
 	SHOW(FFA_HOST_QUIT);
+	SHOW(FFA_HOST_SEND2);
 	SHOW(FFA_HOST_HELLO);
 	SHOW(FFA_HOST_CALL);
 	SHOW(FFA_HOST_RETURNED);
@@ -43,6 +48,7 @@ int main(void)
 	SHOW(FFA_HOST_SHARED_SIZE);
 	SHOW(FW_SEND);
 	SHOW(FW_EXIT_BOOT_SERVICES);
+	SHOW(FW_SEND2);
 	SHOW(FW_MAX_STEPS);
 	SHOW(sizeof(struct fw_step));
 	SHOW(sizeof(struct fw_result));
@@ -52,5 +58,28 @@ int main(void)
 	SHOW(offsetof(struct fw_mailbox, result));
 	SHOW(offsetof(struct fw_mailbox, step));
 	SHOW(sizeof(struct fw_fault));
+	SHOW(CONF_HELLO);
+	SHOW(CONF_FAULT);
+	SHOW(CONF_SEND);
+	SHOW(CONF_SEND2);
+	SHOW(CONF_SMC64);
+	SHOW(CONF_OK);
+	SHOW(CONF_NO_DEVICE);
+	SHOW(CONF_ABORTED);
+	SHOW(CONF_NO_REQ2);
+	SHOW(CONF_MAX_STEPS);
+	SHOW(CONF_PAYLOAD);
+	SHOW(CONF_FAULT_TEXT);
+	SHOW(offsetof(struct conf_mailbox, running));
+	SHOW(offsetof(struct conf_mailbox, completed));
+	SHOW(offsetof(struct conf_mailbox, abort));
+	SHOW(offsetof(struct conf_mailbox, devices));
+	SHOW(offsetof(struct conf_mailbox, pad));
+	SHOW(offsetof(struct conf_mailbox, fault_text));
+	SHOW(offsetof(struct conf_mailbox, result));
+	SHOW(sizeof(struct conf_result));
+	SHOW(sizeof(struct conf_step));
+	SHOW(offsetof(struct conf_step, uuid));
+	SHOW(offsetof(struct conf_mailbox, step));
 	return 0;
 }

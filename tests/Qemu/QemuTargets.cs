@@ -5,7 +5,7 @@ using FfaConformance.Tests.Native;
 
 namespace FfaConformance.Tests.Qemu;
 
-/// <summary>QEMU targets for the self-tests; without QEMU or the cross compiler the tests are ignored with the reason.</summary>
+/// <summary>QEMU targets for the self-tests; QEMU and the cross compiler are a <see cref="Prerequisite"/>.</summary>
 internal static class QemuTargets
 {
     private static string BuildRoot => Path.Combine(NativeTargets.Root, "artifacts", "build");
@@ -14,12 +14,12 @@ internal static class QemuTargets
     {
         if (Toolchain.Find(FirmwareBuild.CrossPrefix, out var compiler) is null)
         {
-            Assert.Ignore($"QEMU targets need an aarch64 cross compiler: {compiler}");
+            Prerequisite.Missing($"QEMU targets need an aarch64 cross compiler: {compiler}");
         }
 
         if (Toolchain.Qemu(out var qemu) is null)
         {
-            Assert.Ignore($"QEMU targets need QEMU: {qemu}");
+            Prerequisite.Missing($"QEMU targets need QEMU: {qemu}");
         }
     }
 

@@ -8,7 +8,7 @@
 
 #include "harness.h"
 
-/* The boot-time entry is optional in a transport under test. */
+/* The boot-time entry is optional in a transport under test (the REQ2 entry too: harness.h). */
 int ffa_invoke_msg_send_direct_req(u16 endpoint_id, u16 dst_part_id,
 				   struct ffa_send_direct_data *msg, bool is_smc64) __attribute__((weak));
 
@@ -63,7 +63,8 @@ void harness_start(void)
 
 uint32_t harness_capabilities(void)
 {
-	return (ffa_invoke_msg_send_direct_req ? HARNESS_HAS_BOOT_ENTRY : 0) | (state_too_large ? HARNESS_STATE_TOO_LARGE : 0);
+	return (ffa_invoke_msg_send_direct_req ? HARNESS_HAS_BOOT_ENTRY : 0) | (ffa_sync_send_receive2_runtime ? HARNESS_HAS_REQ2 : 0)
+		| (state_too_large ? HARNESS_STATE_TOO_LARGE : 0);
 }
 
 /*
@@ -109,6 +110,20 @@ int harness_send(uint32_t flags, uint16_t dst, const uint64_t message[5], int32_
 		message_out[3] = msg->data3;
 		message_out[4] = msg->data4;
 	}
+	return HARNESS_OK;
+}
+
+int harness_send2(uint16_t dst, const uint64_t uuid[2], const uint64_t message[HARNESS_REQ2_WORDS], int32_t *result,
+		  uint64_t message_out[HARNESS_REQ2_WORDS])
+{
+	struct harness_req2 *req2 = harness_req2();
+
+	if (!ffa_sync_send_receive2_runtime)
+		return HARNESS_NO_REQ2;
+	copy((char *)req2->uuid, (const char *)uuid, sizeof(req2->uuid));
+	copy((char *)req2->message, (const char *)message, sizeof(req2->message));
+	*result = harness_call_runtime2(dst, req2);
+	copy((char *)message_out, (const char *)req2->message, sizeof(req2->message));
 	return HARNESS_OK;
 }
 

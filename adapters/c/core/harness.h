@@ -3,7 +3,8 @@
  * test, for the native host process and the QEMU firmware alike. It provides
  * what the transport expects from U-Boot (the EFI event service, the runtime
  * memset, logging) and runs the harness's three commands: a fresh boot, a
- * direct request through either entry, ExitBootServices.
+ * direct request through either entry, an FFA_MSG_SEND_DIRECT_REQ2 through
+ * the transport's REQ2 entry, if it has one, ExitBootServices.
  *
  * The platform provides the conduit (invoke_ffa_fn_runtime), the list of
  * memory ranges that hold the transport's resident state, and how to call the
@@ -16,6 +17,7 @@
 #include <stdint.h>
 
 struct ffa_send_direct_data;
+struct ffa_send_direct_data2;
 
 /* Flags of a send command. The C# side has these in adapters/Wire.cs (proven equal by a test). */
 #define HARNESS_SEND_SMC64		0x1u
@@ -24,12 +26,23 @@ struct ffa_send_direct_data;
 
 /* Capabilities, and one reason a transport cannot be run at all. */
 #define HARNESS_HAS_BOOT_ENTRY		0x1u
+#define HARNESS_HAS_REQ2		0x2u	/* ffa_sync_send_receive2_runtime */
 #define HARNESS_STATE_TOO_LARGE		0x80000000u	/* resident state over 64 KiB: cannot be restored per case */
 
 /* Failures a command can report instead of a result. */
 #define HARNESS_OK			0
 #define HARNESS_NO_EVENT		1	/* the probe registered no ExitBootServices event */
 #define HARNESS_NO_BOOT_ENTRY		2	/* a boot-time send, but no boot-time entry */
+#define HARNESS_NO_REQ2			3	/* a REQ2, but no REQ2 entry */
+
+/* Words of a REQ2 message (x4-x17). */
+#define HARNESS_REQ2_WORDS		14
+
+/* Where a REQ2's arguments live while it runs: the service UUID and the message. */
+struct harness_req2 {
+	uint8_t uuid[16];
+	uint64_t message[HARNESS_REQ2_WORDS];	/* as struct ffa_send_direct_data2 */
+};
 
 struct harness_range {
 	char *start;
@@ -45,10 +58,21 @@ int harness_call_runtime(uint16_t dst, struct ffa_send_direct_data *msg, int smc
 /* Platform: where a runtime request's message lives. */
 struct ffa_send_direct_data *harness_message(void);
 
+/* The transport's REQ2 entry, if it has one (weak: a transport without it leaves it NULL). */
+int ffa_sync_send_receive2_runtime(uint16_t dst_part_id, const uint8_t *uuid, struct ffa_send_direct_data2 *msg) __attribute__((weak));
+
+/* Platform: calls the REQ2 entry the way an OS would after ExitBootServices. */
+int harness_call_runtime2(uint16_t dst, struct harness_req2 *req2);
+
+/* Platform: where a REQ2's arguments live. */
+struct harness_req2 *harness_req2(void);
+
 void harness_start(void);
 uint32_t harness_capabilities(void);
 int harness_begin(uint16_t endpoint_id, uint32_t version);
 int harness_send(uint32_t flags, uint16_t dst, const uint64_t message[5], int32_t *result, uint64_t message_out[5]);
+int harness_send2(uint16_t dst, const uint64_t uuid[2], const uint64_t message[HARNESS_REQ2_WORDS], int32_t *result,
+		  uint64_t message_out[HARNESS_REQ2_WORDS]);
 void harness_exit_boot_services(int with_context);
 
 #endif

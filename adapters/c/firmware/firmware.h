@@ -14,22 +14,23 @@
 /* Step kinds, as the native host's commands (host/protocol.h). */
 #define FW_SEND			2
 #define FW_EXIT_BOOT_SERVICES	3
+#define FW_SEND2		7
 
 /* Steps a case may have; the harness refuses longer scenarios. */
 #define FW_MAX_STEPS		32
 
-/* 56 bytes */
+/* 144 bytes */
 struct fw_step {
-	uint32_t kind;		/* 0: FW_SEND or FW_EXIT_BOOT_SERVICES */
+	uint32_t kind;		/* 0: FW_SEND, FW_SEND2 or FW_EXIT_BOOT_SERVICES */
 	uint32_t arg;		/* 4: SEND: HARNESS_SEND_* flags; EXIT_BOOT_SERVICES: with context */
-	uint64_t x[6];		/* 8: SEND: destination, message */
+	uint64_t x[17];		/* 8: SEND: destination, message; SEND2: destination, UUID (2 words), message */
 };
 
-/* 48 bytes */
+/* 120 bytes */
 struct fw_result {
 	uint32_t status;	/* 0: HARNESS_OK or a failure */
 	int32_t result;		/* 4 */
-	uint64_t message[5];	/* 8 */
+	uint64_t message[14];	/* 8: SEND: the first five */
 };
 
 /*
@@ -47,7 +48,7 @@ struct fw_mailbox {
 	uint32_t completed;	/* 20: steps that ran to their end */
 	uint64_t pad;		/* 24 */
 	struct fw_result result[FW_MAX_STEPS];	/* 32: read with the header in one go */
-	struct fw_step step[FW_MAX_STEPS];	/* 32 + 48 * FW_MAX_STEPS */
+	struct fw_step step[FW_MAX_STEPS];	/* 32 + 120 * FW_MAX_STEPS */
 };
 
 struct fw_fault {
@@ -66,7 +67,7 @@ void fw_mmu_init(void);
 extern uint64_t fw_boot_ttbr;
 extern uint64_t fw_runtime_ttbr;
 
-/* trampoline.S: the runtime entry with only runtime memory mapped, on the runtime stack. */
-int fw_call_runtime(uint16_t dst, void *msg, int smc64);
+/* trampoline.S: a runtime entry called with three arguments, with only runtime memory mapped, on the runtime stack. */
+int fw_call_runtime(void *entry, uint64_t a, uint64_t b, uint64_t c);
 
 #endif

@@ -58,12 +58,29 @@ void *memcpy(void *dest, const void *src, unsigned long n)
 
 int harness_call_runtime(uint16_t dst, struct ffa_send_direct_data *msg, int smc64)
 {
-	return after_exit_boot_services ? fw_call_runtime(dst, msg, smc64) : ffa_sync_send_receive_runtime(dst, msg, smc64);
+	return after_exit_boot_services
+		? fw_call_runtime((void *)ffa_sync_send_receive_runtime, dst, (uint64_t)msg, (uint64_t)smc64)
+		: ffa_sync_send_receive_runtime(dst, msg, smc64);
 }
 
 struct ffa_send_direct_data *harness_message(void)
 {
 	return (struct ffa_send_direct_data *)__fw_message_start;
+}
+
+int harness_call_runtime2(uint16_t dst, struct harness_req2 *req2)
+{
+	struct ffa_send_direct_data2 *msg = (struct ffa_send_direct_data2 *)req2->message;
+
+	return after_exit_boot_services
+		? fw_call_runtime((void *)ffa_sync_send_receive2_runtime, dst, (uint64_t)req2->uuid, (uint64_t)msg)
+		: ffa_sync_send_receive2_runtime(dst, req2->uuid, msg);
+}
+
+/* In the caller's message page, after the direct request's message. */
+struct harness_req2 *harness_req2(void)
+{
+	return (struct harness_req2 *)(__fw_message_start + 256);
 }
 
 void fw_first_boot(void)
@@ -92,6 +109,8 @@ static uint32_t fw_run_step(uint32_t index)
 		after_exit_boot_services = 1;
 		return HARNESS_OK;
 	}
+	if (step->kind == FW_SEND2)
+		return (uint32_t)harness_send2((uint16_t)step->x[0], &step->x[1], &step->x[3], &result->result, result->message);
 	return (uint32_t)harness_send(step->arg, (uint16_t)step->x[0], &step->x[1], &result->result, result->message);
 }
 

@@ -2,7 +2,8 @@
  * FfaConformance QEMU firmware: call the runtime entry as an OS would after
  * ExitBootServices, with only runtime memory mapped: the runtime sections, the
  * runtime stack, the caller's message page and this page. Any other access
- * faults into the vectors. x19/x20 keep the boot stack and are callee-saved.
+ * faults into the vectors. fw_call_runtime(entry, a, b, c) calls entry(a, b, c).
+ * x19/x20 keep the boot stack and are callee-saved.
  */
 #include "aarch64.h"
 
@@ -12,6 +13,10 @@ fw_call_runtime:
 	stp	x29, x30, [sp, #-32]!
 	stp	x19, x20, [sp, #16]
 	mov	x19, sp
+	mov	x12, x0
+	mov	x0, x1
+	mov	x1, x2
+	mov	x2, x3
 	ldr	x9, =__rt_stack_top
 	mov	sp, x9
 	ldr	x10, =fw_runtime_active
@@ -20,7 +25,7 @@ fw_call_runtime:
 	ldr	x10, =fw_runtime_ttbr
 	ldr	x10, [x10]
 	USE_TTBR x10
-	bl	ffa_sync_send_receive_runtime
+	blr	x12
 	ldr	x10, =fw_boot_ttbr
 	ldr	x10, [x10]
 	USE_TTBR x10

@@ -121,6 +121,9 @@ int main(int argc, char **argv)
 		case FFA_HOST_SEND:
 			glue_send(&command);
 			break;
+		case FFA_HOST_SEND2:
+			glue_send2(&command);
+			break;
 		case FFA_HOST_EXIT_BOOT_SERVICES:
 			glue_exit_boot_services(&command);
 			break;

@@ -27,6 +27,7 @@ const struct harness_range harness_state[] = {
 static sigjmp_buf step;
 static int in_step;
 static struct ffa_send_direct_data message;
+static struct harness_req2 req2;
 
 void invoke_ffa_fn_runtime(ffa_value_t *args, ffa_value_t *res)
 {
@@ -47,6 +48,16 @@ int harness_call_runtime(uint16_t dst, struct ffa_send_direct_data *msg, int smc
 struct ffa_send_direct_data *harness_message(void)
 {
 	return &message;
+}
+
+int harness_call_runtime2(uint16_t dst, struct harness_req2 *args)
+{
+	return ffa_sync_send_receive2_runtime(dst, args->uuid, (struct ffa_send_direct_data2 *)args->message);
+}
+
+struct harness_req2 *harness_req2(void)
+{
+	return &req2;
 }
 
 void glue_start(void)
@@ -86,6 +97,26 @@ void glue_send(const struct ffa_host_record *command)
 	in_step = 0;
 	out[5] = (command->arg & HARNESS_SEND_NULL_MESSAGE) != 0;
 	host_send(FFA_HOST_RETURNED, (uint32_t)result, out);
+}
+
+void glue_send2(const struct ffa_host_record *command)
+{
+	uint64_t out[18] = { 0 };
+	int32_t result = 0;
+	int status;
+
+	if (sigsetjmp(step, 0)) {
+		in_step = 0;
+		host_send(FFA_HOST_STOPPED, 0, NULL);
+		return;
+	}
+	in_step = 1;
+	status = harness_send2((u16)command->x[0], &command->x[1], &command->x[3], &result, out);
+	in_step = 0;
+	if (status != HARNESS_OK)
+		host_send(FFA_HOST_FAILED, (uint32_t)status, NULL);
+	else
+		host_send(FFA_HOST_RETURNED, (uint32_t)result, out);
 }
 
 void glue_exit_boot_services(const struct ffa_host_record *command)

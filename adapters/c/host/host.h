@@ -19,6 +19,7 @@ void glue_start(void);
 uint32_t glue_capabilities(void);
 void glue_begin(const struct ffa_host_record *command);
 void glue_send(const struct ffa_host_record *command);
+void glue_send2(const struct ffa_host_record *command);
 void glue_exit_boot_services(const struct ffa_host_record *command);
 
 #endif

@@ -18,11 +18,12 @@ enum ffa_host_message {
 	FFA_HOST_ANSWER = 4,	/* x: the secure world's x0-x17 */
 	FFA_HOST_STOP = 5,	/* abandon the step in progress */
 	FFA_HOST_QUIT = 6,	/* exit */
+	FFA_HOST_SEND2 = 7,	/* x[0] destination, x[1..2] service UUID, x[3..16] REQ2 message */
 
 	/* host -> harness */
 	FFA_HOST_HELLO = 16,	/* arg: capability flags below */
 	FFA_HOST_CALL = 17,	/* x: the transport's x0-x17 */
-	FFA_HOST_RETURNED = 18,	/* arg: return value; x[0..4] message; x[5] 1 if NULL */
+	FFA_HOST_RETURNED = 18,	/* arg: return value; SEND: x[0..4] message, x[5] 1 if NULL; SEND2: x[0..13] message */
 	FFA_HOST_DONE = 19,	/* a begin or ExitBootServices step ended */
 	FFA_HOST_STOPPED = 20,	/* the step was abandoned on a stop order */
 	FFA_HOST_FAILED = 21,	/* arg: what the harness could not do (see below) */

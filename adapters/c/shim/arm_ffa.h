@@ -1,6 +1,7 @@
 /*
  * FfaConformance host shim: the FF-A client types a runtime transport uses:
- * the five-word direct message and the SMCCC v1.2 register block x0-x17.
+ * the five-word direct message, the fourteen-word REQ2 message and the SMCCC
+ * v1.2 register block x0-x17.
  */
 #ifndef FFA_SHIM_ARM_FFA_H
 #define FFA_SHIM_ARM_FFA_H
@@ -16,6 +17,11 @@ struct ffa_send_direct_data {
 	ulong data2;
 	ulong data3;
 	ulong data4;
+};
+
+/* FF-A v1.2: the fourteen words of FFA_MSG_SEND_DIRECT_REQ2/RESP2 travel in x4-x17. */
+struct ffa_send_direct_data2 {
+	ulong data[14];
 };
 
 /* a0-a17 are x0-x17 of an SMCCC v1.2 call. */

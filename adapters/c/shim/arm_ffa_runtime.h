@@ -22,6 +22,13 @@ int ffa_setup_efi_exit_boot_services_event(struct ffa_priv *priv);
 /* Runtime entry, gated until ExitBootServices. */
 int ffa_sync_send_receive_runtime(u16 dst_part_id, struct ffa_send_direct_data *msg, bool is_smc64);
 
+/*
+ * FF-A v1.2 FFA_MSG_SEND_DIRECT_REQ2 through the runtime path, gated like the
+ * runtime entry. uuid: the service's 16 bytes in RFC 4122 order (a uuid_t).
+ * Optional: the harness runs REQ2 cases only on a transport that has it.
+ */
+int ffa_sync_send_receive2_runtime(u16 dst_part_id, const u8 *uuid, struct ffa_send_direct_data2 *msg);
+
 /* The shared core the boot-time driver calls with its endpoint ID. */
 int ffa_invoke_msg_send_direct_req(u16 endpoint_id, u16 dst_part_id,
 				   struct ffa_send_direct_data *msg, bool is_smc64);
