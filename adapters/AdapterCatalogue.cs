@@ -1,5 +1,6 @@
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Emulator;
+using FfaConformance.Adapters.Linux;
 using FfaConformance.Adapters.Native;
 using FfaConformance.Adapters.Qemu;
 
@@ -8,7 +9,7 @@ namespace FfaConformance.Adapters;
 /// <summary>Every adapter a target can name in its configuration.</summary>
 public static class AdapterCatalogue
 {
-    public static readonly IReadOnlyList<IAdapter> All = [new EmulatorAdapter(), new NativeAdapter(), new QemuAdapter(), new QemuElfAdapter()];
+    public static readonly IReadOnlyList<IAdapter> All = [new EmulatorAdapter(), new NativeAdapter(), new QemuAdapter(), new QemuElfAdapter(), new LinuxAdapter()];
 
     public static IReadOnlyList<string> Names => [.. All.Select(a => a.Name)];
 

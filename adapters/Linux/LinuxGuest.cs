@@ -1,0 +1,422 @@
+using System.Buffers.Binary;
+using System.Text;
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Sources;
+using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Traces;
+using FfaConformance.SecureWorld;
+
+namespace FfaConformance.Adapters.Linux;
+
+/// <summary>
+/// One booted Linux guest in QEMU, halted by the harness wherever the kernel would reach firmware: the hvc
+/// of __arm_smccc_hvc (PSCI and SMCCC discovery at boot: SMCCC v1.2 is reported so that the FF-A driver
+/// starts, everything else passes through to QEMU's PSCI), the hvc of arm_smccc_1_2_hvc (every FF-A call the
+/// driver makes, answered by the managed secure world; the companion module's own calls), and the
+/// companion's conf_wait, where the guest waits for the next case.
+/// </summary>
+internal sealed class LinuxGuest : IDisposable
+{
+    public static readonly TimeSpan PacketTimeout = TimeSpan.FromSeconds(5);
+
+    private const ulong PsciFeatures = 0x8400000A;
+    private const ulong SmcccVersion = 0x80000000;
+    private const ulong SmcccVersion12 = 0x10002;
+
+    /// <summary>Answers past a stop order before the guest is given up as still looping.</summary>
+    private const int AbortedCallsAllowed = 1000;
+
+    private readonly QemuMachine machine;
+    private readonly KernelSites sites;
+    private readonly string console;
+    private ulong mailbox;
+    private ulong wait;
+    private uint devices;
+    private ulong[] parked = [];
+    private ulong[] booted = [];
+
+    private LinuxGuest(QemuMachine machine, KernelSites sites, string console)
+    {
+        this.machine = machine;
+        this.sites = sites;
+        this.console = console;
+    }
+
+    public int ProcessId => machine.ProcessId;
+
+    /// <summary>Conduit calls trapped so far.</summary>
+    public long TrappedCalls { get; private set; }
+
+    /// <summary>
+    /// Boots the guest and runs it until the companion waits for its first case: the driver's probe calls are
+    /// answered from <paramref name="probe"/>. <see cref="InvalidOperationException"/> with the console's last
+    /// lines when it does not get there within <paramref name="timeout"/>.
+    /// </summary>
+    public static LinuxGuest Boot(QemuTools tools, LinuxKernel kernel, LinuxModules modules, KernelSites sites, CaseSession probe, TimeSpan timeout)
+    {
+        var console = Path.Combine(Path.GetTempPath(), $"ffa-console-{Guid.NewGuid():N}.log");
+        var snapshots = Path.Combine(Path.GetTempPath(), $"ffa-snapshots-{Guid.NewGuid():N}.qcow2");
+        var (created, output) = Toolchain.Invoke(LinuxKernel.QemuImg, ["create", "-q", "-f", "qcow2", snapshots, "1M"]);
+        if (created != 0)
+        {
+            throw new InvalidOperationException($"qemu-img could not create {snapshots}: {output}");
+        }
+
+        var machine = QemuMachine.Start(tools, kernel.Image, MemoryMib, extra:
+        [
+            "-initrd", modules.Initramfs, "-no-reboot",
+            // nokaslr keeps the conduit sites at their link addresses; the rest only shortens the boot under TCG.
+            "-append", "console=ttyAMA0 nokaslr rdinit=/init panic=-1 quiet cryptomgr.notests mitigations=off",
+        ], console: console, snapshots: snapshots);
+        var guest = new LinuxGuest(machine, sites, console);
+        try
+        {
+            guest.Start(probe, timeout);
+            machine.Save(BootSnapshot);
+            guest.booted = guest.parked;
+            return guest;
+        }
+        catch
+        {
+            guest.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Puts the guest back as it was when it first waited for a case — kernel, driver and companion as freshly
+    /// probed — after a case it could not finish; false when QEMU itself is gone and the guest must be booted again.
+    /// </summary>
+    public bool Reset()
+    {
+        if (machine.HasExited)
+        {
+            return false;
+        }
+
+        try
+        {
+            machine.Restore(BootSnapshot);
+            parked = booted;
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
+    private const string BootSnapshot = "booted";
+
+    /// <summary>The guest's RAM: enough for the kernel, the initramfs and the driver under TCG.</summary>
+    public const int MemoryMib = 256;
+
+    /// <summary>
+    /// Runs one case: the steps go into the companion's mailbox, the guest runs them through the driver, every
+    /// call the driver makes is answered from <paramref name="session"/>. Returns whether the guest is still
+    /// usable; a fault, a hang or a lost QEMU ends it, and the running step says why.
+    /// </summary>
+    public bool Run(CaseSession session, TimeSpan hangTimeout)
+    {
+        var scenario = session.Scenario;
+        var tracker = new StepTracker(session);
+        var gdb = machine.Gdb;
+        Stopped? order = null;
+        var orderedAt = -1;
+        var aborted = 0;
+        try
+        {
+            Write(gdb, scenario);
+            parked[GdbRemote.Pc] = parked[30];
+            gdb.Send(GdbRemote.WriteRegistersPacket(parked));
+            gdb.Send("c");
+            GdbRemote.Expect(gdb.Receive(PacketTimeout) ?? string.Empty, "the return from conf_wait");
+            while (true)
+            {
+                var stop = gdb.Receive(hangTimeout);
+                if (stop is null)
+                {
+                    gdb.Interrupt();
+                    var where = gdb.Receive(PacketTimeout) is not null ? $"0x{gdb.ReadRegisters(PacketTimeout)[GdbRemote.Pc]:X}" : "an unknown place";
+                    return Lose(tracker, scenario, new Stopped(StopReason.Hung,
+                        $"the kernel neither called the conduit nor returned to the companion within {hangTimeout.TotalMilliseconds:0} ms; interrupted at {where}"));
+                }
+
+                if (stop[0] is 'W' or 'X')
+                {
+                    return Lose(tracker, scenario, new Stopped(StopReason.Crashed, $"{machine.Death()}{ConsoleTail()}"));
+                }
+
+                var registers = gdb.ReadRegisters(PacketTimeout);
+                var pc = registers[GdbRemote.Pc];
+                if (pc == sites.FfaConduit)
+                {
+                    TrappedCalls++;
+                    if (registers[0] == Wire.CompanionFault)
+                    {
+                        return Lose(tracker, scenario, new Stopped(StopReason.Crashed, $"the kernel reported: {FaultText(gdb)}"));
+                    }
+
+                    if (order is not null)
+                    {
+                        // Past a stop order the driver is only let to unwind: its calls are refused, not recorded.
+                        if (++aborted > AbortedCallsAllowed)
+                        {
+                            return Lose(tracker, scenario, new Stopped(order.Reason, $"{order.Detail}; the driver went on calling after {AbortedCallsAllowed} refusals"));
+                        }
+
+                        Answer(gdb, registers, Refusal);
+                        continue;
+                    }
+
+                    var running = (int)BinaryPrimitives.ReadUInt32LittleEndian(gdb.ReadMemory(mailbox + Wire.CompanionRunning, 4, PacketTimeout));
+                    tracker.At(running);
+                    var reply = session.Call(ConduitKind.Hvc, RegisterSet.From(registers.AsSpan(0, RegisterSet.Count)));
+                    if (reply.Stop is { } halt)
+                    {
+                        (order, orderedAt) = (halt, running);
+                        gdb.WriteMemory(mailbox + Wire.CompanionAbort, BitConverter.GetBytes(1u), PacketTimeout);
+                        Answer(gdb, registers, Refusal);
+                        continue;
+                    }
+
+                    Apply(gdb, reply.Writes);
+                    Answer(gdb, registers, reply.Answer!);
+                }
+                else if (pc == sites.PsciConduit)
+                {
+                    PassThrough(gdb, pc);
+                }
+                else if (pc == wait)
+                {
+                    parked = registers;
+                    var results = gdb.ReadMemory(mailbox, Wire.CompanionResults + (Wire.CompanionResultSize * scenario.Steps.Length), PacketTimeout);
+                    tracker.Finish(Outcomes(results, scenario, order is null ? null : (orderedAt, order)));
+                    return true;
+                }
+                else
+                {
+                    return Lose(tracker, scenario, new Stopped(StopReason.Crashed, $"the guest stopped at 0x{pc:X}, where the harness set no breakpoint ({stop})"));
+                }
+            }
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or System.Net.Sockets.SocketException or InvalidDataException or TimeoutException)
+        {
+            return Lose(tracker, scenario, new Stopped(StopReason.Crashed, machine.HasExited ? $"{machine.Death()}{ConsoleTail()}" : $"QEMU stopped answering: {e.Message}"));
+        }
+    }
+
+    public void Dispose() => machine.Dispose();
+
+    /// <summary>The refusal a call gets after a stop order: FFA_ERROR(ABORTED), which ends the driver's request.</summary>
+    private static readonly RegisterSet Refusal = RegisterSet.Of(FfaFunctions.Error.Id(Convention.Smc32).Value, 0, unchecked((uint)(int)FfaError.Aborted));
+
+    private void Start(CaseSession probe, TimeSpan timeout)
+    {
+        var gdb = machine.Gdb;
+        foreach (var site in new[] { sites.PsciConduit, sites.FfaConduit })
+        {
+            GdbRemote.Expect(gdb.Command($"Z0,{site:x},4", PacketTimeout), $"a breakpoint at 0x{site:X}");
+        }
+
+        var deadline = DateTime.UtcNow + timeout;
+        gdb.Send("c");
+        while (true)
+        {
+            var left = deadline - DateTime.UtcNow;
+            var stop = left > TimeSpan.Zero ? gdb.Receive(left) : null;
+            if (stop is null)
+            {
+                throw new InvalidOperationException($"the guest did not reach the companion module within {timeout.TotalSeconds:0} s{ConsoleTail()}");
+            }
+
+            if (stop[0] is 'W' or 'X')
+            {
+                throw new InvalidOperationException($"the guest ended while booting: {machine.Death()}{ConsoleTail()}");
+            }
+
+            var registers = gdb.ReadRegisters(PacketTimeout);
+            var pc = registers[GdbRemote.Pc];
+            if (pc == sites.PsciConduit)
+            {
+                // SMCCC discovery: QEMU's PSCI reports SMCCC v1.0, with which the FF-A driver would not start.
+                if (registers[0] == PsciFeatures && registers[1] == SmcccVersion)
+                {
+                    Answer(gdb, registers, RegisterSet.Of(0));
+                }
+                else if (registers[0] == SmcccVersion)
+                {
+                    Answer(gdb, registers, RegisterSet.Of(SmcccVersion12));
+                }
+                else
+                {
+                    PassThrough(gdb, pc);
+                }
+            }
+            else if (pc == sites.FfaConduit && registers[0] == Wire.CompanionHello)
+            {
+                (mailbox, wait, devices) = (registers[1], registers[2], (uint)registers[3]);
+                GdbRemote.Expect(gdb.Command($"Z0,{wait:x},4", PacketTimeout), "the breakpoint at conf_wait");
+                Answer(gdb, registers, RegisterSet.Of(0));
+            }
+            else if (pc == sites.FfaConduit)
+            {
+                TrappedCalls++;
+                var reply = probe.Call(ConduitKind.Hvc, RegisterSet.From(registers.AsSpan(0, RegisterSet.Count)));
+                Apply(gdb, reply.Writes);
+                Answer(gdb, registers, reply.Answer ?? Refusal);
+            }
+            else if (pc == wait && wait != 0)
+            {
+                parked = registers;
+                return;
+            }
+            else
+            {
+                throw new InvalidOperationException($"the guest stopped at 0x{pc:X} while booting ({stop}){ConsoleTail()}");
+            }
+        }
+    }
+
+    /// <summary>How many partitions the companion bound to: the driver registered a device for each.</summary>
+    public uint Devices => devices;
+
+    private static void Answer(GdbRemote gdb, ulong[] registers, RegisterSet answer)
+    {
+        answer.AsSpan().CopyTo(registers);
+        registers[GdbRemote.Pc] += 4;
+        gdb.Send(GdbRemote.WriteRegistersPacket(registers));
+        gdb.Send("c");
+        GdbRemote.Expect(gdb.Receive(PacketTimeout) ?? string.Empty, "the answer");
+    }
+
+    /// <summary>Lets QEMU's own PSCI take a call: off the breakpoint, one step, the breakpoint back, on.</summary>
+    private static void PassThrough(GdbRemote gdb, ulong pc)
+    {
+        GdbRemote.Expect(gdb.Command($"z0,{pc:x},4", PacketTimeout), "removing the breakpoint");
+        gdb.Send("s");
+        _ = gdb.Receive(PacketTimeout) ?? throw new TimeoutException("the single step past a PSCI call did not stop");
+        GdbRemote.Expect(gdb.Command($"Z0,{pc:x},4", PacketTimeout), "the breakpoint again");
+        gdb.Send("c");
+    }
+
+    private static void Apply(GdbRemote gdb, IReadOnlyList<MemoryWrite> writes)
+    {
+        foreach (var write in writes)
+        {
+            gdb.WriteMemory(write.Address, write.Bytes, PacketTimeout);
+        }
+    }
+
+    private void Write(GdbRemote gdb, Scenario scenario)
+    {
+        var header = new byte[Wire.CompanionHeader];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)scenario.Steps.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(Wire.CompanionDevices), devices);
+        gdb.WriteMemory(mailbox, header, PacketTimeout);
+        var steps = new byte[Wire.CompanionStepSize * scenario.Steps.Length];
+        for (var i = 0; i < scenario.Steps.Length; i++)
+        {
+            var step = steps.AsSpan(Wire.CompanionStepSize * i);
+            if (scenario.Steps[i] is Send2Step send2)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(step, Wire.CompanionSend2);
+                BinaryPrimitives.WriteUInt64LittleEndian(step[8..], send2.Request.Destination);
+                send2.Request.Message.ToBytes().CopyTo(step[16..]);
+                send2.Request.Uuid.ToBytes().CopyTo(step[Wire.CompanionUuid..]);
+            }
+            else if (scenario.SendAt(i) is { } send)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(step, Wire.CompanionSend);
+                BinaryPrimitives.WriteUInt32LittleEndian(step[4..], send.Request.Convention == Convention.Smc64 ? Wire.CompanionSmc64 : 0);
+                BinaryPrimitives.WriteUInt64LittleEndian(step[8..], send.Request.Destination);
+                (send.Request.Message ?? DirectMessage.Zero).ToBytes().CopyTo(step[16..]);
+            }
+        }
+
+        for (var done = 0; done < steps.Length; done += 0x800)
+        {
+            gdb.WriteMemory(mailbox + Wire.CompanionSteps + (ulong)done, steps.AsSpan(done, Math.Min(0x800, steps.Length - done)), PacketTimeout);
+        }
+    }
+
+    /// <summary>The outcomes of the steps that ran to their end, then the stop order's, if there was one.</summary>
+    private static IReadOnlyList<StepOutcome> Outcomes(byte[] results, Scenario scenario, (int Step, Stopped Order)? stop)
+    {
+        var completed = (int)BinaryPrimitives.ReadUInt32LittleEndian(results.AsSpan(Wire.CompanionCompleted));
+        var outcomes = new List<StepOutcome>();
+        for (var i = 0; i < Math.Min(completed, scenario.Steps.Length) && i != stop?.Step; i++)
+        {
+            var result = results.AsSpan(Wire.CompanionResults + (Wire.CompanionResultSize * i), Wire.CompanionResultSize);
+            var status = BinaryPrimitives.ReadUInt32LittleEndian(result);
+            var destination = scenario.RequestAt(i)?.Destination;
+            outcomes.Add(status switch
+            {
+                Wire.CompanionOk when scenario.Steps[i] is Send2Step => new Returned2(BinaryPrimitives.ReadInt32LittleEndian(result[4..]), DirectMessage2.FromBytes(result[8..])),
+                Wire.CompanionOk when destination is not null => new Returned(BinaryPrimitives.ReadInt32LittleEndian(result[4..]), DirectMessage.FromBytes(result[8..])),
+                Wire.CompanionOk => Completed.Instance,
+                Wire.CompanionNoReq2 => new Stopped(StopReason.Crashed, $"the companion could not run step {i + 1}: the driver's API has no sync_send_receive2"),
+                _ => new Stopped(StopReason.Crashed, $"the companion could not run step {i + 1} (status {status}): the driver registered no device for 0x{destination:X4}"),
+            });
+        }
+
+        if (stop is { } s)
+        {
+            outcomes.Add(s.Order);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The guest is given up: the steps that completed keep their outcomes when they can still be read, the running one ends with <paramref name="stop"/>.</summary>
+    private bool Lose(StepTracker tracker, Scenario scenario, Stopped stop)
+    {
+        byte[]? results = null;
+        if (!machine.HasExited)
+        {
+            try
+            {
+                results = machine.Gdb.ReadMemory(mailbox, Wire.CompanionResults + (Wire.CompanionResultSize * scenario.Steps.Length), PacketTimeout);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or TimeoutException or System.Net.Sockets.SocketException)
+            {
+                results = null;
+            }
+        }
+
+        if (results is null)
+        {
+            tracker.Finish([.. scenario.Steps.Select(_ => stop)]);
+        }
+        else
+        {
+            var done = Outcomes(results, scenario, null);
+            tracker.Finish(done.Count < scenario.Steps.Length ? [.. done, stop] : done);
+        }
+
+        return false;
+    }
+
+    private string FaultText(GdbRemote gdb)
+    {
+        var text = gdb.ReadMemory(mailbox + Wire.CompanionFaultText, Wire.CompanionFaultTextSize, PacketTimeout);
+        var end = Array.IndexOf(text, (byte)0);
+        return Encoding.ASCII.GetString(text, 0, end < 0 ? text.Length : end);
+    }
+
+    /// <summary>The console's last lines, where the kernel says what went wrong.</summary>
+    private string ConsoleTail()
+    {
+        try
+        {
+            var lines = File.Exists(console) ? File.ReadAllLines(console).Where(l => l.Trim().Length > 0).TakeLast(20).ToArray() : [];
+            return lines.Length == 0 ? string.Empty : $"; the console ended with: {string.Join(" | ", lines)}";
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using System.Text;
+using FfaConformance.Adapters.Sources;
+using FfaConformance.Scenarios;
+
+namespace FfaConformance.Adapters.Linux;
+
+/// <summary>
+/// The guest a linux target boots: the arm_ffa driver (ffa-core.ko, ffa-module.ko) built unmodified — or with a
+/// self-test's mutation applied to a copy — as out-of-tree modules against the kernel's headers, our companion
+/// module (c/linux), busybox and an /init that loads them, packed into an initramfs. Cached by a hash of every
+/// input, so a warm run builds nothing.
+/// </summary>
+public sealed record LinuxModules(string Initramfs, bool Req2, bool Req2TakesUuid)
+{
+    /// <summary>Builds (or reuses) the initramfs; <see cref="TargetBuildException"/> with make's own text when a module does not build.</summary>
+    public static LinuxModules Build(LinuxKernel kernel, DriverSource driver, PartitionTable partitions, string buildRoot, Func<string, string>? mutate = null)
+    {
+        var companion = Path.Combine(CSources.Root, "linux");
+        var header = File.ReadAllText(driver.Header);
+        var req2 = header.Contains("sync_send_receive2", StringComparison.Ordinal);
+        var req2TakesUuid = req2 && header.Contains("sync_send_receive2)(struct ffa_device *dev, const uuid_t *uuid", StringComparison.Ordinal);
+        var uuids = string.Join(',', partitions.Partitions.Select(p => Convert.ToHexStringLower(p.UuidBytes)));
+        var mutated = mutate?.Invoke(File.ReadAllText(Path.Combine(driver.Folder, "driver.c")));
+        var flavour = !req2 ? "-DCONF_API_NO_REQ2" : req2TakesUuid ? "-DCONF_API_REQ2_UUID" : string.Empty;
+        var init = $"""
+            #!/bin/busybox sh
+            /bin/busybox mount -t proc proc /proc
+            /bin/busybox insmod /ffa-core.ko && /bin/busybox insmod /ffa-module.ko && /bin/busybox insmod /ffa_conformance.ko uuids={uuids}
+            echo "ffa-init: modules loaded with status $?"
+            while true; do /bin/busybox sleep 3600; done
+
+            """;
+        var key = new StringBuilder(kernel.Abi).Append(kernel.Version).Append(Defines).Append(flavour).Append(init).Append(mutated);
+        foreach (var file in driver.Inputs.Concat(Directory.GetFiles(companion).Order(StringComparer.Ordinal)))
+        {
+            key.Append('\0').Append(Path.GetFileName(file)).Append('\0').Append(File.ReadAllText(file));
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())))[..16];
+        var output = CBuild.Cached(buildRoot, "linux-guest", hash, "initramfs.cpio.gz", work =>
+        {
+            var ffa = Directory.CreateDirectory(Path.Combine(work, "ffa")).FullName;
+            foreach (var file in driver.Inputs.SkipLast(1))
+            {
+                File.Copy(file, Path.Combine(ffa, Path.GetFileName(file)));
+            }
+
+            if (mutated is not null)
+            {
+                File.WriteAllText(Path.Combine(ffa, "driver.c"), mutated);
+            }
+
+            // The driver's own header goes first, so that a tree whose arm_ffa.h differs from the running kernel's is built as it is.
+            var include = Directory.CreateDirectory(Path.Combine(work, "include", "linux")).FullName;
+            File.Copy(driver.Header, Path.Combine(include, "arm_ffa.h"));
+            var first = $"-include {Path.Combine(include, "arm_ffa.h")} {Defines}";
+            File.WriteAllText(Path.Combine(ffa, "Kbuild"),
+                $"ccflags-y += {first}\n" +
+                "obj-m += ffa-core.o ffa-module.o\nffa-core-objs := bus.o\nffa-module-objs := driver.o smccc.o\n");
+            Make(kernel, ffa, "the arm_ffa driver");
+
+            var conf = Directory.CreateDirectory(Path.Combine(work, "companion")).FullName;
+            foreach (var file in Directory.GetFiles(companion))
+            {
+                File.Copy(file, Path.Combine(conf, Path.GetFileName(file)));
+            }
+
+            File.WriteAllText(Path.Combine(conf, "Kbuild"), $"ccflags-y += {first} {flavour}\nobj-m += ffa_conformance.o\n");
+            Make(kernel, conf, "the companion module", $"KBUILD_EXTRA_SYMBOLS={Path.Combine(ffa, "Module.symvers")}");
+
+            var modules = new[] { Path.Combine(ffa, "ffa-core.ko"), Path.Combine(ffa, "ffa-module.ko"), Path.Combine(conf, "ffa_conformance.ko") };
+            foreach (var module in modules)
+            {
+                Tool(kernel, "aarch64-linux-gnu-strip", ["--strip-debug", module], work, "strip");
+            }
+
+            var image = new Initramfs().Folder("bin").Folder("dev").Folder("proc").Folder("sys").Device("dev/console", 5, 1)
+                .File("init", Encoding.ASCII.GetBytes(init), executable: true)
+                .File("bin/busybox", File.ReadAllBytes(kernel.Busybox), executable: true);
+            foreach (var module in modules)
+            {
+                image.File(Path.GetFileName(module), File.ReadAllBytes(module), executable: false);
+            }
+
+            image.Write(Path.Combine(work, "initramfs.cpio.gz"));
+        });
+        return new LinuxModules(Path.Combine(output, "initramfs.cpio.gz"), req2, req2TakesUuid);
+    }
+
+    /// <summary>Debian's kernel has the FF-A transport off: these make the header declare the bus's functions (not stubs) and the driver use its SMCCC transport.</summary>
+    private const string Defines = "-DCONFIG_ARM_FFA_TRANSPORT_MODULE=1 -DCONFIG_ARM_FFA_SMCCC=1";
+
+    private static void Make(LinuxKernel kernel, string folder, string what, params string[] extra) =>
+        Tool(kernel, "make", ["-C", kernel.Headers, $"M={folder}", "CONFIG_DEBUG_INFO_BTF_MODULES=", .. extra, "modules"], folder, what);
+
+    private static void Tool(LinuxKernel kernel, string tool, IEnumerable<string> arguments, string folder, string what)
+    {
+        var (exit, output) = Toolchain.Invoke(tool, arguments, folder);
+        if (exit != 0)
+        {
+            throw new TargetBuildException($"building {what} for {kernel.Abi} failed:\n{output}");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using FfaConformance.Abi;
+using FfaConformance.Rules;
+using FfaConformance.Runner.Engine;
+using FfaConformance.Scenarios;
+using FfaConformance.SecureWorld;
+using FfaConformance.Tests.Mutants;
+using FfaConformance.Tests.Native;
+using FfaConformance.Tests.Processes;
+using FfaConformance.Tests.Support;
+
+namespace FfaConformance.Tests.Linux;
+
+/// <summary>
+/// Mutants of Linux's driver.c, applied to a copy at build time: each is caught by the rule meant to catch it,
+/// as what it is — a wrong value, an oops (with the kernel's own words), a hang — and the target goes on
+/// (the guest booted again where it had to be); no QEMU outlives the target.
+/// </summary>
+[TestFixture]
+[Category("Linux")]
+[NonParallelizable]
+public sealed class LinuxMutantTests
+{
+    private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
+
+    public static IEnumerable<TestCaseData> Mutants() =>
+        CMutant.In(Path.Combine("Linux", "Mutants")).Select(m => new TestCaseData(m).SetName($"linux mutant {m.Name} is caught by {m.Rule} ({m.Outcome})"));
+
+    [TestCaseSource(nameof(Mutants))]
+    public void IsCaughtAndReportedAsSuch(CMutant mutant)
+    {
+        IReadOnlyList<int> machines;
+        RuleResult result;
+        CaseRun afterwards;
+        using (var target = LinuxTargets.Create($"linux-{mutant.Name}", mutant.Apply, TimeSpan.FromMilliseconds(500)))
+        {
+            result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), RunOptions.Default with { MaxTest = 100 });
+            afterwards = Runner.Evaluate(target, RuleCatalogue.Get("INV-RESP-PAYLOAD"), Healthy, RunOptions.Default.CallBudget);
+            machines = target.MachineProcessIds;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Failed), $"{mutant.Name} ({mutant.Why}) was not caught: {result.Message}");
+            Assert.That(mutant.EndsAsExpected(result), Is.True, result.Counterexample is null ? result.Message : Messages.Of(result));
+            Assert.That(afterwards.Verdict.Finding, Is.Null, $"the target did not go on after {mutant.Name}");
+            Assert.That(machines.Where(ProcessTable.Alive), Is.Empty, "a QEMU process was left behind");
+        });
+    }
+
+    /// <summary>One request, answered at once by the matching response: what no mutant here changes.</summary>
+    private static Scenario Healthy => Minimal.RuntimeSend(Minimal.Response());
+}
