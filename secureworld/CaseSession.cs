@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FfaConformance.Abi;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.SecureWorld;
@@ -47,6 +48,21 @@ public sealed class CaseSession
         stepIndex = index;
         currentSend = scenario.RequestAt(index);
         current.Clear();
+    }
+
+    /// <summary>
+    /// Records calls made before this case — a driver's probe at its boot — as the case's boot calls, and returns
+    /// <paramref name="boot"/>. They are not answered again and do not count against the case's budget.
+    /// </summary>
+    public BootData Recall(IEnumerable<ConduitCall> calls, BootData boot)
+    {
+        if (stepIndex >= 0 || callsMade > 0 || bootCalls.Count > 0)
+        {
+            throw new InvalidOperationException("a probe is recalled before the case's first call");
+        }
+
+        bootCalls.AddRange(calls);
+        return boot;
     }
 
     public ConduitReply Call(ConduitKind conduit, RegisterSet issued)

@@ -5,12 +5,12 @@ using FfaConformance.SecureWorld;
 
 namespace FfaConformance.Adapters.Contract;
 
-/// <summary>Runs one case on any target: boot-time discovery through the secure world, then the target runs the steps.</summary>
+/// <summary>Runs one case on any target: boot-time discovery through the secure world (or the probe its driver made), then the target runs the steps.</summary>
 public static class ScenarioDriver
 {
     public static Trace Run(ITarget target, CaseSession session)
     {
-        target.Run(session, Discover(session, target.Description.Version));
+        target.Run(session, target is IProbedTarget probed ? session.Recall(probed.Probe, probed.Probed) : Discover(session, target.Description.Version));
         return session.Finish();
     }
 

@@ -19,7 +19,7 @@ namespace FfaConformance.Adapters.Linux;
 /// kernel's words, and the guest is put back to the snapshot taken when it first waited for a case (or booted
 /// again when QEMU itself is gone) for the next.
 /// </summary>
-public sealed class LinuxTarget : ITarget
+public sealed class LinuxTarget : IProbedTarget
 {
     public const string AdapterName = "linux";
 
@@ -50,6 +50,8 @@ public sealed class LinuxTarget : ITarget
 
     /// <summary>The driver's calls at its last probe, each with the secure world's answer.</summary>
     public IReadOnlyList<ConduitCall> Probe { get; private set; } = [];
+
+    public BootData Probed => new(EndpointId, Description.Version);
 
     public IReadOnlyList<int> MachineProcessIds => machineProcessIds;
 

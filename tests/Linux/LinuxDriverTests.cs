@@ -1,17 +1,17 @@
 using FfaConformance.Abi;
-using FfaConformance.Rules;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
+using FfaConformance.Runner.Records;
 using FfaConformance.Runner.Run;
-using FfaConformance.Tests.Native;
-using FfaConformance.Tests.Processes;
+using FfaConformance.Tests.RunModel;
 
 namespace FfaConformance.Tests.Linux;
 
 /// <summary>
 /// Linux's own arm_ffa driver, built unmodified from the running kernel's linux-source: its probe is answered by
-/// the managed secure world, and its run is green against expectations/linux.json — failing exactly the rules
-/// listed there, each with the failure listed — through the one conformance run.
+/// the managed secure world, and a kernel tree a user names is run through configuration, green against
+/// expectations/linux.json — failing exactly the rules listed there, each with the failure listed.
 /// </summary>
 [TestFixture]
 [Category("Linux")]
@@ -34,23 +34,64 @@ public sealed class LinuxDriverTests
         });
     }
 
+    /// <summary>
+    /// The user's path: a kernel tree named as Source, through configuration and the one conformance run, with the
+    /// driver's expectations. The tree holds the packaged driver, so a rule it fails is an expected failure with
+    /// a counterexample that shows the driver's real probe, a rule it keeps passes, and one it cannot be asked is
+    /// skipped. Every rule on the packaged driver, against expectations/linux.json, is the suite's linux target.
+    /// </summary>
     [Test]
-    public void TheShippedDriverFailsExactlyItsExpectations()
+    public void AKernelTreeNamedAsSourceIsCheckedWithItsExpectations()
     {
-        var expectations = ExpectationsFile.Load(Path.Combine(NativeTargets.Root, "expectations", "linux.json"));
-        Adapters.Linux.LinuxTarget? built = null;
-        using (var run = new ConformanceRun(new RunPlan(
-            [new RunTarget("linux", "linux", FfaVersion.V1_1, () => built = LinuxTargets.Create("linux"), expectations)],
-            RunOptions.Default with { MaxTest = 100 },
-            FfaVersion.V1_3)))
+        var tree = LinuxTargets.UserTree();
+        try
         {
-            var results = run.CheckAll();
+            using var run = new ConformanceRun(SuitePlan.From(Runs.Settings(
+                ("FFA_Targets__mine__Adapter", "linux"), ("FFA_Targets__mine__Source", tree),
+                ("FFA_Targets__mine__Expectations", "expectations/linux.json"), ("FFA_Targets__mine__MaxTest", "100"), ("FFA_Run__Targets", "mine"))));
+            var errno = run.Check("mine", "INV-ERRNO-TOTAL");
+            var payload = run.Check("mine", "INV-RESP-PAYLOAD");
+            var nullMessage = run.Check("mine", "INV-REQ-NULL-MSG");
 
-            Assert.That(results.Where(r => r.IsRed).Select(r => $"{r.Rule}: {r.Explanation}"), Is.Empty);
-            Assert.That(results.Where(r => r.Verdict == Verdict.ExpectedFailure).Select(r => r.Rule), Is.EquivalentTo(expectations.Keys));
-            Assert.That(results.Count(r => r.Outcome == RuleOutcome.Passed), Is.GreaterThan(RuleCatalogue.All.Count / 2));
+            Assert.Multiple(() =>
+            {
+                Assert.That(run.Record().Targets.Single().Source, Is.EqualTo($"kernel tree {tree}"));
+                Assert.That(errno.Verdict, Is.EqualTo(Verdict.ExpectedFailure), errno.Explanation);
+                Assert.That(errno.Evidence?.Minimal.Finding?.Text, Does.Contain("FFA_ERROR 0 is mapped wrongly"));
+                // The counterexample shows the probe the driver really made, through its hvc, not a discovery made up for it.
+                Assert.That(errno.Evidence?.Minimal.Boot.Select(c => (c.Conduit, c.Issued)).First(), Is.EqualTo(("HVC", "FFA_VERSION_32")));
+                Assert.That(errno.Evidence?.Minimal.Boot.Select(c => c.Conduit), Has.All.EqualTo("HVC"));
+                Assert.That(payload.Outcome, Is.EqualTo(RuleOutcome.Passed), payload.Explanation);
+                Assert.That(nullMessage.Outcome, Is.EqualTo(RuleOutcome.NotApplicable), nullMessage.Explanation);
+            });
         }
+        finally
+        {
+            Directory.Delete(tree, recursive: true);
+        }
+    }
 
-        Assert.That(built!.MachineProcessIds.Where(ProcessTable.Alive), Is.Empty, "a QEMU outlived the run");
+    /// <summary>A Source that is neither a kernel tree nor the driver's folder fails every rule with one line naming the key.</summary>
+    [Test]
+    public void AFolderWithoutTheDriverIsOneErrorNamingTheKey()
+    {
+        var empty = Directory.CreateTempSubdirectory("ffa-not-a-tree-").FullName;
+        try
+        {
+            LinuxTargets.Kernel();
+            var record = Runs.Everything(Runs.Settings(
+                ("FFA_Targets__mine__Adapter", "linux"), ("FFA_Targets__mine__Source", empty), ("FFA_Run__Targets", "mine")));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(record.Results, Has.All.Matches<ResultRecord>(r => r.IsRed));
+                Assert.That(record.Targets.Single().Unavailable,
+                    Does.StartWith($"Targets:mine:Source = '{empty}': {empty} lacks bus.c, driver.c, smccc.c, common.h; accepted: a kernel tree or a drivers/firmware/arm_ffa folder"));
+            });
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
     }
 }

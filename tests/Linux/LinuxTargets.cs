@@ -23,4 +23,33 @@ internal static class LinuxTargets
             throw;
         }
     }
+
+    /// <summary>A kernel tree as a user keeps one — drivers/firmware/arm_ffa and include/linux/arm_ffa.h — holding the packaged driver, in a fresh folder.</summary>
+    public static string UserTree()
+    {
+        var kernel = Kernel();
+        var tree = Directory.CreateTempSubdirectory("ffa-kernel-tree-").FullName;
+        var driver = Directory.CreateDirectory(Path.Combine(tree, "drivers", "firmware", "arm_ffa")).FullName;
+        foreach (var file in Directory.GetFiles(kernel.DriverSource))
+        {
+            File.Copy(file, Path.Combine(driver, Path.GetFileName(file)));
+        }
+
+        File.Copy(kernel.SourceFfaHeader, Path.Combine(Directory.CreateDirectory(Path.Combine(tree, "include", "linux")).FullName, "arm_ffa.h"));
+        return tree;
+    }
+
+    /// <summary>Debian's kernel, fetched and unpacked into the build cache; a missing tool or package ignores the test.</summary>
+    public static LinuxKernel Kernel()
+    {
+        try
+        {
+            return LinuxKernel.Prepare(BuildRoot, "linux-kernel");
+        }
+        catch (TargetUnavailableException e) when (e.Skip)
+        {
+            Prerequisite.Missing(e.Message);
+            throw;
+        }
+    }
 }
