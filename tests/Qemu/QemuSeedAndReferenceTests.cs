@@ -6,8 +6,9 @@ using FfaConformance.Tests.Support;
 namespace FfaConformance.Tests.Qemu;
 
 /// <summary>
-/// On real aarch64 code: the C reference passes every rule, residency included; the seed fails exactly the
-/// rules it fails as a native target, with the same minimal counterexamples, and passes residency.
+/// On real aarch64 code the seed fails exactly the rules it fails as a native target, with the same minimal
+/// counterexamples, and passes residency. That the C reference passes every rule there, residency included, is
+/// the suite's c-reference-qemu target (a shipped default, see SettingsLoaderTests), not repeated here.
 /// </summary>
 [TestFixture]
 [Category("Qemu")]
@@ -16,14 +17,6 @@ public sealed class QemuSeedAndReferenceTests
 {
     [OneTimeSetUp]
     public void Tools() => QemuTargets.RequireQemu();
-
-    [Test]
-    public void TheCReferencePassesEveryRule()
-    {
-        var results = ExpectedVerdicts.PassesEveryRule("c-reference-qemu", FfaVersion.V1_2, () => QemuTargets.Create("c-reference-qemu", NativeTargets.Reference, FfaVersion.V1_2));
-
-        Assert.That(results.Single(r => r.Rule == "INV-RT-RESIDENT").Outcome, Is.EqualTo(RuleOutcome.Passed));
-    }
 
     [Test]
     public void TheSeedFailsWhatItFailsNativelyWithTheSameMinimalCounterexamples()
