@@ -58,6 +58,17 @@ public sealed record CMutant(string Name, string Why, string Rule, string Outcom
         return original;
     }
 
+    /// <summary>
+    /// The mutant was caught by its rule, its failing case ended the way <see cref="Outcome"/> says, and the same
+    /// target then ran a case the mutation does not touch (<paramref name="afterwards"/>) normally.
+    /// </summary>
+    public void AssertCaught(RuleResult result, CaseRun afterwards)
+    {
+        Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Failed), $"{Name} ({Why}) was not caught: {result.Message}");
+        Assert.That(EndsAsExpected(result), Is.True, result.Counterexample is null ? result.Message : Support.Messages.Of(result));
+        Assert.That(afterwards.Verdict.Finding, Is.Null, $"the target did not go on after {Name}");
+    }
+
     /// <summary>Whether the failing case ended the way <see cref="Outcome"/> says.</summary>
     public bool EndsAsExpected(RuleResult result)
     {

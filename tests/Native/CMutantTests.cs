@@ -5,7 +5,6 @@ using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
 
 using FfaConformance.Tests.Mutants;
-using FfaConformance.Tests.Support;
 
 namespace FfaConformance.Tests.Native;
 
@@ -38,11 +37,6 @@ public sealed class CMutantTests
         var result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), RunOptions.Default);
         var afterwards = Runner.Evaluate(target, RuleCatalogue.Get("INV-RESP-PAYLOAD"), Minimal.Healthy, RunOptions.Default.CallBudget);
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Failed), $"{mutant.Name} ({mutant.Why}) was not caught: {result.Message}");
-            Assert.That(mutant.EndsAsExpected(result), Is.True, result.Counterexample is null ? result.Message : Messages.Of(result));
-            Assert.That(afterwards.Verdict.Finding, Is.Null, $"the run did not go on after {mutant.Name}");
-        });
+        Assert.Multiple(() => mutant.AssertCaught(result, afterwards));
     }
 }

@@ -7,7 +7,6 @@ using FfaConformance.SecureWorld;
 using FfaConformance.Tests.Mutants;
 using FfaConformance.Tests.Native;
 using FfaConformance.Tests.Processes;
-using FfaConformance.Tests.Support;
 
 namespace FfaConformance.Tests.Qemu;
 
@@ -52,9 +51,7 @@ public sealed class QemuMutantTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Failed), $"{mutant.Name} ({mutant.Why}) was not caught: {result.Message}");
-            Assert.That(mutant.EndsAsExpected(result), Is.True, result.Counterexample is null ? result.Message : Messages.Of(result));
-            Assert.That(afterwards.Verdict.Finding, Is.Null, $"the run did not go on after {mutant.Name}");
+            mutant.AssertCaught(result, afterwards);
             Assert.That(machines.Where(ProcessTable.Alive), Is.Empty, "a QEMU process was left behind");
         });
     }
