@@ -71,6 +71,9 @@ public sealed class ElfFile
     /// <summary>Allocated sections, which a loader places in memory.</summary>
     public IEnumerable<ElfSection> Allocated => Sections.Where(s => (s.Flags & ShfAlloc) != 0 && s.Size > 0);
 
+    /// <summary>Whether the image has a symbol table at all (strip removes it).</summary>
+    public bool HasSymbolTable => Sections.Any(s => s.Type == ShtSymtab);
+
     public ulong? Symbol(string name) => symbols.TryGetValue(name, out var address) ? address : null;
 
     public ulong Require(string name) =>

@@ -56,6 +56,12 @@ internal sealed record UserFirmware(
             throw new InvalidDataException($"{keys}Firmware = {path} is not an AArch64 ELF (e_machine {elf.Machine}, expected 183)");
         }
 
+        if (!elf.HasSymbolTable)
+        {
+            throw new InvalidDataException(
+                $"{keys}Firmware = {path} has no symbol table (it was stripped); name the unstripped ELF the build leaves (for U-Boot, u-boot, not u-boot.bin)");
+        }
+
         var low = elf.Allocated.Where(s => s.Address < QemuMachine.RamStart).Select(s => s.Name).ToArray();
         if (low.Length > 0)
         {

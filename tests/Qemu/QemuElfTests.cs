@@ -75,6 +75,28 @@ public sealed class QemuElfTests
     }
 
     [Test]
+    public void AStrippedElfIsRefusedForItsMissingSymbolTable()
+    {
+        var elf = UserElfBuild.Build(NativeTargets.Reference, Path.Combine(NativeTargets.Root, "artifacts", "build"));
+        var folder = Directory.CreateTempSubdirectory("ffa-stripped-").FullName;
+        try
+        {
+            var stripped = Path.Combine(folder, "u-boot");
+            var (exit, output) = Adapters.Sources.Toolchain.Invoke("aarch64-linux-gnu-strip", ["-o", stripped, elf]);
+            Assert.That(exit, Is.Zero, output);
+
+            var error = Assert.Throws<TargetUnavailableException>(() =>
+                QemuElfTarget.Create("user", FfaVersion.V1_2, QemuTargets.Options(stripped, QemuTargets.ReferenceNotify), required: true).Dispose());
+
+            Assert.That(error!.Message, Does.Contain($"Targets:user:Firmware = {stripped} has no symbol table (it was stripped)"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void AMissingFirmwareIsSkippedOnlyWhenNotRequired()
     {
         var options = QemuTargets.Options(Path.Combine(NativeTargets.Root, "no-such-firmware.elf"), QemuTargets.ReferenceNotify);
