@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using FfaConformance.Adapters.Sources;
 
 namespace FfaConformance.Adapters.Qemu;
 
@@ -18,6 +19,7 @@ public sealed class ElfFile
     private readonly Dictionary<string, ulong> symbols = new(StringComparer.Ordinal);
     private readonly List<(ulong Address, ulong Size, string Name)> sized = [];
     private readonly List<(ulong Address, ulong Size, string Name)> objects = [];
+    private SourceLines? lines;
 
     private ElfFile(string path, byte[] image)
     {
@@ -102,6 +104,18 @@ public sealed class ElfFile
         var symbol = sized.LastOrDefault(s => s.Address <= address && (s.Size == 0 ? address == s.Address : address < s.Address + s.Size));
         var where = symbol.Name is null ? $"0x{address:X}" : $"{symbol.Name}+0x{address - symbol.Address:X} (0x{address:X})";
         return section is null ? $"{where}, outside every section" : $"{where} in {section.Name}";
+    }
+
+    /// <summary>
+    /// <see cref="Describe"/> for an instruction's address, with its file:line when the ELF carries line tables
+    /// (.debug_line) and binutils' addr2line for AArch64 is installed.
+    /// </summary>
+    public string DescribeCode(ulong address)
+    {
+        var line = Sections.Any(s => s.Name == ".debug_line") && Toolchain.OnPath(SourceLines.Tool) is not null
+            ? (lines ??= new SourceLines(Path)).At(address)
+            : null;
+        return line is null ? Describe(address) : $"{Describe(address)}, {line}";
     }
 
     private void ReadSymbols(ElfSection table)

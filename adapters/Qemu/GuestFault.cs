@@ -21,17 +21,18 @@ internal static class GuestFault
         var runtime = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(32)) != 0;
         var exceptionClass = (uint)(esr >> 26);
         var abort = exceptionClass is 0x20 or 0x21 or 0x24 or 0x25;
-        var registers = $"ESR 0x{esr:X}, ELR {elf.Describe(elr)}, FAR 0x{far:X}";
+        var registers = $"ESR 0x{esr:X}, ELR {elf.DescribeCode(elr)}, FAR 0x{far:X}";
         if (runtime && abort && far >= QemuMachine.RamStart && far < layout.RamEnd)
         {
-            var access = exceptionClass is 0x20 or 0x21 ? "fetched an instruction at" : (esr & (1 << 6)) != 0 ? "wrote" : "read";
+            var fetch = exceptionClass is 0x20 or 0x21;
+            var access = fetch ? "fetched an instruction at" : (esr & (1 << 6)) != 0 ? "wrote" : "read";
             return new Stopped(StopReason.ResidencyViolation,
-                $"after ExitBootServices the runtime path {access} {elf.Describe(far)}, outside the runtime sections, its stack and the caller's message ({registers})");
+                $"after ExitBootServices the runtime path {access} {(fetch ? elf.DescribeCode(far) : elf.Describe(far))}, outside the runtime sections, its stack and the caller's message ({registers})");
         }
 
         if (exceptionClass == 0 && Firmware.IsConduit(instruction) is not null)
         {
-            return new Stopped(StopReason.Crashed, $"an SMC/HVC at {elf.Describe(elr)} escaped the harness's breakpoints ({registers})");
+            return new Stopped(StopReason.Crashed, $"an SMC/HVC at {elf.DescribeCode(elr)} escaped the harness's breakpoints ({registers})");
         }
 
         return new Stopped(StopReason.Crashed, $"{Name(exceptionClass)} ({registers})");

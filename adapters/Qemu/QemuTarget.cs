@@ -178,7 +178,7 @@ public sealed class QemuTarget : IQemuTarget
         var registers = gdb.ReadRegisters(GuestLoop.PacketTimeout);
         if (!stop.StartsWith('T') || registers[GdbRemote.Pc] != firmware.Wait)
         {
-            throw new InvalidOperationException($"the firmware stopped at {firmware.Elf.Describe(registers[GdbRemote.Pc])} ({stop}) instead of fw_wait");
+            throw new InvalidOperationException($"the firmware stopped at {firmware.Elf.DescribeCode(registers[GdbRemote.Pc])} ({stop}) instead of fw_wait");
         }
 
         waiting = registers;

@@ -1,0 +1,41 @@
+using FfaConformance.Abi;
+using FfaConformance.Rules;
+using FfaConformance.Runner.Engine;
+using FfaConformance.Scenarios;
+using FfaConformance.SecureWorld;
+using FfaConformance.Tests.Native;
+using FfaConformance.Tests.Support;
+
+namespace FfaConformance.Tests.Qemu;
+
+/// <summary>
+/// A fault on real code names its place in source terms: the runtime path fetching a boot-time helper is
+/// reported with the helper's file:line, read from the image's line tables, next to symbol+offset.
+/// </summary>
+[TestFixture]
+[Category("Qemu")]
+[NonParallelizable]
+public sealed class SourceLineTests
+{
+    private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
+
+    [OneTimeSetUp]
+    public void Tools() => QemuTargets.RequireQemu();
+
+    [Test]
+    public void AResidencyViolationNamesTheHelpersSourceLine()
+    {
+        var mutant = CMutant.All.Single(m => m.Name == "calls-a-boot-time-helper");
+        var text = mutant.Apply(File.ReadAllText(NativeTargets.Reference));
+        using var target = QemuTargets.FromText("qemu-source-line", text, mutant.Version);
+
+        var result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), RunOptions.Default);
+
+        // The helper's lines in the mutated source, which the build compiled where QemuTargets wrote it.
+        var first = Array.FindIndex(text.Split('\n'), l => l.Contains("static bool ref_is_open(void)", StringComparison.Ordinal)) + 1;
+        var message = Messages.Of(result);
+        var place = System.Text.RegularExpressions.Regex.Match(message, @"fetched an instruction at ref_is_open\+0x0 \(0x[0-9A-F]+\) in \.text, (\S+)/qemu-source-line\.c:(\d+),");
+        Assert.That(place.Success, Is.True, message);
+        Assert.That(int.Parse(place.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), Is.InRange(first, first + 3), $"the helper is at lines {first}–{first + 3}:\n{message}");
+    }
+}
