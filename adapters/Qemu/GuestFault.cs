@@ -6,7 +6,8 @@ namespace FfaConformance.Adapters.Qemu;
 /// <summary>
 /// What an exception in the guest means, from the record the vectors leave (vector, ESR, ELR, FAR, whether
 /// only runtime memory was mapped) and the instruction at ELR: a residency violation when only runtime memory
-/// was mapped and the access was to RAM, an SMC/HVC that escaped the breakpoints, or a crash.
+/// was mapped and the access was to RAM or to device memory (named), an SMC/HVC that escaped the breakpoints,
+/// or a crash.
 /// </summary>
 internal static class GuestFault
 {
@@ -28,6 +29,13 @@ internal static class GuestFault
             var access = fetch ? "fetched an instruction at" : (esr & (1 << 6)) != 0 ? "wrote" : "read";
             return new Stopped(StopReason.ResidencyViolation,
                 $"after ExitBootServices the runtime path {access} {(fetch ? elf.DescribeCode(far) : elf.Describe(far))}, outside the runtime sections, its stack and the caller's message ({registers})");
+        }
+
+        if (runtime && abort && far >= PageTables.DeviceBase && far < QemuMachine.RamStart)
+        {
+            var access = (esr & (1 << 6)) != 0 ? "wrote" : "read";
+            return new Stopped(StopReason.ResidencyViolation,
+                $"after ExitBootServices the runtime path {access} device memory at 0x{far:X} ({Device(far)}), which an OS maps for runtime services only where the firmware declares it as runtime MMIO ({registers})");
         }
 
         if (exceptionClass == 0 && Firmware.IsConduit(instruction) is not null)
@@ -55,6 +63,15 @@ internal static class GuestFault
 
         return (bytes, instruction);
     }
+
+    /// <summary>What QEMU virt has at a device address (hw/arm/virt.c's memory map).</summary>
+    private static string Device(ulong address) => address switch
+    {
+        < 0x0900_0000 => "QEMU virt's GIC",
+        >= 0x0900_0000 and < 0x0900_1000 => "QEMU virt's UART, a PL011",
+        >= 0x0901_0000 and < 0x0901_1000 => "QEMU virt's RTC, a PL031",
+        _ => "a device of QEMU virt",
+    };
 
     private static string Name(uint exceptionClass) => exceptionClass switch
     {

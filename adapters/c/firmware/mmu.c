@@ -13,16 +13,21 @@
 
 #define PAGE		4096ull
 #define RAM_BASE	0x40000000ull
+#define DEVICE_BASE	0x08000000ull
+#define BLOCK_2M	(2ull << 20)
 
 #define DESC_TABLE	0x3ull
 #define DESC_BLOCK	0x1ull
 #define DESC_PAGE	0x3ull
 #define ATTR_NORMAL	(0ull << 2)	/* MAIR attribute 0: normal write-back */
+#define ATTR_DEVICE	(1ull << 2)	/* MAIR attribute 1 (0x00): device nGnRnE */
 #define SH_INNER	(3ull << 8)
 #define AF		(1ull << 10)
+#define PXN		(1ull << 53)
 #define UXN		(1ull << 54)
 
 #define MEMORY		(ATTR_NORMAL | SH_INNER | AF | UXN)
+#define DEVICE		(ATTR_DEVICE | AF | PXN | UXN)
 
 extern char __fw_always_start[], __fw_always_end[];
 extern char __efi_runtime_start[], __efi_runtime_end[];
@@ -46,11 +51,15 @@ void fw_mmu_init(void)
 	uint64_t *runtime_l1 = boot_l1 + 512;
 	uint64_t *runtime_l2 = boot_l1 + 1024;
 	uint64_t *runtime_l3 = boot_l1 + 1536;
+	uint64_t *boot_l2 = boot_l1 + 2048;
 	uint64_t sctlr;
 	int i;
 
-	for (i = 0; i < 4 * 512; i++)
+	for (i = 0; i < 5 * 512; i++)
 		boot_l1[i] = 0;
+	boot_l1[0] = (uint64_t)boot_l2 | DESC_TABLE;
+	for (i = DEVICE_BASE / BLOCK_2M; i < 512; i++)
+		boot_l2[i] = (uint64_t)i * BLOCK_2M | DEVICE | DESC_BLOCK;
 	boot_l1[1] = RAM_BASE | MEMORY | DESC_BLOCK;
 	runtime_l1[1] = (uint64_t)runtime_l2 | DESC_TABLE;
 	runtime_l2[0] = (uint64_t)runtime_l3 | DESC_TABLE;

@@ -9,13 +9,14 @@ using FfaConformance.Tests.Support;
 namespace FfaConformance.Tests.Qemu;
 
 /// <summary>
-/// A fault on real code names its place in source terms: the runtime path fetching a boot-time helper is
-/// reported with the helper's file:line, read from the image's line tables, next to symbol+offset.
+/// A fault on real code names its place: the runtime path fetching a boot-time helper is reported with the
+/// helper's file:line, read from the image's line tables, next to symbol+offset; a runtime path that logs through
+/// a debug UART touched device memory, and says which device — never an unexplained data abort.
 /// </summary>
 [TestFixture]
 [Category("Qemu")]
 [NonParallelizable]
-public sealed class SourceLineTests
+public sealed class FaultPlaceTests
 {
     private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
 
@@ -37,5 +38,17 @@ public sealed class SourceLineTests
         var place = System.Text.RegularExpressions.Regex.Match(message, @"fetched an instruction at ref_is_open\+0x0 \(0x[0-9A-F]+\) in \.text, (\S+)/qemu-source-line\.c:(\d+),");
         Assert.That(place.Success, Is.True, message);
         Assert.That(int.Parse(place.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), Is.InRange(first, first + 3), $"the helper is at lines {first}–{first + 3}:\n{message}");
+    }
+
+    [Test]
+    public void ARuntimeUartWriteIsNamedAsDeviceMemory()
+    {
+        var mutant = CMutant.All.Single(m => m.Name == "logs-to-the-uart-at-runtime");
+        using var target = QemuTargets.ElfFromText("qemu-elf-uart", mutant.Apply(File.ReadAllText(NativeTargets.Reference)), mutant.Version, QemuTargets.ReferenceNotify);
+
+        var result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), RunOptions.Default);
+
+        Assert.That(Messages.Of(result), Does.Contain("after ExitBootServices the runtime path wrote device memory at 0x9000000 (QEMU virt's UART, a PL011)")
+            .And.Contain("ELR ffa_sync_send_receive_runtime+0x"));
     }
 }
