@@ -65,7 +65,11 @@ public sealed class ElfFile
 
     public IReadOnlyList<ElfSection> Sections { get; }
 
-    public static ElfFile Read(string path) => new(path, File.ReadAllBytes(path));
+    /// <summary>Reads an ELF; <paramref name="lineBias"/> is how far it was moved from the addresses its line tables hold.</summary>
+    public static ElfFile Read(string path, ulong lineBias = 0) => new(path, File.ReadAllBytes(path)) { LineBias = lineBias };
+
+    /// <summary>How far the image was moved from its link address (<see cref="ElfRelocation"/>); 0 for an image as linked.</summary>
+    public ulong LineBias { get; private init; }
 
     /// <summary>Data objects (STT_OBJECT) that have a size.</summary>
     public IReadOnlyList<(ulong Address, ulong Size, string Name)> Objects => objects;
@@ -113,7 +117,7 @@ public sealed class ElfFile
     public string DescribeCode(ulong address)
     {
         var line = Sections.Any(s => s.Name == ".debug_line") && Toolchain.OnPath(SourceLines.Tool) is not null
-            ? (lines ??= new SourceLines(Path)).At(address)
+            ? (lines ??= new SourceLines(Path)).At(address - LineBias)
             : null;
         return line is null ? Describe(address) : $"{Describe(address)}, {line}";
     }

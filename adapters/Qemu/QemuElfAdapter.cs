@@ -5,7 +5,7 @@ namespace FfaConformance.Adapters.Qemu;
 /// <summary>The adapter for a user's firmware ELF as configuration knows it: the ELF, the symbols it calls, the runtime sections.</summary>
 public sealed class QemuElfAdapter : IAdapter
 {
-    private static readonly SettingKey Firmware = new("Firmware", "the path of an AArch64 firmware ELF linked in RAM (0x40000000 upwards), with its symbol table", v => v.Trim().Length > 0)
+    private static readonly SettingKey Firmware = new("Firmware", "the path of an AArch64 firmware ELF with its symbol table, linked in RAM (0x40000000 upwards) or below with its relocations", v => v.Trim().Length > 0)
     {
         Required = true,
     };

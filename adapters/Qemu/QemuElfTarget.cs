@@ -71,7 +71,7 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         var (cross, tools) = QemuPrerequisites.Require(name, options.BuildRoot);
         if (!File.Exists(options.Firmware))
         {
-            throw new TargetUnavailableException($"{keys}Firmware = {options.Firmware} does not exist; accepted: an AArch64 ELF linked in RAM", skip: !required);
+            throw new TargetUnavailableException($"{keys}Firmware = {options.Firmware} does not exist; accepted: an AArch64 ELF with its symbol table", skip: !required);
         }
 
         UserFirmware user;
@@ -94,7 +94,7 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
             | TargetCapabilities.Residency | (user.BootEntry is null ? TargetCapabilities.None : TargetCapabilities.BootEntry);
         var target = new QemuElfTarget(
-            new TargetDescription(name, AdapterName, version, capabilities, new Provenance(options.Firmware, hash, Qemu: tools.Version, Note: Sharing(user))),
+            new TargetDescription(name, AdapterName, version, capabilities, new Provenance(options.Firmware, hash, Qemu: tools.Version, Note: Note(user))),
             tools, user, support, tables, tablesPath, options.HangTimeout);
         try
         {
@@ -251,9 +251,19 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         machine = null;
     }
 
-    private static string? Sharing(UserFirmware user) => user.SharingPages.ToArray() is { Length: > 0 } shared
-        ? $"residency is checked per 4 KiB page, and {string.Join(", ", shared)} share pages with the runtime sections"
-        : null;
+    private static string? Note(UserFirmware user)
+    {
+        string?[] notes =
+        [
+            user.Moved is { } moved
+                ? $"linked below RAM: moved by 0x{moved.Bias:X} with its {moved.Relocations} R_AARCH64_RELATIVE relocations applied, as the firmware relocates itself"
+                : null,
+            user.SharingPages.ToArray() is { Length: > 0 } shared
+                ? $"residency is checked per 4 KiB page, and {string.Join(", ", shared)} share pages with the runtime sections"
+                : null,
+        ];
+        return notes.OfType<string>().ToArray() is { Length: > 0 } said ? string.Join("; ", said) : null;
+    }
 
     /// <summary>QEMU's option syntax doubles a comma inside a value.</summary>
     private static string Escape(string path) => path.Replace(",", ",,", StringComparison.Ordinal);

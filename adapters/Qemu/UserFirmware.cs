@@ -16,7 +16,8 @@ internal sealed record UserFirmware(
     ulong ExitBootServicesNotify,
     IReadOnlyList<ElfSection> RuntimeSections,
     IReadOnlyList<(ulong Address, byte[] Bytes)> ResidentState,
-    ulong Scratch)
+    ulong Scratch,
+    ElfRelocation? Moved)
 {
     private const ulong Page = 4096;
 
@@ -62,11 +63,12 @@ internal sealed record UserFirmware(
                 $"{keys}Firmware = {path} has no symbol table (it was stripped); name the unstripped ELF the build leaves (for U-Boot, u-boot, not u-boot.bin)");
         }
 
-        var low = elf.Allocated.Where(s => s.Address < QemuMachine.RamStart).Select(s => s.Name).ToArray();
-        if (low.Length > 0)
+        // Linked below RAM (U-Boot's qemu_arm64 links at 0): moved into RAM by its own relocations, as it would move itself.
+        ElfRelocation? moved = null;
+        if (elf.Allocated.Any(s => s.Address < QemuMachine.RamStart))
         {
-            throw new InvalidDataException(
-                $"{keys}Firmware = {path} places {string.Join(", ", low)} below 0x{QemuMachine.RamStart:X}, outside QEMU virt's RAM; link the image into RAM (for U-Boot, CONFIG_TEXT_BASE)");
+            moved = ElfRelocation.IntoRam(elf, options.BuildRoot, $"{keys}Firmware");
+            elf = ElfFile.Read(moved.Path, lineBias: moved.Bias);
         }
 
         ulong Function(string key, string name) => elf.Symbol(name)
@@ -92,7 +94,8 @@ internal sealed record UserFirmware(
             Function("ExitBootServicesNotify", options.ExitBootServicesNotify),
             sections,
             [.. sections.Where(s => s.Writable).SelectMany(s => State(elf, s))],
-            (top + Page - 1) & ~(Page - 1));
+            (top + Page - 1) & ~(Page - 1),
+            moved);
     }
 
     /// <summary>A pattern is a section name, or a prefix ending in '*'.</summary>

@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Qemu;
+using FfaConformance.Rules;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
@@ -72,6 +73,77 @@ public sealed class QemuElfTests
             QemuElfTarget.Create("user", FfaVersion.V1_2, QemuTargets.Options(host, QemuTargets.ReferenceNotify), required: true).Dispose());
 
         Assert.That(error!.Message, Does.Contain("Targets:user:Firmware = ").And.Contain("not an AArch64 ELF"));
+    }
+
+    /// <summary>
+    /// qemu_arm64_defconfig links U-Boot at 0 and lets it relocate itself; the adapter moves such an ELF into RAM
+    /// with its own relocations instead of asking for a rebuild, and the moved transport keeps passing.
+    /// </summary>
+    [Test]
+    public void AnElfLinkedAtZeroWithRelocationsRunsWithoutARebuild()
+    {
+        var buildRoot = Path.Combine(NativeTargets.Root, "artifacts", "build");
+        var elf = UserElfBuild.BuildAtZero(NativeTargets.Reference, buildRoot);
+        Assert.That(ElfFile.Read(elf).Allocated.Min(s => s.Address), Is.Zero);
+
+        // Each word a relocation names holds its addend plus the move in the copy the adapter loads.
+        var moved = ElfRelocation.IntoRam(ElfFile.Read(elf), buildRoot, "Targets:user-at-zero:Firmware");
+        var copy = ElfFile.Read(moved.Path);
+        var relocations = Relocations(elf).ToArray();
+        Assert.That(relocations, Is.Not.Empty);
+        foreach (var (offset, addend) in relocations)
+        {
+            var section = copy.Allocated.Single(s => offset + moved.Bias >= s.Address && offset + moved.Bias < s.End);
+            Assert.That(BitConverter.ToUInt64(copy.Contents(section, offset + moved.Bias, 8)), Is.EqualTo(addend + moved.Bias), $"the word at 0x{offset:X}");
+        }
+
+        using var target = QemuElfTarget.Create("user-at-zero", FfaVersion.V1_2, QemuTargets.Options(elf, QemuTargets.ReferenceNotify), required: true);
+        var results = new[] { "INV-RESP-PAYLOAD", "INV-ERRNO-TABLE", "INV-RT-GATE", "INV-RT-RESIDENT" }
+            .Select(rule => Runner.Check(target, RuleCatalogue.Get(rule), RunOptions.Default with { MaxTest = 100 }))
+            .ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(target.Description.Provenance?.Note, Does.Match(@"moved by 0x40000000 with its [1-9][0-9]* R_AARCH64_RELATIVE relocations applied"));
+            foreach (var result in results)
+            {
+                Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Passed), Messages.Of(result));
+            }
+        });
+    }
+
+    [Test]
+    public void AnElfLinkedBelowRamWithoutRelocationsIsOneErrorNamingTheKey()
+    {
+        var elf = UserElfBuild.BuildAtZero(NativeTargets.Reference, Path.Combine(NativeTargets.Root, "artifacts", "build"));
+        var folder = Directory.CreateTempSubdirectory("ffa-no-relocations-").FullName;
+        try
+        {
+            var bare = Path.Combine(folder, "u-boot");
+            var (exit, output) = Adapters.Sources.Toolchain.Invoke("aarch64-linux-gnu-objcopy", ["--remove-section=.rela.dyn", elf, bare]);
+            Assert.That(exit, Is.Zero, output);
+
+            var error = Assert.Throws<TargetUnavailableException>(() =>
+                QemuElfTarget.Create("user", FfaVersion.V1_2, QemuTargets.Options(bare, QemuTargets.ReferenceNotify), required: true).Dispose());
+
+            Assert.That(error!.Message, Does.Contain($"Targets:user:Firmware = {bare} is linked below 0x40000000, outside QEMU virt's RAM, and carries no relocations to move it"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The R_AARCH64_RELATIVE entries of an ELF, as readelf lists them: offset and addend.</summary>
+    private static IEnumerable<(ulong Offset, ulong Addend)> Relocations(string elf)
+    {
+        var (exit, output) = Adapters.Sources.Toolchain.Invoke("aarch64-linux-gnu-readelf", ["-rW", elf]);
+        Assert.That(exit, Is.Zero, output);
+        foreach (var line in output.Split('\n').Where(l => l.Contains("R_AARCH64_RELATIVE", StringComparison.Ordinal)))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            yield return (Convert.ToUInt64(fields[0], 16), Convert.ToUInt64(fields[^1], 16));
+        }
     }
 
     [Test]

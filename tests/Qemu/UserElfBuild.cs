@@ -13,21 +13,28 @@ internal static class UserElfBuild
 {
     private static string Directory => Path.Combine(AppContext.BaseDirectory, "Qemu", "UserElf");
 
-    public static string Build(string source, string buildRoot)
+    public static string Build(string source, string buildRoot) => Build(source, buildRoot, atZero: false);
+
+    /// <summary>The same, linked at 0 as a position-independent image with its relocations, as qemu_arm64_defconfig links U-Boot.</summary>
+    public static string BuildAtZero(string source, string buildRoot) => Build(source, buildRoot, atZero: true);
+
+    private static string Build(string source, string buildRoot, bool atZero)
     {
         var cross = Toolchain.Find(FirmwareBuild.CrossPrefix, out var missing) ?? throw new InvalidOperationException(missing);
         var transport = TransportSource.Resolve(source);
-        var script = Path.Combine(Directory, "user.ld");
+        var script = Path.Combine(Directory, atZero ? "user-at-zero.ld" : "user.ld");
         var stub = Path.Combine(Directory, "efi_create_event.c");
-        var key = CBuild.Key(transport, cross, [.. FirmwareBuild.CFlags, "user-elf", File.ReadAllText(script), File.ReadAllText(stub)]);
+        string[] flags = atZero ? [.. FirmwareBuild.CFlags, "-fpie"] : [.. FirmwareBuild.CFlags];
+        string[] link = atZero ? ["-static-pie", "-Wl,--no-dynamic-linker", "-Wl,-z,notext"] : ["-static", "-no-pie"];
+        var key = CBuild.Key(transport, cross, [.. flags, .. link, "user-elf", File.ReadAllText(script), File.ReadAllText(stub)]);
         return Path.Combine(CBuild.Cached(buildRoot, "user-elf", key, "user.elf", work =>
         {
-            var shim = CBuild.CompileTransport(transport, cross, work, FirmwareBuild.CFlags);
-            CBuild.Compile(cross, "the efi_create_event stand-in", [.. FirmwareBuild.CFlags, .. shim, "-c", stub, "-o", "stub.o"], work);
-            CBuild.Compile(cross, "U-Boot's services", [.. FirmwareBuild.CFlags, .. shim, "-c", CSources.UbootServices, "-o", "services.o"], work);
+            var shim = CBuild.CompileTransport(transport, cross, work, flags);
+            CBuild.Compile(cross, "the efi_create_event stand-in", [.. flags, .. shim, "-c", stub, "-o", "stub.o"], work);
+            CBuild.Compile(cross, "U-Boot's services", [.. flags, .. shim, "-c", CSources.UbootServices, "-o", "services.o"], work);
             CBuild.Compile(cross, "the conduit", ["-c", Path.Combine(CSources.Root, "firmware", "conduit.S"), "-o", "conduit.o"], work);
             CBuild.Compile(cross, $"the ELF of {transport.Origin}",
-                ["-nostdlib", "-static", "-no-pie", "-Wl,--build-id=none", "-Wl,--no-warn-rwx-segments", "-T", script, "-o", "user.elf",
+                ["-nostdlib", .. link, "-Wl,--build-id=none", "-Wl,--no-warn-rwx-segments", "-T", script, "-o", "user.elf",
                  "transport.o", "stub.o", "services.o", "conduit.o", "-lgcc"],
                 work);
         }), "user.elf");
