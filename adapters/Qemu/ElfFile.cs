@@ -158,6 +158,15 @@ public sealed class ElfFile
 /// <summary>One section header.</summary>
 public sealed record ElfSection(int Index, string Name, uint Type, uint Flags, ulong Address, int Offset, ulong Size, int Link)
 {
+    /// <summary>SHF_ALLOC: a loader places it in memory.</summary>
+    public bool Loaded => (Flags & 0x2) != 0;
+
+    /// <summary>Its bytes are in the file (not SHT_NOBITS, as .bss is).</summary>
+    public bool HasContents => Type != 8;
+
+    /// <summary>SHT_SYMTAB or SHT_DYNSYM.</summary>
+    public bool IsSymbolTable => Type is 2 or 11;
+
     public bool Writable => (Flags & 0x1) != 0;
 
     public bool Executable => (Flags & 0x4) != 0;

@@ -24,7 +24,7 @@ public sealed record ElfRelocation(string Path, ulong Bias, int Relocations)
     /// </summary>
     public static ElfRelocation IntoRam(ElfFile elf, string buildRoot, string key)
     {
-        var relas = elf.Sections.Where(s => s.Type == ShtRela && (s.Flags & 0x2) != 0).ToArray();
+        var relas = elf.Sections.Where(s => s.Type == ShtRela && s.Loaded).ToArray();
         if (relas.Length == 0)
         {
             throw new InvalidDataException(
@@ -55,7 +55,7 @@ public sealed record ElfRelocation(string Path, ulong Bias, int Relocations)
                         $"{key} = {elf.Path} has a relocation of type {type} at 0x{offset:X} in {rela.Name}; the adapter applies only R_AARCH64_RELATIVE ({RAarch64Relative}), as U-Boot's relocate_code does");
                 }
 
-                var section = elf.Allocated.FirstOrDefault(s => offset >= s.Address && offset + 8 <= s.End && s.Type != 8)
+                var section = elf.Allocated.FirstOrDefault(s => offset >= s.Address && offset + 8 <= s.End && s.HasContents)
                     ?? throw new InvalidDataException($"{key} = {elf.Path} has a relocation at 0x{offset:X} outside every loaded section");
                 BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(section.Offset + (int)(offset - section.Address)), addend + bias);
                 BinaryPrimitives.WriteUInt64LittleEndian(entry, offset + bias);
@@ -88,13 +88,13 @@ public sealed record ElfRelocation(string Path, ulong Bias, int Relocations)
 
         var sections = (int)BinaryPrimitives.ReadUInt64LittleEndian(header[40..]);
         var sectionSize = BinaryPrimitives.ReadUInt16LittleEndian(header[58..]);
-        foreach (var section in elf.Sections.Where(s => (s.Flags & 0x2) != 0))
+        foreach (var section in elf.Sections.Where(s => s.Loaded))
         {
             Add(image.AsSpan(sections + (section.Index * sectionSize) + 16), bias);
         }
 
-        var allocated = elf.Sections.Where(s => (s.Flags & 0x2) != 0).Select(s => s.Index).ToHashSet();
-        foreach (var table in elf.Sections.Where(s => s.Type is 2 or 11))
+        var allocated = elf.Sections.Where(s => s.Loaded).Select(s => s.Index).ToHashSet();
+        foreach (var table in elf.Sections.Where(s => s.IsSymbolTable))
         {
             for (var at = 0; at + 24 <= (int)table.Size; at += 24)
             {
