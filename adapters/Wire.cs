@@ -52,6 +52,7 @@ public static class Wire
     public const uint FirmwareSend = 2;
     public const uint FirmwareExitBootServices = 3;
     public const uint FirmwareSend2 = 7;
+    public const uint FirmwareSetVirtualAddressMap = 8;
     public const int FirmwareMaxSteps = 32;
     public const int FirmwareStepSize = 144;
     public const int FirmwareResultSize = 120;
@@ -61,6 +62,14 @@ public static class Wire
     public const int FirmwareResults = 32;
     public const int FirmwareSteps = FirmwareResults + (FirmwareResultSize * FirmwareMaxSteps);
     public const int FaultRecordSize = 40;
+    public const int FaultRecordMap = 32;
+    public const ulong MapBoot = 0;
+    public const ulong MapRuntime = 1;
+    public const ulong MapVirtual = 2;
+    public const ulong VirtualOffset = 0xFFFF_FFBF_C000_0000;
+    public const int RelocationSize = 24;
+    public const int MaxRelocations = 1024;
+    public const int VirtualMapRelocations = 16;
 
     // c/linux/ffa_conformance.h
     public const ulong CompanionHello = 0x8300_ffa0;
@@ -153,6 +162,15 @@ public static class Wire
         ["offsetof(struct fw_mailbox, result)"] = FirmwareResults,
         ["offsetof(struct fw_mailbox, step)"] = FirmwareSteps,
         ["sizeof(struct fw_fault)"] = FaultRecordSize,
+        ["offsetof(struct fw_fault, map)"] = FaultRecordMap,
+        ["FW_SET_VIRTUAL_ADDRESS_MAP"] = FirmwareSetVirtualAddressMap,
+        ["FW_MAP_BOOT"] = (long)MapBoot,
+        ["FW_MAP_RUNTIME"] = (long)MapRuntime,
+        ["FW_MAP_VIRTUAL"] = (long)MapVirtual,
+        ["FW_VIRTUAL_OFFSET"] = unchecked((long)VirtualOffset),
+        ["sizeof(struct fw_relocation)"] = RelocationSize,
+        ["FW_MAX_RELOCATIONS"] = MaxRelocations,
+        ["offsetof(struct fw_virtual_map, relocation)"] = VirtualMapRelocations,
         ["CONF_HELLO"] = (long)CompanionHello,
         ["CONF_FAULT"] = (long)CompanionFault,
         ["CONF_SEND"] = CompanionSend,

@@ -99,12 +99,14 @@ public static class ScenarioGen
 
         private Gen<ImmutableArray<Step>> Steps() =>
             from count in Gen.Choose(profile.MinSends, profile.MaxSends)
-            from steps in profile.Lifecycle == LifecycleShape.Mixed ? Mixed(count) : RuntimeAfterExit(count)
+            from steps in profile.Lifecycle == LifecycleShape.Mixed ? Mixed(count) : RuntimeAfterExit(count, profile.Lifecycle == LifecycleShape.RuntimeAfterVirtualMap)
             select steps;
 
-        private Gen<ImmutableArray<Step>> RuntimeAfterExit(int count) =>
+        private Gen<ImmutableArray<Step>> RuntimeAfterExit(int count, bool virtualMap) =>
             from sends in Gen.CollectToArray(Enumerable.Range(0, count), i => SendFor(Entry.Runtime, profile.Endless && i == count - 1))
-            select ImmutableArray.Create<Step>([new ExitBootServicesStep(true), .. sends]);
+            select virtualMap
+                ? ImmutableArray.Create<Step>([new ExitBootServicesStep(true), SetVirtualAddressMapStep.Instance, .. sends])
+                : ImmutableArray.Create<Step>([new ExitBootServicesStep(true), .. sends]);
 
         /// <summary>Sends through either entry around an ExitBootServices at any point (or none), with or without a context.</summary>
         private Gen<ImmutableArray<Step>> Mixed(int count) =>

@@ -18,6 +18,12 @@ public static class ScenarioShrinker
         var steps = scenario.Steps;
         for (var i = 0; i < steps.Length; i++)
         {
+            // An OS calls SetVirtualAddressMap only after ExitBootServices, so that one stays while the other does.
+            if (steps[i] is ExitBootServicesStep && scenario.VirtualAddressMapBefore(steps.Length) && !scenario.VirtualAddressMapBefore(i))
+            {
+                continue;
+            }
+
             if (Remove(steps, i) is { } fewer)
             {
                 yield return scenario with { Steps = fewer };

@@ -38,6 +38,9 @@ public sealed record Scenario(BootState Boot, ImmutableArray<Step> Steps)
         return null;
     }
 
+    /// <summary>Whether SetVirtualAddressMap has happened before step <paramref name="index"/>.</summary>
+    public bool VirtualAddressMapBefore(int index) => Steps.Take(index).Any(s => s is SetVirtualAddressMapStep);
+
     public bool Equals(Scenario? other) => other is not null && Boot == other.Boot && Steps.SequenceEqual(other.Steps);
 
     public override int GetHashCode() => HashCode.Combine(Boot, Steps.Length);

@@ -21,6 +21,10 @@ public interface IStepwiseTarget : ITarget
 
     StepOutcome ExitBootServices(ExitBootServicesStep step);
 
+    /// <summary>SetVirtualAddressMap, on a target whose description grants <see cref="TargetCapabilities.VirtualAddressMap"/>.</summary>
+    StepOutcome SetVirtualAddressMap(SetVirtualAddressMapStep step) =>
+        throw new InvalidOperationException($"{Description.Name} cannot play SetVirtualAddressMap, but a case asks for it");
+
     void ITarget.Run(CaseSession session, BootData boot)
     {
         BeginCase(session, boot);
@@ -31,6 +35,7 @@ public interface IStepwiseTarget : ITarget
             var outcome = steps[i] switch
             {
                 ExitBootServicesStep ebs => ExitBootServices(ebs),
+                SetVirtualAddressMapStep svam => SetVirtualAddressMap(svam),
                 Send2Step send2 => Send2(send2),
                 _ => Send(session.Scenario.SendAt(i) ?? throw new InvalidOperationException($"step {i + 1} is no send: {steps[i]}")),
             };

@@ -50,6 +50,10 @@ internal static class CaseMailbox
                 BinaryPrimitives.WriteUInt64LittleEndian(step[8..], request.Destination);
                 (request.Message ?? DirectMessage.Zero).ToBytes().CopyTo(step[16..]);
             }
+            else if (scenario.Steps[i] is SetVirtualAddressMapStep)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(step, Wire.FirmwareSetVirtualAddressMap);
+            }
             else
             {
                 BinaryPrimitives.WriteUInt32LittleEndian(step, Wire.FirmwareExitBootServices);

@@ -20,6 +20,7 @@ public sealed class ElfFile
     private readonly List<(ulong Address, ulong Size, string Name)> sized = [];
     private readonly List<(ulong Address, ulong Size, string Name)> objects = [];
     private SourceLines? lines;
+    private string linesFrom = string.Empty;
 
     private ElfFile(string path, byte[] image)
     {
@@ -65,8 +66,12 @@ public sealed class ElfFile
 
     public IReadOnlyList<ElfSection> Sections { get; }
 
-    /// <summary>Reads an ELF; <paramref name="lineBias"/> is how far it was moved from the addresses its line tables hold.</summary>
-    public static ElfFile Read(string path, ulong lineBias = 0) => new(path, File.ReadAllBytes(path)) { LineBias = lineBias };
+    /// <summary>
+    /// Reads an ELF; <paramref name="lineBias"/> is how far it was moved from the addresses its line tables hold, and
+    /// <paramref name="unmoved"/> the ELF as linked, whose sections are where those tables say.
+    /// </summary>
+    public static ElfFile Read(string path, ulong lineBias = 0, string? unmoved = null) =>
+        new(path, File.ReadAllBytes(path)) { LineBias = lineBias, linesFrom = unmoved ?? path };
 
     /// <summary>How far the image was moved from its link address (<see cref="ElfRelocation"/>); 0 for an image as linked.</summary>
     public ulong LineBias { get; private init; }
@@ -79,6 +84,9 @@ public sealed class ElfFile
 
     /// <summary>Whether the image has a symbol table at all (strip removes it).</summary>
     public bool HasSymbolTable => Sections.Any(s => s.Type == ShtSymtab);
+
+    /// <summary>Whether the image carries relocation entries (-pie's dynamic ones, or those --emit-relocs keeps).</summary>
+    public bool HasRelocations => Sections.Any(s => s.Type == 4);
 
     public ulong? Symbol(string name) => symbols.TryGetValue(name, out var address) ? address : null;
 
@@ -93,6 +101,36 @@ public sealed class ElfFile
             for (ulong at = 0; at + 4 <= section.Size; at += 4)
             {
                 yield return (section.Address + at, BinaryPrimitives.ReadUInt32LittleEndian(image.AsSpan(section.Offset + (int)at)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every word the image's relocations say holds an absolute address, with the value it holds as loaded: the
+    /// R_AARCH64_RELATIVE entries of its dynamic relocations (-pie, as U-Boot links; the addend, moved by
+    /// <see cref="LineBias"/>) and the R_AARCH64_ABS64 entries kept by --emit-relocs (the word as linked).
+    /// </summary>
+    public IEnumerable<(ulong Address, ulong Value)> AbsoluteWords()
+    {
+        const uint shtRela = 4;
+        const ulong relative = 1027;
+        const ulong abs64 = 257;
+        foreach (var rela in Sections.Where(s => s.Type == shtRela))
+        {
+            for (var at = 0; at + 24 <= (int)rela.Size; at += 24)
+            {
+                var entry = image.AsSpan(rela.Offset + at, 24);
+                var address = BinaryPrimitives.ReadUInt64LittleEndian(entry);
+                var type = BinaryPrimitives.ReadUInt64LittleEndian(entry[8..]) & 0xFFFF_FFFF;
+                var holder = Allocated.FirstOrDefault(s => s.HasContents && address >= s.Address && address + 8 <= s.End);
+                if (type == relative && rela.Loaded)
+                {
+                    yield return (address, BinaryPrimitives.ReadUInt64LittleEndian(entry[16..]) + LineBias);
+                }
+                else if (type == abs64 && !rela.Loaded && holder is not null)
+                {
+                    yield return (address, BinaryPrimitives.ReadUInt64LittleEndian(Contents(holder, address, 8)));
+                }
             }
         }
     }
@@ -117,7 +155,7 @@ public sealed class ElfFile
     public string DescribeCode(ulong address)
     {
         var line = Sections.Any(s => s.Name == ".debug_line") && Toolchain.OnPath(SourceLines.Tool) is not null
-            ? (lines ??= new SourceLines(Path)).At(address - LineBias)
+            ? (lines ??= new SourceLines(linesFrom)).At(address - LineBias)
             : null;
         return line is null ? Describe(address) : $"{Describe(address)}, {line}";
     }

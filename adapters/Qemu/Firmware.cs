@@ -4,20 +4,28 @@ namespace FfaConformance.Adapters.Qemu;
 
 /// <summary>
 /// A built firmware image and the addresses the harness works with: every conduit instruction (found by
-/// scanning the executable sections, so none escapes), fw_wait, fw_reset, fw_fault_park, the mailbox and the
-/// fault record (c/firmware/firmware.h).
+/// scanning the executable sections, so none escapes; those of the runtime region also at their virtual
+/// addresses), fw_wait, fw_reset, fw_fault_park, the mailbox, the fault record, and the runtime region's
+/// virtual map with fw_virtual_map, where the firmware finds it (c/firmware/firmware.h).
 /// </summary>
-public sealed record Firmware(ElfFile Elf, IReadOnlyDictionary<ulong, ConduitKind> Conduits, ulong Wait, ulong Reset, ulong FaultPark, ulong Mailbox, ulong FaultRecord)
+public sealed record Firmware(
+    ElfFile Elf, IReadOnlyDictionary<ulong, ConduitKind> Conduits, ulong Wait, ulong Reset, ulong FaultPark, ulong Mailbox, ulong FaultRecord, VirtualMap Virtual, ulong VirtualMapTable)
 {
     public static Firmware Read(string path)
     {
         var elf = ElfFile.Read(path);
+        var virtualMap = VirtualMap.Of(elf, [(elf.Require("__efi_runtime_start"), elf.Require("__efi_runtime_end"))]);
+        if (virtualMap.Relocations.Count > Wire.MaxRelocations)
+        {
+            throw new InvalidDataException($"{path} has {virtualMap.Relocations.Count} absolute addresses in its runtime region; the firmware relocates at most {Wire.MaxRelocations}");
+        }
+
         var conduits = elf.ExecutableWords()
             .Select(w => (w.Address, Kind: IsConduit(w.Word)))
             .Where(w => w.Kind is not null)
             .ToDictionary(w => w.Address, w => w.Kind!.Value);
-        return new Firmware(elf, conduits, elf.Require("fw_wait"), elf.Require("fw_reset"), elf.Require("fw_fault_park"),
-            elf.Require("fw_mailbox"), elf.Require("fw_fault_record"));
+        return new Firmware(elf, virtualMap.WithAliases(conduits), elf.Require("fw_wait"), elf.Require("fw_reset"), elf.Require("fw_fault_park"),
+            elf.Require("fw_mailbox"), elf.Require("fw_fault_record"), virtualMap, elf.Require("fw_virtual_map"));
     }
 
     /// <summary>SMC #imm is 0xD4000003 with imm16 in bits[20:5]; HVC #imm is 0xD4000002.</summary>

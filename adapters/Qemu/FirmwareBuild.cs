@@ -21,10 +21,13 @@ public static class FirmwareBuild
         "-fno-pie", "-ffixed-x18", "-fno-stack-protector", "-fno-tree-loop-distribute-patterns", "-mno-outline-atomics", "-fno-common",
     ];
 
+    /// <summary>How our firmware is linked; --emit-relocs keeps the relocations the harness relocates the runtime region by for SetVirtualAddressMap.</summary>
+    private static readonly string[] LinkFlags = ["-nostdlib", "-static", "-no-pie", "-Wl,--build-id=none", "-Wl,--no-warn-rwx-segments", "-Wl,--emit-relocs"];
+
     private static string Directory => Path.Combine(CSources.Root, "firmware");
 
     public static string Image(TransportSource source, Toolchain cross, string buildRoot) =>
-        Path.Combine(CBuild.Cached(buildRoot, "firmware", CBuild.Key(source, cross, CFlags), "firmware.elf", work =>
+        Path.Combine(CBuild.Cached(buildRoot, "firmware", CBuild.Key(source, cross, [.. CFlags, .. LinkFlags]), "firmware.elf", work =>
         {
             var shim = CBuild.CompileTransport(source, cross, work, CFlags);
             string[] includes = [.. shim, "-I", CSources.Core, "-I", Directory];
@@ -42,7 +45,7 @@ public static class FirmwareBuild
             }
 
             CBuild.Compile(cross, $"the firmware with {source.Origin}",
-                ["-nostdlib", "-static", "-no-pie", "-Wl,--build-id=none", "-Wl,--no-warn-rwx-segments", "-T", Path.Combine(Directory, "firmware.ld"), "-o", "firmware.elf", .. objects, "-lgcc"],
+                [.. LinkFlags, "-T", Path.Combine(Directory, "firmware.ld"), "-o", "firmware.elf", .. objects, "-lgcc"],
                 work);
         }), "firmware.elf");
 

@@ -4,10 +4,11 @@ using FfaConformance.Scenarios.Traces;
 namespace FfaConformance.Adapters.Qemu;
 
 /// <summary>
-/// What an exception in the guest means, from the record the vectors leave (vector, ESR, ELR, FAR, whether
-/// only runtime memory was mapped) and the instruction at ELR: a residency violation when only runtime memory
-/// was mapped and the access was to RAM or to device memory (named), an SMC/HVC that escaped the breakpoints,
-/// or a crash.
+/// What an exception in the guest means, from the record the vectors leave (vector, ESR, ELR, FAR, the map it
+/// happened under) and the instruction at ELR: after SetVirtualAddressMap, an access to the runtime region by its
+/// physical address is an address never relocated; under a runtime map, an access to other RAM (also by its
+/// virtual alias) or to device memory (named) is a residency violation; else an SMC/HVC that escaped the
+/// breakpoints, or a crash.
 /// </summary>
 internal static class GuestFault
 {
@@ -15,32 +16,40 @@ internal static class GuestFault
 
     public static Stopped Describe(byte[] record, uint instruction, GuestLayout layout)
     {
-        var elf = layout.Elf;
         var esr = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(8));
         var elr = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(16));
         var far = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(24));
-        var runtime = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(32)) != 0;
+        var map = BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(Wire.FaultRecordMap));
         var exceptionClass = (uint)(esr >> 26);
         var abort = exceptionClass is 0x20 or 0x21 or 0x24 or 0x25;
-        var registers = $"ESR 0x{esr:X}, ELR {elf.DescribeCode(elr)}, FAR 0x{far:X}";
-        if (runtime && abort && far >= QemuMachine.RamStart && far < layout.RamEnd)
+        var fetch = exceptionClass is 0x20 or 0x21;
+        var access = fetch ? "fetched an instruction at" : (esr & (1 << 6)) != 0 ? "wrote" : "read";
+        var registers = $"ESR 0x{esr:X}, ELR {layout.Code(elr)}, FAR 0x{far:X}";
+        var after = map == Wire.MapVirtual ? "after SetVirtualAddressMap" : "after ExitBootServices";
+        if (map == Wire.MapVirtual && abort && layout.Virtual is { } virtualMap && virtualMap.Holds(far))
         {
-            var fetch = exceptionClass is 0x20 or 0x21;
-            var access = fetch ? "fetched an instruction at" : (esr & (1 << 6)) != 0 ? "wrote" : "read";
-            return new Stopped(StopReason.ResidencyViolation,
-                $"after ExitBootServices the runtime path {access} {(fetch ? elf.DescribeCode(far) : elf.Describe(far))}, outside the runtime sections, its stack and the caller's message ({registers})");
+            return new Stopped(StopReason.UnrelocatedAddress,
+                $"after SetVirtualAddressMap the runtime path {access} {(fetch ? layout.Code(far) : layout.Data(far))} by its physical address; " +
+                $"the OS maps the runtime region only at its virtual address (0x{far + VirtualMap.Offset:X} for this one), so the address was never relocated: " +
+                $"a pointer kept from boot time or stored at run time, which the image's relocations do not name ({registers})");
         }
 
-        if (runtime && abort && far >= PageTables.DeviceBase && far < QemuMachine.RamStart)
+        var physical = VirtualMap.Physical(far) ?? far;
+        if (map != Wire.MapBoot && abort && physical >= QemuMachine.RamStart && physical < layout.RamEnd)
         {
-            var access = (esr & (1 << 6)) != 0 ? "wrote" : "read";
             return new Stopped(StopReason.ResidencyViolation,
-                $"after ExitBootServices the runtime path {access} device memory at 0x{far:X} ({Device(far)}), which an OS maps for runtime services only where the firmware declares it as runtime MMIO ({registers})");
+                $"{after} the runtime path {access} {(fetch ? layout.Code(far) : layout.Data(far))}, outside the runtime sections, its stack and the caller's message ({registers})");
+        }
+
+        if (map != Wire.MapBoot && abort && far >= PageTables.DeviceBase && far < QemuMachine.RamStart)
+        {
+            return new Stopped(StopReason.ResidencyViolation,
+                $"{after} the runtime path {((esr & (1 << 6)) != 0 ? "wrote" : "read")} device memory at 0x{far:X} ({Device(far)}), which an OS maps for runtime services only where the firmware declares it as runtime MMIO ({registers})");
         }
 
         if (exceptionClass == 0 && Firmware.IsConduit(instruction) is not null)
         {
-            return new Stopped(StopReason.Crashed, $"an SMC/HVC at {elf.DescribeCode(elr)} escaped the harness's breakpoints ({registers})");
+            return new Stopped(StopReason.Crashed, $"an SMC/HVC at {layout.Code(elr)} escaped the harness's breakpoints ({registers})");
         }
 
         return new Stopped(StopReason.Crashed, $"{Name(exceptionClass)} ({registers})");

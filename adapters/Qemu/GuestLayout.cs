@@ -3,10 +3,21 @@ using FfaConformance.Abi;
 namespace FfaConformance.Adapters.Qemu;
 
 /// <summary>
-/// What the loop needs to know of a guest: its conduit instructions, where a command returns, where faults stop,
-/// and where its RAM ends (an access to RAM is what a residency violation is).
+/// What the loop needs to know of a guest: its conduit instructions (with their virtual aliases), where a command
+/// returns, where faults stop, where its RAM ends (an access to RAM is what a residency violation is), and its
+/// runtime region's virtual map, when it has one.
 /// </summary>
-internal sealed record GuestLayout(ElfFile Elf, IReadOnlyDictionary<ulong, ConduitKind> Conduits, ulong Return, IReadOnlySet<ulong> FaultStops, ulong RamEnd)
+internal sealed record GuestLayout(ElfFile Elf, IReadOnlyDictionary<ulong, ConduitKind> Conduits, ulong Return, IReadOnlySet<ulong> FaultStops, ulong RamEnd, VirtualMap? Virtual = null)
 {
     public IEnumerable<ulong> Breakpoints => Conduits.Keys.Append(Return).Concat(FaultStops);
+
+    /// <summary>An instruction's place as <see cref="ElfFile.DescribeCode"/> names it, also when it ran at its virtual address.</summary>
+    public string Code(ulong address) => VirtualMap.Physical(address) is { } physical
+        ? $"{Elf.DescribeCode(physical)}, at its virtual address 0x{address:X}"
+        : Elf.DescribeCode(address);
+
+    /// <summary>A data address as <see cref="ElfFile.Describe"/> names it, also an address of the TTBR1 half.</summary>
+    public string Data(ulong address) => VirtualMap.Physical(address) is { } physical
+        ? $"0x{address:X}, the virtual address of {Elf.Describe(physical)}"
+        : Elf.Describe(address);
 }

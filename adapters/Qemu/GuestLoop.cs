@@ -63,7 +63,7 @@ internal static class GuestLoop
                 if (stop is null)
                 {
                     gdb.Interrupt();
-                    var where = gdb.Receive(PacketTimeout) is not null ? layout.Elf.DescribeCode(gdb.ReadRegisters(PacketTimeout)[GdbRemote.Pc]) : "an unknown place";
+                    var where = gdb.Receive(PacketTimeout) is not null ? layout.Code(gdb.ReadRegisters(PacketTimeout)[GdbRemote.Pc]) : "an unknown place";
                     return new Lost(new Stopped(StopReason.Hung,
                         $"the guest neither trapped a conduit call nor returned within {hangTimeout.TotalMilliseconds:0} ms; interrupted at {where}"));
                 }
@@ -100,7 +100,7 @@ internal static class GuestLoop
                 }
                 else
                 {
-                    return new Lost(new Stopped(StopReason.Crashed, $"the guest stopped at {layout.Elf.DescribeCode(pc)}, which the harness did not expect ({stop})"));
+                    return new Lost(new Stopped(StopReason.Crashed, $"the guest stopped at {layout.Code(pc)}, which the harness did not expect ({stop})"));
                 }
             }
         }

@@ -41,6 +41,8 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
     private ulong[] reset = [];
     private ushort endpointId;
     private bool afterExitBootServices;
+    private bool afterVirtualAddressMap;
+    private bool relocated;
 
     private QemuElfTarget(TargetDescription description, QemuTools tools, UserFirmware user, ElfFile support, PageTables tables, string tablesPath, TimeSpan hangTimeout)
     {
@@ -54,7 +56,7 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         setup = support.Require("elf_setup");
         call = support.Require("elf_call");
         record = support.Require("elf_record");
-        layout = new GuestLayout(user.Elf, user.Conduits, support.Require("elf_done"), new HashSet<ulong> { support.Require("elf_park") }, tables.End);
+        layout = new GuestLayout(user.Elf, user.Conduits, support.Require("elf_done"), new HashSet<ulong> { support.Require("elf_park") }, tables.End, user.Virtual);
     }
 
     public TargetDescription Description { get; }
@@ -87,12 +89,13 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         }
 
         var support = ElfFile.Read(supportPath);
-        var tables = PageTables.Build(user.Tables, QemuMachine.RamStart, user.Tables + (1UL << 20), user.RuntimeRanges);
+        var tables = PageTables.Build(user.Tables, QemuMachine.RamStart, user.Tables + (1UL << 20), user.Region, user.Caller);
         var tablesPath = Path.Combine(Path.GetDirectoryName(supportPath)!, $"tables-{Convert.ToHexStringLower(SHA256.HashData(tables.Bytes))[..16]}.bin");
         File.WriteAllBytes(tablesPath, tables.Bytes);
         var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(options.Firmware)));
         var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
-            | TargetCapabilities.Residency | (user.BootEntry is null ? TargetCapabilities.None : TargetCapabilities.BootEntry);
+            | TargetCapabilities.Residency | (user.BootEntry is null ? TargetCapabilities.None : TargetCapabilities.BootEntry)
+            | (user.Virtual is null ? TargetCapabilities.None : TargetCapabilities.VirtualAddressMap);
         var target = new QemuElfTarget(
             new TargetDescription(name, AdapterName, version, capabilities, new Provenance(options.Firmware, hash, Qemu: tools.Version, Note: Note(user))),
             tools, user, support, tables, tablesPath, options.HangTimeout);
@@ -114,6 +117,7 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         this.session = session;
         pending = null;
         afterExitBootServices = false;
+        afterVirtualAddressMap = false;
         endpointId = boot.EndpointId;
         writes.Clear();
         if (machine is null)
@@ -137,6 +141,12 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
             }
         }
 
+        if (relocated)
+        {
+            Relocate(r => r.Linked);
+            relocated = false;
+        }
+
         // struct ffa_priv begins with struct ffa_priv_runtime { bool use_ffa_runtime; u32 fwk_version; u16 id; }.
         var context = new byte[12];
         BinaryPrimitives.WriteUInt32LittleEndian(context.AsSpan(4), boot.Version.Encoded);
@@ -158,9 +168,10 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         }
 
         var smc64 = request.Convention == Convention.Smc64 ? 1UL : 0;
+        var map = !afterExitBootServices ? Wire.MapBoot : afterVirtualAddressMap ? Wire.MapVirtual : Wire.MapRuntime;
         var stop = step.Entry == Entry.Runtime
-            ? Call(out var registers, user.RuntimeEntry, afterExitBootServices, request.Destination, message, smc64)
-            : Call(out registers, user.BootEntry ?? throw new InvalidOperationException("the target has no boot-time entry"), false, endpointId, request.Destination, message, smc64);
+            ? Call(out var registers, user.RuntimeEntry + (map == Wire.MapVirtual ? VirtualMap.Offset : 0), map, request.Destination, message, smc64)
+            : Call(out registers, user.BootEntry ?? throw new InvalidOperationException("the target has no boot-time entry"), Wire.MapBoot, endpointId, request.Destination, message, smc64);
         if (stop is not null)
         {
             return stop;
@@ -174,9 +185,18 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
 
     public StepOutcome ExitBootServices(ExitBootServicesStep step)
     {
-        var stop = Call(out _, user.ExitBootServicesNotify, false, user.Event, step.WithContext ? user.Context : 0);
+        var stop = Call(out _, user.ExitBootServicesNotify, Wire.MapBoot, user.Event, step.WithContext ? user.Context : 0);
         afterExitBootServices |= stop is null;
         return stop ?? (StepOutcome)Completed.Instance;
+    }
+
+    /// <summary>Relocates the runtime region as U-Boot's efi_runtime_relocate() would; the next runtime call runs at its virtual address.</summary>
+    public StepOutcome SetVirtualAddressMap(SetVirtualAddressMapStep step)
+    {
+        Relocate(r => r.Virtual);
+        relocated = true;
+        afterVirtualAddressMap = true;
+        return Completed.Instance;
     }
 
     public void Dispose() => Drop();
@@ -192,6 +212,7 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
 
         var registers = gdb.ReadRegisters(GuestLoop.PacketTimeout);
         registers[0] = tables.BootTtbr;
+        registers[1] = tables.HighTtbr;
         registers[31] = user.StackTop;
         registers[GdbRemote.Pc] = setup;
         GdbRemote.Expect(gdb.Command(GdbRemote.WriteRegistersPacket(registers), GuestLoop.PacketTimeout), "the set-up call");
@@ -206,8 +227,18 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         reset = after;
     }
 
-    /// <summary>Calls <paramref name="function"/> through elf_call and serves its conduit calls; null when it returned.</summary>
-    private Stopped? Call(out ulong[] returned, ulong function, bool runtimeMap, params ulong[] arguments)
+    /// <summary>Writes, with the next call's other writes, each relocated word of the runtime region as <paramref name="value"/> gives it.</summary>
+    private void Relocate(Func<VirtualMap.Relocation, ulong> value)
+    {
+        var virtualMap = user.Virtual ?? throw new InvalidOperationException($"{Description.Name} carries no relocations, but a case asks for SetVirtualAddressMap");
+        foreach (var relocation in virtualMap.Relocations)
+        {
+            writes.Add(GdbRemote.WriteMemoryPacket(relocation.Address, BitConverter.GetBytes(value(relocation))));
+        }
+    }
+
+    /// <summary>Calls <paramref name="function"/> through elf_call under <paramref name="map"/> (a Wire.Map* value) and serves its conduit calls; null when it returned.</summary>
+    private Stopped? Call(out ulong[] returned, ulong function, ulong map, params ulong[] arguments)
     {
         returned = [];
         if (pending is { } earlier)
@@ -220,8 +251,13 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         var registers = (ulong[])reset.Clone();
         arguments.CopyTo(registers, 0);
         registers[9] = function;
-        registers[10] = runtimeMap ? tables.RuntimeTtbr : tables.BootTtbr;
-        registers[12] = runtimeMap ? 1UL : 0;
+        registers[10] = map switch
+        {
+            Wire.MapVirtual => tables.VirtualTtbr,
+            Wire.MapRuntime => tables.RuntimeTtbr,
+            _ => tables.BootTtbr,
+        };
+        registers[12] = map;
         registers[18] = user.GlobalData;
         registers[31] = user.StackTop;
         registers[GdbRemote.Pc] = call;
@@ -258,6 +294,9 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
             user.Moved is { } moved
                 ? $"linked below RAM: moved by 0x{moved.Bias:X} with its {moved.Relocations} R_AARCH64_RELATIVE relocations applied, as the firmware relocates itself"
                 : null,
+            user.Virtual is { } virtualMap
+                ? $"SetVirtualAddressMap relocates {virtualMap.Relocations.Count} word(s) of the runtime sections by the ELF's relocations"
+                : "SetVirtualAddressMap is not played: the ELF carries no relocations to relocate its runtime sections by (U-Boot links with -pie; --emit-relocs also keeps them)",
             user.SharingPages.ToArray() is { Length: > 0 } shared
                 ? $"residency is checked per 4 KiB page, and {string.Join(", ", shared)} share pages with the runtime sections"
                 : null,

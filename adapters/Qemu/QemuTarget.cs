@@ -14,7 +14,8 @@ namespace FfaConformance.Adapters.Qemu;
 /// conduit instruction trapped with a breakpoint and answered by the managed secure world. A whole case goes
 /// into fw_mailbox while the guest waits at fw_wait, and the guest stops again only for conduit calls and at
 /// the case's end (x18 tells which step a call belongs to). After ExitBootServices the runtime entry runs with
-/// only runtime memory mapped, so a residency violation faults. One QEMU serves many cases; a hang or a fault
+/// only runtime memory mapped, so a residency violation faults; after SetVirtualAddressMap, with the runtime
+/// region relocated and mapped only at its virtual address, so a physical address kept by the transport faults. One QEMU serves many cases; a hang or a fault
 /// costs a restart, a stop order a jump back to fw_reset.
 /// </summary>
 public sealed class QemuTarget : IQemuTarget
@@ -36,7 +37,7 @@ public sealed class QemuTarget : IQemuTarget
         Description = description;
         this.tools = tools;
         this.firmware = firmware;
-        layout = new GuestLayout(firmware.Elf, firmware.Conduits, firmware.Wait, new HashSet<ulong> { firmware.FaultPark }, QemuMachine.RamStart + ((ulong)QemuMachine.DefaultMemoryMib << 20));
+        layout = new GuestLayout(firmware.Elf, firmware.Conduits, firmware.Wait, new HashSet<ulong> { firmware.FaultPark }, QemuMachine.RamStart + ((ulong)QemuMachine.DefaultMemoryMib << 20), firmware.Virtual);
         this.hangTimeout = hangTimeout;
     }
 
@@ -77,7 +78,7 @@ public sealed class QemuTarget : IQemuTarget
         target.Description = target.Description with
         {
             Capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
-                | TargetCapabilities.Residency | Wire.Grants(capabilities),
+                | TargetCapabilities.Residency | TargetCapabilities.VirtualAddressMap | Wire.Grants(capabilities),
         };
         return target;
     }
@@ -164,7 +165,7 @@ public sealed class QemuTarget : IQemuTarget
         }
     }
 
-    /// <summary>Starts QEMU, sets the breakpoints, runs the firmware to its first wait; returns its capabilities.</summary>
+    /// <summary>Starts QEMU, sets the breakpoints, runs the firmware to its first wait, hands it the virtual map's relocations; returns its capabilities.</summary>
     private uint StartMachine()
     {
         var started = GuestLoop.Start(tools, firmware.Elf.Path, layout);
@@ -182,6 +183,13 @@ public sealed class QemuTarget : IQemuTarget
         }
 
         waiting = registers;
+        var table = firmware.Virtual.Table();
+        for (var done = 0; done < table.Length; done += 0x800)
+        {
+            GdbRemote.Expect(gdb.Command(GdbRemote.WriteMemoryPacket(firmware.VirtualMapTable + (ulong)done, table.AsSpan(done, Math.Min(0x800, table.Length - done))), GuestLoop.PacketTimeout),
+                "the virtual map's relocations");
+        }
+
         var (offset, length) = CaseMailbox.Capabilities;
         return BinaryPrimitives.ReadUInt32LittleEndian(gdb.ReadMemory(firmware.Mailbox + (ulong)offset, length, GuestLoop.PacketTimeout));
     }

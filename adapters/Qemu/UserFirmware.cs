@@ -4,7 +4,8 @@ namespace FfaConformance.Adapters.Qemu;
 
 /// <summary>
 /// A user's firmware ELF as the QEMU ELF adapter uses it: the functions it calls, the runtime sections (mapped
-/// after ExitBootServices, and whose data objects are restored before every case), every conduit instruction,
+/// after ExitBootServices, and whose data objects are restored before every case), their virtual map when the
+/// ELF carries relocations, every conduit instruction (those of the runtime sections also at their virtual addresses),
 /// and the scratch memory placed above the image: support code, the caller's message, the notify context, a
 /// stack, a zeroed block for U-Boot's global-data register x18, and the page tables.
 /// </summary>
@@ -17,7 +18,8 @@ internal sealed record UserFirmware(
     IReadOnlyList<ElfSection> RuntimeSections,
     IReadOnlyList<(ulong Address, byte[] Bytes)> ResidentState,
     ulong Scratch,
-    ElfRelocation? Moved)
+    ElfRelocation? Moved,
+    VirtualMap? Virtual)
 {
     private const ulong Page = 4096;
 
@@ -44,9 +46,11 @@ internal sealed record UserFirmware(
             .Where(s => RuntimeSections.Any(r => s.Address < ((r.End + Page - 1) & ~(Page - 1)) && s.End > (r.Address & ~(Page - 1))))
             .Select(s => s.Name);
 
-    /// <summary>What an OS keeps mapped for the runtime entry: runtime sections, support page, message page, stack.</summary>
-    public IEnumerable<(ulong Start, ulong End)> RuntimeRanges =>
-        RuntimeSections.Select(s => (s.Address, s.End)).Append((Support, StackTop));
+    /// <summary>The runtime region: what an OS keeps mapped for runtime services, and relocates for SetVirtualAddressMap.</summary>
+    public IReadOnlyList<(ulong Start, ulong End)> Region => [.. RuntimeSections.Select(s => (s.Address, s.End))];
+
+    /// <summary>What the caller brings to a runtime call: the support page, the message page, the stack.</summary>
+    public IReadOnlyList<(ulong Start, ulong End)> Caller => [(Support, StackTop)];
 
     /// <summary>Reads the ELF and resolves every name; errors name the configuration key (<paramref name="keys"/> is "Targets:name:").</summary>
     public static UserFirmware Read(string path, QemuElfOptions options, string keys)
@@ -68,7 +72,7 @@ internal sealed record UserFirmware(
         if (elf.Allocated.Any(s => s.Address < QemuMachine.RamStart))
         {
             moved = ElfRelocation.IntoRam(elf, options.BuildRoot, $"{keys}Firmware");
-            elf = ElfFile.Read(moved.Path, lineBias: moved.Bias);
+            elf = ElfFile.Read(moved.Path, lineBias: moved.Bias, unmoved: path);
         }
 
         ulong Function(string key, string name) => elf.Symbol(name)
@@ -85,17 +89,21 @@ internal sealed record UserFirmware(
             .Select(w => (w.Address, Kind: Firmware.IsConduit(w.Word)))
             .Where(w => w.Kind is not null)
             .ToDictionary(w => w.Address, w => w.Kind!.Value);
+
+        // Without relocations the harness cannot tell which words of the region hold addresses, so it cannot relocate them.
+        var virtualMap = elf.HasRelocations ? VirtualMap.Of(elf, sections.Select(s => (s.Address, s.End))) : null;
         var top = elf.Allocated.Max(s => s.End);
         return new UserFirmware(
             elf,
-            conduits,
+            virtualMap?.WithAliases(conduits) ?? conduits,
             Function("RuntimeEntry", options.RuntimeEntry),
             options.BootEntry is { } boot ? Function("BootEntry", boot) : null,
             Function("ExitBootServicesNotify", options.ExitBootServicesNotify),
             sections,
             [.. sections.Where(s => s.Writable).SelectMany(s => State(elf, s))],
             (top + Page - 1) & ~(Page - 1),
-            moved);
+            moved,
+            virtualMap);
     }
 
     /// <summary>A pattern is a section name, or a prefix ending in '*'.</summary>

@@ -22,6 +22,9 @@ public enum FailureKind
 
     /// <summary>After ExitBootServices the runtime path touched memory that does not stay resident.</summary>
     Residency,
+
+    /// <summary>After SetVirtualAddressMap the runtime path used an address of the runtime region that was not relocated.</summary>
+    Unrelocated,
 }
 
 /// <summary>How a step's end reads as a <see cref="FailureKind"/>.</summary>
@@ -34,11 +37,12 @@ public static class FailureKinds
             StopReason.Hung => FailureKind.Hang,
             StopReason.CallBudgetExhausted => FailureKind.Livelock,
             StopReason.ResidencyViolation => FailureKind.Residency,
+            StopReason.UnrelocatedAddress => FailureKind.Unrelocated,
             _ => FailureKind.Finding,
         }
         : FailureKind.Finding;
 
-    /// <summary>The word expectation files and reports use: finding, crash, hang, livelock, residency.</summary>
+    /// <summary>The word expectation files and reports use: finding, crash, hang, livelock, residency, unrelocated.</summary>
     public static string Word(FailureKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>The kind in a sentence: "a crash", "a wrong value or call".</summary>
@@ -48,7 +52,8 @@ public static class FailureKinds
         FailureKind.Crash => "a crash",
         FailureKind.Hang => "a hang",
         FailureKind.Livelock => "a livelock",
-        _ => "a residency violation",
+        FailureKind.Residency => "a residency violation",
+        _ => "an address not relocated by SetVirtualAddressMap",
     };
 
     public static IEnumerable<string> Words => Enum.GetValues<FailureKind>().Select(Word);

@@ -33,6 +33,9 @@ public abstract class RequestView(CaseView owner, int index, Script script, Step
     /// <summary>The ExitBootServices before this step, if any.</summary>
     public ExitBootServicesStep? ExitBefore => Case.Scenario.ExitBootServicesBefore(Index);
 
+    /// <summary>Whether the OS called SetVirtualAddressMap before this step.</summary>
+    public bool AfterVirtualAddressMap => Case.Scenario.VirtualAddressMapBefore(Index);
+
     /// <summary>Every conforming transport sends this request to the secure world.</summary>
     public abstract bool IsLive { get; }
 

@@ -48,7 +48,7 @@ public abstract class Rule(RuleInfo info)
             StopReason.Crashed => $"the target crashed: {stopped.Detail}",
             StopReason.Hung => $"the target hung: {stopped.Detail}",
             StopReason.CallBudgetExhausted => $"the target did not stop calling: {stopped.Detail}",
-            StopReason.ResidencyViolation => stopped.Detail,
+            StopReason.ResidencyViolation or StopReason.UnrelocatedAddress => stopped.Detail,
             _ => $"the target went on after the final answer: {stopped.Detail}",
         },
         null,

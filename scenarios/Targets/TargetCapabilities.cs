@@ -27,6 +27,12 @@ public enum TargetCapabilities
     /// <summary>The transport has an FFA_MSG_SEND_DIRECT_REQ2 entry (FF-A v1.2).</summary>
     DirectRequest2 = 64,
 
+    /// <summary>
+    /// SetVirtualAddressMap can be played: the runtime region is relocated by its own relocations and mapped only at
+    /// a new virtual address, on real code with an MMU.
+    /// </summary>
+    VirtualAddressMap = 128,
+
     /// <summary>Everything a managed target can offer (residency needs real code and an MMU).</summary>
     All = ScriptableSecureWorld | Lifecycle | BootEntry | NullMessage | AnyDestination | DirectRequest2,
 }

@@ -18,7 +18,7 @@ public sealed record Returned2(int ReturnValue, DirectMessage2 MessageOut) : Ste
     public override string ToString() => $"returned {ErrnoTable.Describe(ReturnValue)}, message {MessageOut}";
 }
 
-/// <summary>A non-send step (ExitBootServices) ran to its end.</summary>
+/// <summary>A non-send step (ExitBootServices, SetVirtualAddressMap) ran to its end.</summary>
 public sealed record Completed : StepOutcome
 {
     public static readonly Completed Instance = new();
@@ -36,6 +36,7 @@ public sealed record Stopped(StopReason Reason, string Detail) : StepOutcome
         StopReason.Hung => "a hang",
         StopReason.CallBudgetExhausted => "a livelock (call budget exhausted)",
         StopReason.ResidencyViolation => "a residency violation",
+        StopReason.UnrelocatedAddress => "an address not relocated by SetVirtualAddressMap",
         _ => "a call after the final answer",
     };
 

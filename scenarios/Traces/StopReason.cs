@@ -17,4 +17,7 @@ public enum StopReason
 
     /// <summary>After ExitBootServices the runtime path touched memory outside what stays resident.</summary>
     ResidencyViolation,
+
+    /// <summary>After SetVirtualAddressMap the runtime path used a physical address of the runtime region: one not relocated.</summary>
+    UnrelocatedAddress,
 }

@@ -40,6 +40,12 @@ public sealed class ShrinkerProperties
         ScenarioShrinker.Shrink(scenario, PartitionTable.Default).Append(scenario).All(s =>
             s.Steps.Select((step, i) => (step, i)).All(p => p.step is not TwinStep twin || (twin.Of < p.i && s.Steps[twin.Of] is SendStep)));
 
+    /// <summary>An OS calls SetVirtualAddressMap only after ExitBootServices; no shrink step makes a case where it does not.</summary>
+    [Property(Arbitrary = new[] { typeof(AnyScenario) }, MaxTest = 200)]
+    public bool SetVirtualAddressMapKeepsItsExitBootServices(Scenario scenario) =>
+        ScenarioShrinker.Shrink(scenario, PartitionTable.Default).Append(scenario).All(s =>
+            s.Steps.Select((step, i) => (step, i)).All(p => p.step is not SetVirtualAddressMapStep || s.ExitBootServicesBefore(p.i) is not null));
+
     /// <summary>
     /// Found on the seed in QEMU: a yield whose low half alone made the seed fail (0xFFFFFFFF, read as NOT_SUPPORTED)
     /// kept a random high half, since zeroing both made it pass. Each half shrinks on its own.

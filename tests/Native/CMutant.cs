@@ -6,7 +6,7 @@ namespace FfaConformance.Tests.Native;
 
 /// <summary>
 /// A C mutant of a transport: text substitutions (each 'find' text occurs once in the original), the rule meant
-/// to catch it, how the case must end (failed, crashed, hung, livelock, residency, escaped) and the adapters it
+/// to catch it, how the case must end (failed, crashed, hung, livelock, residency, unrelocated, escaped) and the adapters it
 /// is run on. Read from tests/Native/Mutants/*.mutant (of the C reference) and tests/Linux/Mutants/*.mutant (of
 /// Linux's driver.c).
 /// </summary>
@@ -84,6 +84,7 @@ public sealed record CMutant(string Name, string Why, string Rule, string Outcom
             "hung" => kind == FailureKind.Hang,
             "livelock" => kind == FailureKind.Livelock,
             "residency" => kind == FailureKind.Residency,
+            "unrelocated" => kind == FailureKind.Unrelocated,
             "escaped" => kind == FailureKind.Crash && finding.Text.Contains("escaped the harness's breakpoints", StringComparison.Ordinal),
             _ => throw new InvalidDataException($"mutant {Name}: unknown outcome '{Outcome}'"),
         };

@@ -58,6 +58,15 @@ int main(void)
 	SHOW(offsetof(struct fw_mailbox, result));
 	SHOW(offsetof(struct fw_mailbox, step));
 	SHOW(sizeof(struct fw_fault));
+	SHOW(offsetof(struct fw_fault, map));
+	SHOW(FW_SET_VIRTUAL_ADDRESS_MAP);
+	SHOW(FW_MAP_BOOT);
+	SHOW(FW_MAP_RUNTIME);
+	SHOW(FW_MAP_VIRTUAL);
+	SHOW(FW_VIRTUAL_OFFSET);
+	SHOW(sizeof(struct fw_relocation));
+	SHOW(FW_MAX_RELOCATIONS);
+	SHOW(offsetof(struct fw_virtual_map, relocation));
 	SHOW(CONF_HELLO);
 	SHOW(CONF_FAULT);
 	SHOW(CONF_SEND);

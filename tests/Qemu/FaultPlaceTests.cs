@@ -40,6 +40,18 @@ public sealed class FaultPlaceTests
         Assert.That(int.Parse(place.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), Is.InRange(first, first + 3), $"the helper is at lines {first}–{first + 3}:\n{message}");
     }
 
+    /// <summary>An ELF moved into RAM keeps its line tables at link addresses; its fault places are still named from them.</summary>
+    [Test]
+    public void AFaultInAnElfMovedIntoRamNamesItsSourceLine()
+    {
+        var mutant = CMutant.All.Single(m => m.Name == "calls-through-a-pointer-stored-at-exit-boot-services");
+        using var target = QemuTargets.ElfAtZeroFromText("qemu-elf-moved-line", mutant.Apply(File.ReadAllText(NativeTargets.Reference)), mutant.Version, QemuTargets.ReferenceNotify);
+
+        var result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), RunOptions.Default);
+
+        Assert.That(Messages.Of(result), Does.Match(@"ELR ffa_invoke_msg_send_direct_req\+0x0 \(0x4[0-9A-F]+\) in \.efi_runtime, \S+/qemu-elf-moved-line\.c:\d+,"));
+    }
+
     [Test]
     public void ARuntimeUartWriteIsNamedAsDeviceMemory()
     {

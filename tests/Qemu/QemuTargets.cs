@@ -46,6 +46,10 @@ internal static class QemuTargets
     public static QemuElfTarget Elf(string name, string source, FfaVersion version, string notify, TimeSpan? hangTimeout = null) =>
         QemuElfTarget.Create(name, version, Options(UserElfBuild.Build(source, BuildRoot), notify, hangTimeout), required: true);
 
+    /// <summary>The same, linked at 0 as a position-independent image, as qemu_arm64_defconfig links U-Boot.</summary>
+    public static QemuElfTarget ElfAtZeroFromText(string name, string text, FfaVersion version, string notify) =>
+        QemuElfTarget.Create(name, version, Options(UserElfBuild.BuildAtZero(Write(name, text), BuildRoot), notify), required: true);
+
     public static QemuElfTarget ElfFromText(string name, string text, FfaVersion version, string notify, TimeSpan? hangTimeout = null) =>
         Elf(name, Write(name, text), version, notify, hangTimeout);
 

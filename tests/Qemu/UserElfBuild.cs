@@ -7,7 +7,8 @@ namespace FfaConformance.Tests.Qemu;
 /// <summary>
 /// Builds a firmware ELF from a transport source the way a user's build would lay it out (UserElf/user.ld):
 /// the transport, U-Boot's services, our conduit and a stand-in efi_create_event, with no harness and no
-/// start-up — so the qemu-elf adapter can be tested on the reference, the seed and mutants.
+/// start-up — so the qemu-elf adapter can be tested on the reference, the seed and mutants. Linked in RAM, it keeps
+/// its relocations (--emit-relocs), by which the adapter relocates its runtime section for SetVirtualAddressMap.
 /// </summary>
 internal static class UserElfBuild
 {
@@ -25,7 +26,7 @@ internal static class UserElfBuild
         var script = Path.Combine(Directory, atZero ? "user-at-zero.ld" : "user.ld");
         var stub = Path.Combine(Directory, "efi_create_event.c");
         string[] flags = atZero ? [.. FirmwareBuild.CFlags, "-fpie"] : [.. FirmwareBuild.CFlags];
-        string[] link = atZero ? ["-static-pie", "-Wl,--no-dynamic-linker", "-Wl,-z,notext"] : ["-static", "-no-pie"];
+        string[] link = atZero ? ["-static-pie", "-Wl,--no-dynamic-linker", "-Wl,-z,notext"] : ["-static", "-no-pie", "-Wl,--emit-relocs"];
         var key = CBuild.Key(transport, cross, [.. flags, .. link, "user-elf", File.ReadAllText(script), File.ReadAllText(stub)]);
         return Path.Combine(CBuild.Cached(buildRoot, "user-elf", key, "user.elf", work =>
         {

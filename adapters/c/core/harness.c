@@ -1,8 +1,10 @@
 /*
  * FfaConformance harness core (see harness.h). The EFI event service keeps the
- * notify function and context the transport registers, so that ExitBootServices
- * can fire it with that context or with NULL. Resident state is saved once at
- * start and restored at every fresh boot.
+ * notify functions and contexts the transport registers, so that
+ * ExitBootServices can fire its notify with that context or with NULL, and
+ * SetVirtualAddressMap its virtual address change notify, during which
+ * ConvertPointer works. Resident state is saved once at start and restored at
+ * every fresh boot.
  */
 #include <arm_ffa_runtime.h>
 
@@ -20,6 +22,9 @@ static struct ffa_priv priv;
 static void (*notify)(struct efi_event *event, void *context);
 static void *notify_context;
 static int event_registered;
+static void (*address_change)(struct efi_event *event, void *context);
+static void *address_change_context;
+static int converting;
 
 static void copy(char *to, const char *from, unsigned long n)
 {
@@ -32,9 +37,16 @@ efi_status_t efi_create_event(u32 type, efi_uintn_t notify_tpl,
 			      void *context, const efi_guid_t *group, struct efi_event **event)
 {
 	(void)notify_tpl;
-	(void)group;
+	if (notify_function && (type == EVT_SIGNAL_VIRTUAL_ADDRESS_CHANGE ||
+				(type == EVT_NOTIFY_SIGNAL && group == &efi_guid_event_group_virtual_address_change))) {
+		address_change = notify_function;
+		address_change_context = context;
+		if (event)
+			*event = (struct efi_event *)&address_change;
+		return EFI_SUCCESS;
+	}
 	if (type != EVT_SIGNAL_EXIT_BOOT_SERVICES || !notify_function)
-		return 2;	/* EFI_INVALID_PARAMETER */
+		return EFI_INVALID_PARAMETER;
 	notify = notify_function;
 	notify_context = context;
 	event_registered = 1;
@@ -85,6 +97,8 @@ int harness_begin(uint16_t endpoint_id, uint32_t version)
 	notify = 0;
 	notify_context = 0;
 	event_registered = 0;
+	address_change = 0;
+	address_change_context = 0;
 	if (ffa_setup_efi_exit_boot_services_event(&priv) != 0 || !event_registered)
 		return HARNESS_NO_EVENT;
 	return HARNESS_OK;
@@ -130,4 +144,28 @@ int harness_send2(uint16_t dst, const uint64_t uuid[2], const uint64_t message[H
 void harness_exit_boot_services(int with_context)
 {
 	notify((struct efi_event *)&event_registered, with_context ? notify_context : 0);
+}
+
+/* UEFI: valid only while SetVirtualAddressMap runs its notifies; a pointer outside the runtime region is not found. */
+efi_status_t EFIAPI efi_convert_pointer(efi_uintn_t debug_disposition, void **address)
+{
+	uint64_t moved;
+
+	if (!converting || !address)
+		return EFI_INVALID_PARAMETER;
+	if (!*address)
+		return (debug_disposition & EFI_OPTIONAL_PTR) ? EFI_SUCCESS : EFI_INVALID_PARAMETER;
+	moved = harness_virtual_address((uint64_t)*address);
+	if (!moved)
+		return EFI_NOT_FOUND;
+	*address = (void *)moved;
+	return EFI_SUCCESS;
+}
+
+void harness_set_virtual_address_map(void)
+{
+	converting = 1;
+	if (address_change)
+		address_change((struct efi_event *)&address_change, address_change_context);
+	converting = 0;
 }

@@ -4,7 +4,8 @@
  * what the transport expects from U-Boot (the EFI event service, the runtime
  * memset, logging) and runs the harness's three commands: a fresh boot, a
  * direct request through either entry, an FFA_MSG_SEND_DIRECT_REQ2 through
- * the transport's REQ2 entry, if it has one, ExitBootServices.
+ * the transport's REQ2 entry, if it has one, ExitBootServices, and the
+ * notify part of SetVirtualAddressMap (with ConvertPointer).
  *
  * The platform provides the conduit (invoke_ffa_fn_runtime), the list of
  * memory ranges that hold the transport's resident state, and how to call the
@@ -67,6 +68,9 @@ int harness_call_runtime2(uint16_t dst, struct harness_req2 *req2);
 /* Platform: where a REQ2's arguments live. */
 struct harness_req2 *harness_req2(void);
 
+/* Platform: the address SetVirtualAddressMap gives a physical address of the runtime region, or 0 outside it. */
+uint64_t harness_virtual_address(uint64_t physical);
+
 void harness_start(void);
 uint32_t harness_capabilities(void);
 int harness_begin(uint16_t endpoint_id, uint32_t version);
@@ -74,5 +78,6 @@ int harness_send(uint32_t flags, uint16_t dst, const uint64_t message[5], int32_
 int harness_send2(uint16_t dst, const uint64_t uuid[2], const uint64_t message[HARNESS_REQ2_WORDS], int32_t *result,
 		  uint64_t message_out[HARNESS_REQ2_WORDS]);
 void harness_exit_boot_services(int with_context);
+void harness_set_virtual_address_map(void);
 
 #endif

@@ -4,7 +4,9 @@
  * Linked just above the ELF. The adapter calls elf_setup once (vectors, MMU
  * with the boot map the adapter wrote) and every function through elf_call,
  * which switches to the requested page tables, so that after
- * ExitBootServices only runtime memory is mapped, as in our own firmware.
+ * ExitBootServices only runtime memory is mapped, and after
+ * SetVirtualAddressMap the runtime sections only at their virtual addresses
+ * (TTBR1), as in our own firmware.
  * Both end at elf_done and a fault at elf_park, where the adapter has
  * breakpoints; elf_record is laid out as our firmware's fault record.
  */
@@ -16,18 +18,20 @@
 elf_vectors:
 	VECTOR_TABLE elf_exception
 
-/* x0: the boot map's level-1 table. */
+/* x0: the boot map's level-1 table; x1: TTBR1's, which maps the runtime sections at their virtual addresses. */
 	.global elf_setup
 elf_setup:
 	ldr	x10, =elf_boot_ttbr
 	str	x0, [x10]
+	msr	ttbr1_el1, x1
 	ldr	x10, =elf_vectors
 	msr	vbar_el1, x10
 	mov	x10, #(3 << 20)		/* FP/SIMD on, as U-Boot's start-up leaves it */
 	msr	cpacr_el1, x10
 	mov	x10, #0xff		/* attribute 0: normal write-back */
 	msr	mair_el1, x10
-	ldr	x10, =(25 | (1 << 8) | (1 << 10) | (3 << 12) | (1 << 23) | (2 << 32))
+	/* as mmu.c's TCR: 39-bit spaces of 4 KiB pages for TTBR0 and TTBR1, 40-bit physical */
+	ldr	x10, =(25 | (1 << 8) | (1 << 10) | (3 << 12) | (25 << 16) | (1 << 24) | (1 << 26) | (3 << 28) | (2 << 30) | (2 << 32))
 	msr	tcr_el1, x10
 	USE_TTBR x0
 	mrs	x10, sctlr_el1
@@ -38,7 +42,7 @@ elf_setup:
 	isb
 	b	elf_done
 
-/* x0-x3: arguments; x9: the function; x10: the map to call it under; x12: 1 if that is the runtime map. */
+/* x0-x3: arguments; x9: the function; x10: the TTBR0 map to call it under; x12: which map that is (FW_MAP_*). */
 	.global elf_call
 elf_call:
 	ldr	x11, =elf_record

@@ -15,6 +15,7 @@
 #define FW_SEND			2
 #define FW_EXIT_BOOT_SERVICES	3
 #define FW_SEND2		7
+#define FW_SET_VIRTUAL_ADDRESS_MAP	8
 
 /* Steps a case may have; the harness refuses longer scenarios. */
 #define FW_MAX_STEPS		32
@@ -51,23 +52,62 @@ struct fw_mailbox {
 	struct fw_step step[FW_MAX_STEPS];	/* 32 + 120 * FW_MAX_STEPS */
 };
 
+/* Which map a fault happened under (fw_fault.map). */
+#define FW_MAP_BOOT		0
+#define FW_MAP_RUNTIME		1	/* after ExitBootServices: identity, runtime memory only */
+#define FW_MAP_VIRTUAL		2	/* after SetVirtualAddressMap: the runtime region only at its virtual address */
+
 struct fw_fault {
 	uint64_t vector;	/* 0: which of the 16 entries */
 	uint64_t esr;		/* 8 */
 	uint64_t elr;		/* 16 */
 	uint64_t far;		/* 24 */
-	uint64_t runtime;	/* 32: 1 if only runtime memory was mapped */
+	uint64_t map;		/* 32: FW_MAP_* */
+};
+
+/*
+ * SetVirtualAddressMap, as the harness plays the OS: the runtime region is
+ * mapped (through TTBR1) only at its physical address plus this offset, high
+ * in the address space as an OS kernel's own addresses are, and nothing of it
+ * stays at its physical address. A multiple of 1 GiB, so one set of level-2
+ * and level-3 indices serves both addresses.
+ */
+#define FW_VIRTUAL_OFFSET	0xFFFFFFBFC0000000ull
+
+/* 24 bytes: a word of the runtime region that holds an absolute address, as the image's relocations name it. */
+struct fw_relocation {
+	uint64_t address;	/* 0: where the word is (physical) */
+	uint64_t linked;	/* 8: its value as linked, restored at every fresh boot */
+	uint64_t virt;		/* 16: its value after SetVirtualAddressMap (linked, if it points outside the region) */
+};
+
+#define FW_MAX_RELOCATIONS	1024
+
+/*
+ * Written by the harness once, from the image's relocations; the firmware
+ * applies it as U-Boot's efi_runtime_relocate applies .efi_runtime_rel.
+ */
+struct fw_virtual_map {
+	uint64_t count;		/* 0 */
+	uint64_t pad;		/* 8 */
+	struct fw_relocation relocation[FW_MAX_RELOCATIONS];	/* 16 */
 };
 
 extern struct fw_mailbox fw_mailbox;
-extern volatile uint64_t fw_runtime_active;
+extern struct fw_virtual_map fw_virtual_map;
+extern volatile uint64_t fw_active_map;
 
 /* mmu.c */
 void fw_mmu_init(void);
 extern uint64_t fw_boot_ttbr;
 extern uint64_t fw_runtime_ttbr;
+extern uint64_t fw_virtual_ttbr;
 
-/* trampoline.S: a runtime entry called with three arguments, with only runtime memory mapped, on the runtime stack. */
-int fw_call_runtime(void *entry, uint64_t a, uint64_t b, uint64_t c);
+/*
+ * trampoline.S: a runtime entry called with three arguments on the runtime
+ * stack, with TTBR0 switched to ttbr (fw_runtime_ttbr, or fw_virtual_ttbr and
+ * the entry's virtual address) and FW_MAP_* map recorded for the vectors.
+ */
+int fw_call_runtime(uint64_t entry, uint64_t a, uint64_t b, uint64_t c, uint64_t ttbr, uint64_t map);
 
 #endif

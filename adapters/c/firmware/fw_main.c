@@ -2,13 +2,16 @@
  * FfaConformance QEMU firmware: the harness core's platform in an image. The
  * harness stops at fw_wait, reads the results of the last case from
  * fw_mailbox, writes the next case and continues. After ExitBootServices the
- * runtime entry runs with only runtime memory mapped (fw_call_runtime).
+ * runtime entry runs with only runtime memory mapped (fw_call_runtime); after
+ * SetVirtualAddressMap, with the runtime region relocated and mapped only at
+ * its virtual address.
  */
 #include <arm_ffa_runtime.h>
 
 #include "firmware.h"
 #include "harness.h"
 
+extern char __efi_runtime_start[], __efi_runtime_end[];
 extern char __efi_runtime_data_start[], __efi_runtime_data_end[];
 extern char __transport_data_start[], __transport_data_end[];
 extern char __transport_bss_start[], __transport_bss_end[];
@@ -24,8 +27,11 @@ const struct harness_range harness_state[] = {
 
 struct fw_mailbox fw_mailbox;
 struct fw_fault fw_fault_record;
-volatile uint64_t fw_runtime_active;
+struct fw_virtual_map fw_virtual_map;
+volatile uint64_t fw_active_map;
 static int after_exit_boot_services;
+static int after_set_virtual_address_map;
+static int relocated;
 
 /* The harness's breakpoint: the command in fw_mailbox is ready when it returns. */
 __attribute__((noinline, used)) void fw_wait(void)
@@ -56,11 +62,19 @@ void *memcpy(void *dest, const void *src, unsigned long n)
 	return dest;
 }
 
+/* How an OS calls a runtime entry: directly before ExitBootServices, then under the runtime or the virtual map. */
+static int call_runtime(uint64_t entry, uint64_t a, uint64_t b, uint64_t c)
+{
+	if (after_set_virtual_address_map)
+		return fw_call_runtime(entry + FW_VIRTUAL_OFFSET, a, b, c, fw_virtual_ttbr, FW_MAP_VIRTUAL);
+	if (after_exit_boot_services)
+		return fw_call_runtime(entry, a, b, c, fw_runtime_ttbr, FW_MAP_RUNTIME);
+	return ((int (*)(uint64_t, uint64_t, uint64_t))entry)(a, b, c);
+}
+
 int harness_call_runtime(uint16_t dst, struct ffa_send_direct_data *msg, int smc64)
 {
-	return after_exit_boot_services
-		? fw_call_runtime((void *)ffa_sync_send_receive_runtime, dst, (uint64_t)msg, (uint64_t)smc64)
-		: ffa_sync_send_receive_runtime(dst, msg, smc64);
+	return call_runtime((uint64_t)ffa_sync_send_receive_runtime, dst, (uint64_t)msg, (uint64_t)smc64);
 }
 
 struct ffa_send_direct_data *harness_message(void)
@@ -72,9 +86,27 @@ int harness_call_runtime2(uint16_t dst, struct harness_req2 *req2)
 {
 	struct ffa_send_direct_data2 *msg = (struct ffa_send_direct_data2 *)req2->message;
 
-	return after_exit_boot_services
-		? fw_call_runtime((void *)ffa_sync_send_receive2_runtime, dst, (uint64_t)req2->uuid, (uint64_t)msg)
-		: ffa_sync_send_receive2_runtime(dst, req2->uuid, msg);
+	return call_runtime((uint64_t)ffa_sync_send_receive2_runtime, dst, (uint64_t)req2->uuid, (uint64_t)msg);
+}
+
+uint64_t harness_virtual_address(uint64_t physical)
+{
+	if (physical >= (uint64_t)__efi_runtime_start && physical < (uint64_t)__efi_runtime_end)
+		return physical + FW_VIRTUAL_OFFSET;
+	return 0;
+}
+
+/* Every absolute address in the runtime region as linked (a fresh boot) or as relocated (SetVirtualAddressMap). */
+static void relocate(int to_virtual)
+{
+	uint64_t i;
+
+	for (i = 0; i < fw_virtual_map.count && i < FW_MAX_RELOCATIONS; i++) {
+		struct fw_relocation *r = &fw_virtual_map.relocation[i];
+
+		*(volatile uint64_t *)r->address = to_virtual ? r->virt : r->linked;
+	}
+	relocated = to_virtual;
 }
 
 /* In the caller's message page, after the direct request's message. */
@@ -109,6 +141,13 @@ static uint32_t fw_run_step(uint32_t index)
 		after_exit_boot_services = 1;
 		return HARNESS_OK;
 	}
+	if (step->kind == FW_SET_VIRTUAL_ADDRESS_MAP) {
+		/* The notifies first, in physical mode, where ConvertPointer is valid; then the relocation. */
+		harness_set_virtual_address_map();
+		relocate(1);
+		after_set_virtual_address_map = 1;
+		return HARNESS_OK;
+	}
 	if (step->kind == FW_SEND2)
 		return (uint32_t)harness_send2((uint16_t)step->x[0], &step->x[1], &step->x[3], &result->result, result->message);
 	return (uint32_t)harness_send(step->arg, (uint16_t)step->x[0], &step->x[1], &result->result, result->message);
@@ -121,6 +160,9 @@ void fw_main(void)
 	for (;;) {
 		fw_wait();
 		after_exit_boot_services = 0;
+		after_set_virtual_address_map = 0;
+		if (relocated)
+			relocate(0);
 		fw_mailbox.completed = 0;
 		fw_mailbox.begin_status = (uint32_t)harness_begin((uint16_t)fw_mailbox.endpoint_id, fw_mailbox.version);
 		if (fw_mailbox.begin_status != HARNESS_OK)

@@ -26,6 +26,6 @@ fw_reset:
 	ldr	x0, =fw_boot_ttbr
 	ldr	x0, [x0]
 	USE_TTBR x0
-	ldr	x0, =fw_runtime_active
+	ldr	x0, =fw_active_map
 	str	xzr, [x0]
 	b	fw_main

@@ -2,7 +2,7 @@
  * FfaConformance QEMU firmware: exception vectors. They sit in .text.fw_always,
  * mapped under both page tables, so a fault in runtime code lands here too.
  * The handler returns to the boot mapping, records vector, ESR, ELR, FAR and
- * whether only runtime memory was mapped, and parks at fw_fault_park, where
+ * the map the fault happened under (FW_MAP_*), and parks at fw_fault_park, where
  * the harness has a breakpoint.
  */
 #include "aarch64.h"
@@ -19,7 +19,7 @@ fw_exception:
 	USE_TTBR x10
 	ldr	x10, =fw_fault_record
 	RECORD_FAULT x10
-	ldr	x11, =fw_runtime_active
+	ldr	x11, =fw_active_map
 	ldr	x11, [x11]
 	str	x11, [x10, #32]
 	.global fw_fault_park
