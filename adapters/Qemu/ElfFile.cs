@@ -48,7 +48,8 @@ public sealed class ElfFile
             BinaryPrimitives.ReadUInt64LittleEndian(s.AsSpan(16)),
             Offset(s),
             BinaryPrimitives.ReadUInt64LittleEndian(s.AsSpan(32)),
-            (int)BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(40))))];
+            (int)BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(40)),
+            (int)BinaryPrimitives.ReadUInt32LittleEndian(s.AsSpan(44))))];
         foreach (var table in Sections.Where(s => s.Type == ShtSymtab))
         {
             ReadSymbols(table);
@@ -86,7 +87,7 @@ public sealed class ElfFile
     public bool HasSymbolTable => Sections.Any(s => s.Type == ShtSymtab);
 
     /// <summary>Whether the image carries relocation entries (-pie's dynamic ones, or those --emit-relocs keeps).</summary>
-    public bool HasRelocations => Sections.Any(s => s.Type == 4);
+    public bool HasRelocations => Sections.Any(s => s.IsRela && (s.Loaded || Sections[s.Info].Loaded));
 
     public ulong? Symbol(string name) => symbols.TryGetValue(name, out var address) ? address : null;
 
@@ -112,11 +113,16 @@ public sealed class ElfFile
     /// </summary>
     public IEnumerable<(ulong Address, ulong Value)> AbsoluteWords()
     {
-        const uint shtRela = 4;
         const ulong relative = 1027;
         const ulong abs64 = 257;
-        foreach (var rela in Sections.Where(s => s.Type == shtRela))
+        foreach (var rela in Sections.Where(s => s.IsRela))
         {
+            // Kept static relocations of debug sections hold offsets into those sections, not addresses.
+            if (!rela.Loaded && !Sections[rela.Info].Loaded)
+            {
+                continue;
+            }
+
             for (var at = 0; at + 24 <= (int)rela.Size; at += 24)
             {
                 var entry = image.AsSpan(rela.Offset + at, 24);
@@ -194,8 +200,11 @@ public sealed class ElfFile
 }
 
 /// <summary>One section header.</summary>
-public sealed record ElfSection(int Index, string Name, uint Type, uint Flags, ulong Address, int Offset, ulong Size, int Link)
+public sealed record ElfSection(int Index, string Name, uint Type, uint Flags, ulong Address, int Offset, ulong Size, int Link, int Info)
 {
+    /// <summary>SHT_RELA: relocation entries with addends (for a static one, <see cref="Info"/> is the section they apply to).</summary>
+    public bool IsRela => Type == 4;
+
     /// <summary>SHF_ALLOC: a loader places it in memory.</summary>
     public bool Loaded => (Flags & 0x2) != 0;
 

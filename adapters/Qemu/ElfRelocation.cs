@@ -13,7 +13,6 @@ namespace FfaConformance.Adapters.Qemu;
 /// </summary>
 public sealed record ElfRelocation(string Path, ulong Bias, int Relocations)
 {
-    private const uint ShtRela = 4;
     private const ulong RAarch64None = 0;
     private const ulong RAarch64Relative = 1027;
     private const ulong TwoMib = 2UL << 20;
@@ -24,7 +23,7 @@ public sealed record ElfRelocation(string Path, ulong Bias, int Relocations)
     /// </summary>
     public static ElfRelocation IntoRam(ElfFile elf, string buildRoot, string key)
     {
-        var relas = elf.Sections.Where(s => s.Type == ShtRela && s.Loaded).ToArray();
+        var relas = elf.Sections.Where(s => s.IsRela && s.Loaded).ToArray();
         if (relas.Length == 0)
         {
             throw new InvalidDataException(

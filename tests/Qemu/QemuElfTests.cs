@@ -134,6 +134,31 @@ public sealed class QemuElfTests
         }
     }
 
+    /// <summary>Without relocations the runtime sections cannot be relocated: INV-RT-VIRTUAL is not applicable, and says why.</summary>
+    [Test]
+    public void AnElfWithoutRelocationsIsNotGivenSetVirtualAddressMap()
+    {
+        var elf = UserElfBuild.Build(NativeTargets.Reference, Path.Combine(NativeTargets.Root, "artifacts", "build"));
+        var folder = Directory.CreateTempSubdirectory("ffa-no-relocations-").FullName;
+        try
+        {
+            var bare = Path.Combine(folder, "u-boot");
+            var (exit, output) = Adapters.Sources.Toolchain.Invoke("aarch64-linux-gnu-objcopy", ["--remove-relocations=*", elf, bare]);
+            Assert.That(exit, Is.Zero, output);
+
+            using var target = QemuElfTarget.Create("user", FfaVersion.V1_2, QemuTargets.Options(bare, QemuTargets.ReferenceNotify), required: true);
+            var result = Runner.Check(target, RuleCatalogue.Get("INV-RT-VIRTUAL"), RunOptions.Default);
+
+            Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.NotApplicable));
+            Assert.That(result.Message, Does.Contain("SetVirtualAddressMap (the runtime region relocated by its relocations"));
+            Assert.That(target.Description.Provenance?.Note, Does.Contain("SetVirtualAddressMap is not played: the ELF carries no relocations"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>The R_AARCH64_RELATIVE entries of an ELF, as readelf lists them: offset and addend.</summary>
     private static IEnumerable<(ulong Offset, ulong Addend)> Relocations(string elf)
     {
