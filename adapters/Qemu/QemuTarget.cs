@@ -53,20 +53,24 @@ public sealed class QemuTarget : IQemuTarget
     {
         var (cross, tools) = QemuPrerequisites.Require(name, options.BuildRoot);
         var source = TransportSources.Resolve(options.Source, options.SourceKey, sourceRequired);
-        string image;
+        Firmware firmware;
         try
         {
-            image = FirmwareBuild.Image(source, cross, options.BuildRoot);
+            firmware = Firmware.Read(FirmwareBuild.Image(source, cross, options.BuildRoot));
         }
         catch (TargetBuildException e)
         {
             throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}' does not build: {e.Message}", skip: false);
         }
+        catch (InvalidDataException e)
+        {
+            throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}' cannot run in our firmware: {e.Message}", skip: false);
+        }
 
         var target = new QemuTarget(
             new TargetDescription(name, AdapterName, version, TargetCapabilities.None, new Provenance(source.Origin, source.Sha256, cross.Version, tools.Version)),
             tools,
-            Firmware.Read(image),
+            firmware,
             options.HangTimeout);
         var capabilities = target.StartMachine();
         if ((capabilities & Wire.StateTooLarge) != 0)

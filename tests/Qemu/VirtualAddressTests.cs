@@ -84,6 +84,19 @@ public sealed class VirtualAddressTests
         Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Passed), Messages.Of(result));
     }
 
+    /// <summary>Our firmware relocates a bounded number of words; a region holding more is one error naming the source, not a silent partial relocation.</summary>
+    [Test]
+    public void MoreAddressesThanTheFirmwareRelocatesIsOneErrorNamingTheSource()
+    {
+        var table = $"static void *volatile ref_table[{Adapters.Wire.MaxRelocations + 1}] __efi_runtime_data = {{ {string.Join(", ", Enumerable.Repeat("&ref_version", Adapters.Wire.MaxRelocations + 1))} }};";
+        var text = File.ReadAllText(NativeTargets.Reference)
+            .Replace("static u32 ref_version __efi_runtime_data;", $"static u32 ref_version __efi_runtime_data;\n{table}", StringComparison.Ordinal);
+
+        var error = Assert.Throws<Adapters.Contract.TargetUnavailableException>(() => QemuTargets.FromText("qemu-too-many-addresses", text, FfaVersion.V1_2).Dispose());
+
+        Assert.That(error!.Message, Does.Contain("qemu-too-many-addresses.c' cannot run in our firmware: ").And.Contain($"{Adapters.Wire.MaxRelocations + 1} absolute addresses in its runtime region; the firmware relocates at most {Adapters.Wire.MaxRelocations}"));
+    }
+
     [TestCase("keeps-a-boot-time-pointer")]
     [TestCase("calls-through-a-pointer-stored-at-exit-boot-services")]
     [TestCase("caches-an-address-at-exit-boot-services")]
