@@ -1,13 +1,14 @@
 using FfaConformance.Reports.Html;
 using FfaConformance.Reports.Junit;
+using FfaConformance.Reports.Lava;
 using FfaConformance.Reports.Text;
 using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Reports;
 
 /// <summary>
-/// The files a run leaves in its results directory: summary.txt, run.json, report.html and junit.xml, all made
-/// from the one run record. A complete run (every rule of every selected target, fresh seeds) is also kept as
+/// The files a run leaves in its results directory: summary.txt, run.json, report.html, junit.xml and, for LAVA,
+/// lava/&lt;target&gt;.sh, all made from the one run record. A complete run (every rule of every selected target, fresh seeds) is also kept as
 /// last-complete-run.json, the baseline "previous" names: a filtered or replayed run is never compared against.
 /// </summary>
 public static class RunArtifacts
@@ -49,11 +50,23 @@ public static class RunArtifacts
         RunRecordFile.Write(record, run);
         File.WriteAllText(html, HtmlReport.Render(record, baseline, baselineProblem));
         File.WriteAllText(junit, JunitReport.Render(record));
+        // A script left by an earlier run of other targets would be taken for this run's.
+        var lava = Directory.CreateDirectory(Path.Combine(directory, LavaTestCases.Folder)).FullName;
+        foreach (var stale in Directory.EnumerateFiles(lava, "*.sh"))
+        {
+            File.Delete(stale);
+        }
+
+        foreach (var target in record.Targets)
+        {
+            File.WriteAllText(Path.Combine(lava, $"{target.Name}.sh"), LavaTestCases.Render(record, target.Name));
+        }
+
         if (record.Run.Complete)
         {
             File.Copy(run, Path.Combine(directory, LastCompleteRunFile), overwrite: true);
         }
 
-        return [summary, run, html, junit];
+        return [summary, run, html, junit, lava];
     }
 }

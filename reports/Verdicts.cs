@@ -1,4 +1,5 @@
 using FfaConformance.Runner.Expectations;
+using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Reports;
 
@@ -16,6 +17,14 @@ public static class Verdicts
         Verdict.CoverageGap => "GAP",
         _ => "skip",
     };
+
+    /// <summary>
+    /// What a CI system or a lab is told, in JUnit and in LAVA alike: anything red fails (an unexpected failure or
+    /// pass, an expired or stale expectation, a coverage gap), a rule that does not apply is skipped, and the rest —
+    /// passes and expected failures — pass.
+    /// </summary>
+    public static LabResult Lab(ResultRecord result) =>
+        result.IsRed ? LabResult.Fail : result.Verdict == Verdict.Skipped ? LabResult.Skip : LabResult.Pass;
 
     public static string Word(Verdict verdict) => verdict switch
     {

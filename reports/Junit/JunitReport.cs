@@ -62,23 +62,23 @@ public static class JunitReport
         Properties(xml, ("rule", result.Rule), ("target", result.Target), ("seed", result.Seed), ("verdict", verdict.ToString()),
             ("replay", result.Evidence?.ReplayCommand), ("replay-seed", result.Evidence?.Replay), ("expected-failure", result.Expectation?.Reference),
             ("failure-kind", result.Evidence is { } e ? FfaConformance.Rules.Model.FailureKinds.Word(e.Failing.Kind) : null));
-        if (result.IsRed)
+        switch (Verdicts.Lab(result))
         {
-            xml.WriteStartElement("failure");
-            xml.WriteAttributeString("message", Clean(result.Explanation.Split('\n')[0]));
-            xml.WriteAttributeString("type", verdict.ToString());
-            xml.WriteString(Clean(FailureText.Format(result, rule)));
-            xml.WriteEndElement();
-        }
-        else if (verdict == Verdict.Skipped)
-        {
-            xml.WriteStartElement("skipped");
-            xml.WriteAttributeString("message", Clean(result.Explanation));
-            xml.WriteEndElement();
-        }
-        else
-        {
-            xml.WriteElementString("system-out", Clean(verdict == Verdict.ExpectedFailure ? FailureText.Format(result, rule) : result.Explanation));
+            case LabResult.Fail:
+                xml.WriteStartElement("failure");
+                xml.WriteAttributeString("message", Clean(result.Explanation.Split('\n')[0]));
+                xml.WriteAttributeString("type", verdict.ToString());
+                xml.WriteString(Clean(FailureText.Format(result, rule)));
+                xml.WriteEndElement();
+                break;
+            case LabResult.Skip:
+                xml.WriteStartElement("skipped");
+                xml.WriteAttributeString("message", Clean(result.Explanation));
+                xml.WriteEndElement();
+                break;
+            default:
+                xml.WriteElementString("system-out", Clean(verdict == Verdict.ExpectedFailure ? FailureText.Format(result, rule) : result.Explanation));
+                break;
         }
 
         xml.WriteEndElement();
@@ -87,9 +87,9 @@ public static class JunitReport
     private static void Counts(XmlWriter xml, IReadOnlyCollection<ResultRecord> results)
     {
         xml.WriteAttributeString("tests", results.Count.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("failures", results.Count(r => r.IsRed).ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("failures", results.Count(r => Verdicts.Lab(r) == LabResult.Fail).ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("errors", "0");
-        xml.WriteAttributeString("skipped", results.Count(r => r.Verdict == Verdict.Skipped).ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("skipped", results.Count(r => Verdicts.Lab(r) == LabResult.Skip).ToString(CultureInfo.InvariantCulture));
     }
 
     private static void Properties(XmlWriter xml, params (string Name, string? Value)[] properties)

@@ -23,7 +23,7 @@ public static partial class SettingsLoader
     public static readonly FfaVersion DefaultVersion = FfaVersion.V1_0;
 
     /// <summary>Run keys that say where things go rather than what is checked: a replay need not carry them.</summary>
-    public static readonly IReadOnlySet<string> PlaceKeys = new HashSet<string>(StringComparer.Ordinal) { "Run:ResultsDirectory", "Run:Baseline", "Run:BuildDirectory" };
+    public static readonly IReadOnlySet<string> PlaceKeys = new HashSet<string>(StringComparer.Ordinal) { "Run:ResultsDirectory", "Run:Baseline", "Run:BuildDirectory", "Run:Root" };
 
     private static readonly SettingKey[] RunKeys =
     [
@@ -35,6 +35,7 @@ public static partial class SettingsLoader
         new("ResultsDirectory", "a directory path (relative paths are relative to the checkout)", v => v.Trim().Length > 0) { Required = true },
         new("Baseline", "'previous' (the last complete run in ResultsDirectory), the path of an earlier run.json, or empty for none", _ => true),
         new("BuildDirectory", "a directory for built targets (relative paths are relative to the checkout)", v => v.Trim().Length > 0) { Required = true },
+        new("Root", "an existing directory that relative paths are relative to, for a suite published without its checkout (default: the checkout holding FfaConformance.sln above the suite)", v => Directory.Exists(v.Trim())),
     ];
 
     private static readonly SettingKey[] CommonTargetKeys =
@@ -112,7 +113,7 @@ public static partial class SettingsLoader
             throw new ConfigurationException($"Run:Targets names '{twice.Key}' twice ({selection.Origin}); accepted: each target once");
         }
 
-        repositoryRoot ??= FindRepositoryRoot();
+        repositoryRoot ??= effective.GetValueOrDefault("Run:Root") is { } root ? Path.GetFullPath(root.Value.Trim()) : FindRepositoryRoot();
         string Value(string key) => effective[key].Value;
         var replay = effective.GetValueOrDefault("Run:Replay")?.Value;
         var baseline = effective.GetValueOrDefault("Run:Baseline")?.Value.Trim();
@@ -201,7 +202,7 @@ public static partial class SettingsLoader
             }
         }
 
-        throw new ConfigurationException($"cannot find FfaConformance.sln above {AppContext.BaseDirectory}; run the suite from a checkout");
+        throw new ConfigurationException($"cannot find FfaConformance.sln above {AppContext.BaseDirectory}; run the suite from a checkout, or name the folder relative paths start from in Run:Root (FFA_Run__Root)");
     }
 
     /// <summary>Sections, Run keys, target names and common target keys, exactly as the user must spell them.</summary>

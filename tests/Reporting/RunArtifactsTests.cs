@@ -25,7 +25,7 @@ public sealed class RunArtifactsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(written.Select(Path.GetFileName), Is.EqualTo(new[] { "summary.txt", "run.json", "report.html", "junit.xml" }));
+            Assert.That(written.Select(Path.GetFileName), Is.EqualTo(new[] { "summary.txt", "run.json", "report.html", "junit.xml", "lava" }));
             Assert.That(RunRecordFile.Read(Path.Combine(directory, "run.json")).Run.Id, Is.EqualTo("second"));
             Assert.That(RunRecordFile.Read(Path.Combine(directory, "last-complete-run.json")).Run.Id, Is.EqualTo("second"));
             Assert.That(File.ReadAllText(Path.Combine(directory, "report.html")), Does.Contain("Baseline: run first"));

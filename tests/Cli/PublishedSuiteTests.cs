@@ -1,0 +1,72 @@
+using System.Xml.Linq;
+using FfaConformance.Tests.Support;
+
+namespace FfaConformance.Tests.Cli;
+
+/// <summary>
+/// The suite as a lab runs it on a board: `dotnet publish -r RID --self-contained` gives an executable that needs
+/// neither the SDK nor the checkout. Published for this machine's RID (a board's is linux-arm64, built the same
+/// way), run from an empty folder with Run:Root naming where relative paths start, it writes its results there,
+/// LAVA's script included; without a checkout or Run:Root it says so in one line, and a Run:Root that does not
+/// exist is refused naming the key.
+/// </summary>
+[TestFixture]
+[Category("Commands")]
+[NonParallelizable]
+public sealed class PublishedSuiteTests
+{
+    private string work = string.Empty;
+    private string suite = string.Empty;
+
+    [OneTimeSetUp]
+    public void Publish()
+    {
+        work = Directory.CreateTempSubdirectory("ffa-published-").FullName;
+        suite = Path.Combine(work, "suite");
+        // Its own artifacts path, so the checkout's bin and obj stay as the other tests use them.
+        var (exit, output) = DotnetTest.Shell(
+            $"dotnet publish '{DotnetTest.Suite}' -c Release -r linux-x64 --self-contained --artifacts-path '{Path.Combine(work, "artifacts")}' -o '{suite}'",
+            work,
+            timeout: TimeSpan.FromMinutes(10));
+        Assert.That(exit, Is.Zero, output);
+    }
+
+    [OneTimeTearDown]
+    public void Remove() => Directory.Delete(work, recursive: true);
+
+    [Test]
+    public void RunsWithoutTheSdkOrTheCheckoutAndWritesItsResultsUnderRunRoot()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(work, "board")).FullName;
+
+        var (_, output) = Run(root, new Dictionary<string, string> { ["FFA_Run__Root"] = root, ["FFA_Run__Targets"] = "emulator", ["FFA_Run__MaxTest"] = "100" });
+
+        var results = Path.Combine(root, "artifacts", "results");
+        Assert.That(File.Exists(Path.Combine(results, "run.json")), Is.True, output);
+        var cases = XDocument.Load(Path.Combine(results, "junit.xml")).Descendants("testcase").Select(c => (string)c.Attribute("name")!).ToArray();
+        var lava = File.ReadAllLines(Path.Combine(results, "lava", "emulator.sh")).Where(l => l.StartsWith("lava-test-case ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]);
+        Assert.That(cases, Has.Length.EqualTo(Rules.RuleCatalogue.All.Count));
+        Assert.That(lava, Is.EqualTo(cases));
+    }
+
+    [Test]
+    public void WithoutACheckoutOrRunRootItSaysWhatToSet()
+    {
+        var (_, output) = Run(Directory.CreateDirectory(Path.Combine(work, "nowhere")).FullName, new Dictionary<string, string> { ["FFA_Run__Targets"] = "emulator" });
+
+        Assert.That(output, Does.Contain($"cannot find FfaConformance.sln above {suite}/; run the suite from a checkout, or name the folder relative paths start from in Run:Root (FFA_Run__Root)"));
+    }
+
+    [Test]
+    public void ARunRootThatDoesNotExistIsRefusedNamingTheKey()
+    {
+        var missing = Path.Combine(work, "no-such-folder");
+
+        var (_, output) = Run(work, new Dictionary<string, string> { ["FFA_Run__Root"] = missing, ["FFA_Run__Targets"] = "emulator" });
+
+        Assert.That(output, Does.Contain("Run:Root").And.Contain(missing).And.Contain("an existing directory"));
+    }
+
+    private (int Exit, string Output) Run(string directory, Dictionary<string, string> environment) =>
+        DotnetTest.Shell($"'{Path.Combine(suite, "FfaConformance.Suite")}' --no-ansi --no-progress", directory, environment, TimeSpan.FromMinutes(5));
+}
