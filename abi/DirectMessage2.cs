@@ -7,6 +7,7 @@ namespace FfaConformance.Abi;
 /// The fourteen 64-bit payload words an FFA_MSG_SEND_DIRECT_REQ2 carries in x4–x17 and its RESP2 returns
 /// (Linux's struct ffa_send_direct_data2).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DirectMessage2Json))]
 public sealed class DirectMessage2 : IEquatable<DirectMessage2>
 {
     public const int Words = 14;

@@ -39,7 +39,9 @@ public static class FailureText
         }
 
         text.AppendLine($"Basis: {rule.Basis}")
-            .Append($"Replay seed: {evidence.Replay} (run seed {result.Seed})");
+            .Append(evidence.Replay.Length > 0
+                ? $"Replay seed: {evidence.Replay} (run seed {result.Seed})"
+                : "Replay: a kept counterexample, from the counterexample database, which every run of this rule on this target runs first");
         if (evidence.ReplayCommand is { } command)
         {
             text.AppendLine().Append($"Replay: {command}");

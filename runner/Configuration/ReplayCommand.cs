@@ -6,7 +6,8 @@ namespace FfaConformance.Runner.Configuration;
 /// The command that reruns one case of one rule on one target, to paste into any terminal: every setting that
 /// defines the target and the run but is not in the shipped defaults (whether it came from the environment or a
 /// runsettings file) as an FFA_ variable, the replay string, and the suite in this checkout by its absolute
-/// path, selected by the test's Target and Rule properties.
+/// path, selected by the test's Target and Rule properties. A kept counterexample has no replay string: the
+/// command reruns the rule, which runs the kept cases first.
 /// </summary>
 public static partial class ReplayCommand
 {
@@ -15,8 +16,12 @@ public static partial class ReplayCommand
         var carried = settings.Overrides
             .Where(o => (o.Key.StartsWith($"Targets:{target}:", StringComparison.Ordinal) || o.Key.StartsWith("Run:", StringComparison.Ordinal))
                 && !SettingsLoader.PlaceKeys.Contains(o.Key) && o.Key is not ("Run:Targets" or "Run:Replay"))
-            .Append(KeyValuePair.Create("Run:Targets", target))
-            .Append(KeyValuePair.Create("Run:Replay", replay));
+            .Append(KeyValuePair.Create("Run:Targets", target));
+        if (replay.Length > 0)
+        {
+            carried = carried.Append(KeyValuePair.Create("Run:Replay", replay));
+        }
+
         var variables = string.Join(' ', carried.Select(o => $"{SettingsLoader.EnvironmentPrefix}{o.Key.Replace(":", "__", StringComparison.Ordinal)}={Quote(o.Value)}"));
         return $"{variables} dotnet test {Quote(Path.Combine(settings.RepositoryRoot, "suite"))} --filter {Quote(Filter(target, rule))}";
     }

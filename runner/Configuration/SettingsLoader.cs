@@ -23,7 +23,7 @@ public static partial class SettingsLoader
     public static readonly FfaVersion DefaultVersion = FfaVersion.V1_0;
 
     /// <summary>Run keys that say where things go rather than what is checked: a replay need not carry them.</summary>
-    public static readonly IReadOnlySet<string> PlaceKeys = new HashSet<string>(StringComparer.Ordinal) { "Run:ResultsDirectory", "Run:Baseline", "Run:BuildDirectory", "Run:Root" };
+    public static readonly IReadOnlySet<string> PlaceKeys = new HashSet<string>(StringComparer.Ordinal) { "Run:ResultsDirectory", "Run:Baseline", "Run:BuildDirectory", "Run:Root", "Run:Examples" };
 
     private static readonly SettingKey[] RunKeys =
     [
@@ -35,6 +35,7 @@ public static partial class SettingsLoader
         new("ResultsDirectory", "a directory path (relative paths are relative to the checkout)", v => v.Trim().Length > 0) { Required = true },
         new("Baseline", "'previous' (the last complete run in ResultsDirectory), the path of an earlier run.json, or empty for none", _ => true),
         new("BuildDirectory", "a directory for built targets (relative paths are relative to the checkout)", v => v.Trim().Length > 0) { Required = true },
+        new("Examples", "the counterexample database's directory (relative paths are relative to the checkout), 'none' to keep no counterexamples, or empty for <ResultsDirectory>/examples", v => v.Trim() == "none" || !v.Trim().Equals("none", StringComparison.OrdinalIgnoreCase)),
         new("Root", "an existing directory that relative paths are relative to, for a suite published without its checkout (default: the checkout holding FfaConformance.sln above the suite)", v => Directory.Exists(v.Trim())),
     ];
 
@@ -132,6 +133,12 @@ public static partial class SettingsLoader
                 _ => TargetConfig.Resolve(repositoryRoot, baseline),
             },
             Overrides = Overrides(entries, effective, defaultsFile),
+            Examples = effective.GetValueOrDefault("Run:Examples")?.Value.Trim() switch
+            {
+                null or "" => Path.Combine(TargetConfig.Resolve(repositoryRoot, Value("Run:ResultsDirectory")), "examples"),
+                "none" => null,
+                var directory => TargetConfig.Resolve(repositoryRoot, directory),
+            },
         };
         if (settings.Baseline is { } path && path != SuiteSettings.PreviousRun && !File.Exists(path))
         {

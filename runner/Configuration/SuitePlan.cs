@@ -23,5 +23,6 @@ public static class SuitePlan
     {
         ReplayCommand = (target, rule, replay) => Configuration.ReplayCommand.For(settings, target, rule, replay),
         Commit = Checkout.Commit(settings.RepositoryRoot),
+        Examples = settings.Examples is { } examples ? new Engine.ExampleDatabase(examples) : null,
     };
 }

@@ -18,6 +18,9 @@ public sealed record SuiteSettings(
     /// <summary>The run to compare with: null, <see cref="PreviousRun"/>, or the path of a run.json.</summary>
     public string? Baseline { get; init; }
 
+    /// <summary>The counterexample database's directory, or null when the run keeps none (Run:Examples = none).</summary>
+    public string? Examples { get; init; }
+
     /// <summary>Every key whose effective value the defaults file does not give ("Targets:mine:Source" → value): what a replay carries.</summary>
     public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
 

@@ -61,6 +61,43 @@ public sealed class RuleRunner(ManagedSecureWorld world)
         };
     }
 
+    /// <summary>
+    /// Runs kept counterexamples before anything is generated: the first that fails again is the rule's failure,
+    /// with itself as evidence (it was shrunk when it was found); null when every one passes.
+    /// </summary>
+    public RuleResult? FailsAgain(ITarget target, Rule rule, IReadOnlyList<KeptExample> kept, RunOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        if (kept.Count == 0 || rule.Info.Applicability.WhyNot(target.Description) is not null)
+        {
+            return null;
+        }
+
+        var exercised = 0;
+        var classes = new Dictionary<string, int>();
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var run = Evaluate(target, rule, kept[i].Scenario, options.CallBudget);
+            if (run.Verdict.Exercised)
+            {
+                exercised++;
+                foreach (var label in run.Verdict.Classes.Distinct())
+                {
+                    classes[label] = classes.GetValueOrDefault(label) + 1;
+                }
+            }
+
+            if (run.Verdict.Failed)
+            {
+                return new RuleResult(rule.Id, target.Description.Name, RuleOutcome.Failed,
+                    $"{run.Verdict.Finding} (a counterexample kept since {kept[i].Found:yyyy-MM-dd} fails again)",
+                    i + 1, exercised, classes, [], new Counterexample(run, run, string.Empty, i, 0), string.Empty, clock.Elapsed);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Runs one scenario on the target and lets the rule judge it.</summary>
     public CaseRun Evaluate(ITarget target, Rule rule, Scenario scenario, int callBudget)
     {

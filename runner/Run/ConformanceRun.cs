@@ -58,9 +58,12 @@ public sealed class ConformanceRun : IDisposable
         var slot = slots.GetValueOrDefault(target) ?? throw new ArgumentException($"no target '{target}' in this run; it has: {string.Join(", ", slots.Keys)}", nameof(target));
         var rule = RuleCatalogue.Get(ruleId);
         var (built, problem) = slot.Target.Value;
+        var options = Plan.Options with { MaxTest = slot.Plan.MaxTest ?? Plan.Options.MaxTest };
         var result = built is null
             ? RuleResult.Empty(ruleId, target, problem!.Skip ? RuleOutcome.Unavailable : RuleOutcome.Broken, problem.Message)
-            : runner.Check(built, rule, Plan.Options with { MaxTest = slot.Plan.MaxTest ?? Plan.Options.MaxTest });
+            : Plan.Examples is { } examples && options.Replay is null
+                ? CheckWithExamples(examples, built, rule, options)
+                : runner.Check(built, rule, options);
         var record = RecordBuilder.Result(result, Judgement.Of(result, slot.Plan.Expectations.GetValueOrDefault(ruleId), today),
             replay => Plan.ReplayCommand(target, ruleId, replay));
         lock (results)
@@ -73,6 +76,44 @@ public sealed class ConformanceRun : IDisposable
         }
 
         return record;
+    }
+
+    /// <summary>
+    /// Kept counterexamples first: one that fails again is the result; when all pass, they leave the database and
+    /// the result says so, and the rule is checked with fresh cases, whose shrunk counterexample is kept.
+    /// </summary>
+    private RuleResult CheckWithExamples(ExampleDatabase examples, ITarget target, Rules.Model.Rule rule, RunOptions options)
+    {
+        var name = target.Description.Name;
+        IReadOnlyList<KeptExample> kept;
+        try
+        {
+            kept = examples.Load(name, rule.Id);
+        }
+        catch (InvalidDataException e)
+        {
+            return RuleResult.Empty(rule.Id, name, RuleOutcome.Broken, e.Message);
+        }
+
+        if (runner.FailsAgain(target, rule, kept, options) is { } again)
+        {
+            return again;
+        }
+
+        var result = runner.Check(target, rule, options);
+        if (result.Outcome == RuleOutcome.NotApplicable)
+        {
+            return result;
+        }
+
+        IReadOnlyList<KeptExample> keep = result.Counterexample is { Reproduced: true } found
+            ? [new KeptExample(DateTimeOffset.UtcNow, found.Minimal.Verdict.Finding!.ToString(), found.Minimal.Scenario)]
+            : [];
+        examples.Keep(name, rule.Id, keep);
+        return kept.Count == 0 ? result : result with
+        {
+            Message = $"{result.Message}; {kept.Count} counterexample(s) kept since {kept.Min(k => k.Found):yyyy-MM-dd} pass now and left {examples.FileOf(name, rule.Id)}",
+        };
     }
 
     /// <summary>The engine's counterexample behind a failing result's evidence (scenario and trace as objects), for tests that compare them.</summary>

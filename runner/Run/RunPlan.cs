@@ -13,6 +13,9 @@ public sealed record RunPlan(IReadOnlyList<RunTarget> Targets, RunOptions Option
     /// <summary>(target, rule, replay string) → the command that reruns that case, or null when there is none.</summary>
     public Func<string, string, string, string?> ReplayCommand { get; init; } = (_, _, _) => null;
 
+    /// <summary>Where counterexamples are kept and replayed first (<see cref="ExampleDatabase"/>); null keeps none.</summary>
+    public ExampleDatabase? Examples { get; init; }
+
     /// <summary>The commit of the checkout the run used, when known.</summary>
     public string? Commit { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FfaConformance.Abi;
 
 namespace FfaConformance.Scenarios.Answers;
@@ -6,6 +7,15 @@ namespace FfaConformance.Scenarios.Answers;
 /// One secure-world reply to one conduit call. Answers are structured (so they shrink field by field) and
 /// become registers only when played, relative to an <see cref="AnswerContext"/>.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "answer")]
+[JsonDerivedType(typeof(DirectResponseAnswer), "direct-response")]
+[JsonDerivedType(typeof(DirectResponse2Answer), "direct-response2")]
+[JsonDerivedType(typeof(ErrorAnswer), "error")]
+[JsonDerivedType(typeof(InterruptAnswer), "interrupt")]
+[JsonDerivedType(typeof(YieldAnswer), "yield")]
+[JsonDerivedType(typeof(SuccessAnswer), "success")]
+[JsonDerivedType(typeof(SmcccUnknownAnswer), "smccc-unknown")]
+[JsonDerivedType(typeof(UnknownFunctionAnswer), "unknown-function")]
 public abstract record Answer(Noise Noise)
 {
     public abstract AnswerClass Class { get; }

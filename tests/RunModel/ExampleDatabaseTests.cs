@@ -1,0 +1,101 @@
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Emulator;
+using FfaConformance.Runner.Engine;
+using FfaConformance.Runner.Expectations;
+using FfaConformance.Runner.Records;
+using FfaConformance.Runner.Run;
+using FfaConformance.Scenarios.Targets;
+using FfaConformance.Tests.Mutants;
+
+namespace FfaConformance.Tests.RunModel;
+
+/// <summary>
+/// The counterexample database through the one run: a shrunk counterexample is kept and is the first case of the
+/// next run, which fails on it at once; when the transport is fixed the kept case passes, leaves the database and
+/// the result says so; a file the suite cannot read is one error naming it; a replay leaves the database alone.
+/// </summary>
+[TestFixture]
+[Category("Fast")]
+public sealed class ExampleDatabaseTests
+{
+    private const string Rule = "INV-RESP-SUCCESS-NOT-COMPLETION";
+    private string directory = string.Empty;
+
+    [SetUp]
+    public void Folder() => directory = Directory.CreateTempSubdirectory("ffa-examples-").FullName;
+
+    [TearDown]
+    public void Remove() => Directory.Delete(directory, recursive: true);
+
+    [Test]
+    public void AKeptCounterexampleIsTheFirstCaseOfTheNextRun()
+    {
+        var database = new ExampleDatabase(directory);
+        var (first, found) = Check(database, broken: true);
+        Assert.That(first.Outcome, Is.EqualTo(RuleOutcome.Failed));
+        Assert.That(database.Load("transport", Rule).Select(k => k.Scenario), Is.EqualTo(new[] { found!.Minimal.Scenario }));
+
+        var (second, again) = Check(database, broken: true);
+
+        Assert.That(second.Outcome, Is.EqualTo(RuleOutcome.Failed));
+        Assert.That((second.Cases, second.Evidence!.Replay, again!.Minimal.Scenario), Is.EqualTo((1, string.Empty, found.Minimal.Scenario)));
+        Assert.That(second.Explanation, Does.Contain("(a counterexample kept since "));
+        Assert.That(second.Evidence.ReplayCommand, Does.Not.Contain("Run__Replay"));
+    }
+
+    [Test]
+    public void AFixShowsAsTheKeptCasePassingAndLeavingTheDatabase()
+    {
+        var database = new ExampleDatabase(directory);
+        Check(database, broken: true);
+
+        var (fixedRun, _) = Check(database, broken: false);
+
+        Assert.That(fixedRun.Outcome, Is.EqualTo(RuleOutcome.Passed));
+        Assert.That(fixedRun.Explanation, Does.Contain($"1 counterexample(s) kept since {DateTime.UtcNow:yyyy-MM-dd} pass now and left {database.FileOf("transport", Rule)}"));
+        Assert.That(File.Exists(database.FileOf("transport", Rule)), Is.False);
+    }
+
+    [TestCase("not json")]
+    [TestCase("""{"format": 2, "examples": []}""")]
+    [TestCase("""{"format": 1, "examples": [{"found": "2026-11-29T00:00:00Z", "finding": "x", "scenario": {"Boot": {"EndpointId": 1}}}]}""")]
+    public void AFileTheSuiteCannotReadIsOneErrorNamingIt(string content)
+    {
+        var database = new ExampleDatabase(directory);
+        Directory.CreateDirectory(Path.GetDirectoryName(database.FileOf("transport", Rule))!);
+        File.WriteAllText(database.FileOf("transport", Rule), content);
+
+        var (result, _) = Check(database, broken: false);
+
+        Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Broken));
+        Assert.That(result.IsRed, Is.True);
+        Assert.That(result.Explanation, Does.Contain($"the counterexample database file {database.FileOf("transport", Rule)} cannot be read").And.Contain("accepted:"));
+    }
+
+    [Test]
+    public void AReplayNeitherReadsNorWritesTheDatabase()
+    {
+        var database = new ExampleDatabase(directory);
+        var (first, _) = Check(database, broken: true);
+        var kept = File.ReadAllText(database.FileOf("transport", Rule));
+
+        var (replayed, _) = Check(database, broken: false, replay: first.Evidence!.Replay);
+
+        Assert.That(replayed.Explanation, Does.Not.Contain("kept since"));
+        Assert.That(File.ReadAllText(database.FileOf("transport", Rule)), Is.EqualTo(kept));
+    }
+
+    /// <summary>The rule on a target named "transport": seed D4's mutant when <paramref name="broken"/>, the reference otherwise.</summary>
+    private static (ResultRecord Result, Counterexample? Counterexample) Check(ExampleDatabase database, bool broken, string? replay = null)
+    {
+        var target = new RunTarget("transport", EmulatorTarget.AdapterName, FfaVersion.V1_0, () => new EmulatorTarget(
+            new TargetDescription("transport", EmulatorTarget.AdapterName, FfaVersion.V1_0, TargetCapabilities.All, new Provenance("tests")),
+            (c, v) => broken ? new SuccessCompletes(c, v) : new ReferenceTransport(c, v)), new Dictionary<string, Expectation>());
+        using var run = new ConformanceRun(new RunPlan([target], RunOptions.Default with { MaxTest = 100, Replay = replay }, FfaVersion.V1_3)
+        {
+            Examples = database,
+            ReplayCommand = (t, r, seed) => seed.Length > 0 ? $"FFA_Run__Replay={seed} rerun {t} {r}" : $"rerun {t} {r}",
+        });
+        return (run.Check("transport", Rule), run.CounterexampleOf("transport", Rule));
+    }
+}
