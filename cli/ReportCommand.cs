@@ -1,3 +1,4 @@
+using FfaConformance.Reports.History;
 using FfaConformance.Reports.Html;
 using FfaConformance.Reports.Junit;
 using FfaConformance.Reports.Merge;
@@ -7,7 +8,7 @@ namespace FfaConformance.Cli;
 
 /// <summary>
 /// ffa report: one HTML page (and optionally JUnit XML) from one or more run.json files — one per target, or
-/// one per night — optionally compared with a baseline run.
+/// one per night — optionally compared with a baseline run; from several runs, with each target × rule's history.
 /// </summary>
 internal static class ReportCommand
 {
@@ -49,11 +50,18 @@ internal static class ReportCommand
 
         try
         {
-            var merged = RunMerge.Merge([.. inputs.Select(RunRecordFile.Read)]);
+            var runs = inputs.Select(RunRecordFile.Read).ToArray();
+            var merged = RunMerge.Merge(runs);
             var against = baseline is null ? null : RunRecordFile.Read(baseline);
+            var series = runs.Length > 1 ? RunSeries.Of(runs) : null;
             output ??= "report.html";
-            Write(output, HtmlReport.Render(merged, against));
+            Write(output, HtmlReport.Render(merged, against, series: series));
             Console.WriteLine($"{output}: {merged.Targets.Count} targets, {merged.Rules.Count} rules, {merged.Results.Count} results");
+            if (series is not null)
+            {
+                Console.WriteLine(series.Summary);
+            }
+
             if (junit is not null)
             {
                 Write(junit, JunitReport.Render(merged));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using FfaConformance.Reports.Diff;
+using FfaConformance.Reports.History;
 using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
@@ -16,8 +17,11 @@ namespace FfaConformance.Reports.Html;
 /// </summary>
 public static class HtmlReport
 {
-    /// <summary>The page; <paramref name="baselineProblem"/> says why a baseline that was asked for is missing.</summary>
-    public static string Render(RunRecord run, RunRecord? baseline = null, string? baselineProblem = null)
+    /// <summary>
+    /// The page; <paramref name="baselineProblem"/> says why a baseline that was asked for is missing, and
+    /// <paramref name="series"/>, for a page made from several runs, gives each target × rule's history through them.
+    /// </summary>
+    public static string Render(RunRecord run, RunRecord? baseline = null, string? baselineProblem = null, RunSeries? series = null)
     {
         var results = run.Results.ToDictionary(r => (r.Target, r.Rule));
         var index = run.Results.Select((r, i) => (r, i)).ToDictionary(p => (p.r.Target, p.r.Rule), p => p.i);
@@ -33,6 +37,11 @@ public static class HtmlReport
         Panels(html, run);
         Expectations(html, run, index);
         Changes(html, run, baseline, baselineProblem, index);
+        if (series is not null)
+        {
+            History(html, series);
+        }
+
         Metadata(html, run);
         html.Append("<script>").Append(Resource("report.js")).Append("</script></body></html>\n");
         return html.ToString();
@@ -276,6 +285,36 @@ public static class HtmlReport
         }
 
         html.Append("</section>");
+    }
+
+    /// <summary>Every target × rule that was red in some run, with its verdict run by run; the others are counted.</summary>
+    private static void History(StringBuilder html, RunSeries series)
+    {
+        string When(int? run) => run is { } i ? $"{series.Runs[i].Started.UtcDateTime:yyyy-MM-dd HH:mm}" : "—";
+        var shown = series.Rules.Where(r => r.Verdicts.Any(v => v is { } verdict && Judgement.IsRed(verdict))).ToArray();
+        html.Append("<section id=\"history\"><h2>History</h2><p class=\"muted\">")
+            .Append(Html.Text(series.Summary))
+            .Append(CultureInfo.InvariantCulture, $". {series.Rules.Count - shown.Length} target × rule were never red and are not listed.</p>")
+            .Append("<table class=\"history\"><thead><tr><th>target</th><th>rule</th>");
+        foreach (var run in series.Runs)
+        {
+            html.Append("<th>").Append(Html.Text($"{run.Started.UtcDateTime:yyyy-MM-dd HH:mm}")).Append("</th>");
+        }
+
+        html.Append("<th>red since</th><th>last green</th><th>flaky</th></tr></thead><tbody>");
+        foreach (var rule in shown)
+        {
+            html.Append("<tr><td>").Append(Html.Text(rule.Target)).Append("</td><td><code>").Append(Html.Text(rule.Rule)).Append("</code></td>");
+            foreach (var verdict in rule.Verdicts)
+            {
+                html.Append(verdict is { } v ? $"<td class=\"{(Judgement.IsRed(v) ? "red" : "green")}\">{Html.Text(Verdicts.Mark(v))}</td>" : "<td>—</td>");
+            }
+
+            html.Append("<td>").Append(Html.Text(rule.RedNow ? When(rule.FirstFailure) : "—")).Append("</td><td>").Append(Html.Text(When(rule.LastGreen)))
+                .Append("</td><td>").Append(rule.Flaky ? "flaky" : string.Empty).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table></section>");
     }
 
     private static void Metadata(StringBuilder html, RunRecord run)
