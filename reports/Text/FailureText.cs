@@ -41,7 +41,7 @@ public static class FailureText
         text.AppendLine($"Basis: {rule.Basis}")
             .Append(evidence.Replay.Length > 0
                 ? $"Replay seed: {evidence.Replay} (run seed {result.Seed})"
-                : "Replay: a kept counterexample, from the counterexample database, which every run of this rule on this target runs first");
+                : "A kept counterexample: from the counterexample database, which every run of this rule on this target runs first");
         if (evidence.ReplayCommand is { } command)
         {
             text.AppendLine().Append($"Replay: {command}");

@@ -7,7 +7,7 @@ namespace FfaConformance.Runner.Configuration;
 /// defines the target and the run but is not in the shipped defaults (whether it came from the environment or a
 /// runsettings file) as an FFA_ variable, the replay string, and the suite in this checkout by its absolute
 /// path, selected by the test's Target and Rule properties. A kept counterexample has no replay string: the
-/// command reruns the rule, which runs the kept cases first.
+/// command names the counterexample database and reruns the rule, which runs the kept cases first.
 /// </summary>
 public static partial class ReplayCommand
 {
@@ -20,6 +20,10 @@ public static partial class ReplayCommand
         if (replay.Length > 0)
         {
             carried = carried.Append(KeyValuePair.Create("Run:Replay", replay));
+        }
+        else if (settings.Examples is { } examples)
+        {
+            carried = carried.Append(KeyValuePair.Create("Run:Examples", examples));
         }
 
         var variables = string.Join(' ', carried.Select(o => $"{SettingsLoader.EnvironmentPrefix}{o.Key.Replace(":", "__", StringComparison.Ordinal)}={Quote(o.Value)}"));

@@ -49,13 +49,17 @@ public sealed class ExampleDatabase(string directory)
         }
     }
 
-    /// <summary>Keeps exactly <paramref name="examples"/> for the rule on the target; none removes the file.</summary>
+    /// <summary>Keeps exactly <paramref name="examples"/> for the rule on the target; none removes the file. I/O errors are the caller's.</summary>
     public void Keep(string target, string rule, IReadOnlyList<KeptExample> examples)
     {
         var file = FileOf(target, rule);
         if (examples.Count == 0)
         {
-            File.Delete(file);
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
+
             return;
         }
 

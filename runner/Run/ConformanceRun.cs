@@ -109,11 +109,19 @@ public sealed class ConformanceRun : IDisposable
         IReadOnlyList<KeptExample> keep = result.Counterexample is { Reproduced: true } found
             ? [new KeptExample(DateTimeOffset.UtcNow, found.Minimal.Verdict.Finding!.ToString(), found.Minimal.Scenario)]
             : [];
-        examples.Keep(name, rule.Id, keep);
-        return kept.Count == 0 ? result : result with
+        var message = kept.Count == 0 ? result.Message
+            : $"{result.Message}; {kept.Count} counterexample(s) kept since {kept.Min(k => k.Found):yyyy-MM-dd} pass now and left {examples.FileOf(name, rule.Id)}";
+        try
         {
-            Message = $"{result.Message}; {kept.Count} counterexample(s) kept since {kept.Min(k => k.Found):yyyy-MM-dd} pass now and left {examples.FileOf(name, rule.Id)}",
-        };
+            examples.Keep(name, rule.Id, keep);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The verdict stands; the database's failure is said where the verdict is read.
+            message = $"{message} (the counterexample database could not be written, {examples.FileOf(name, rule.Id)}: {e.Message}; set Run:Examples to a writable directory, or to none)";
+        }
+
+        return result with { Message = message };
     }
 
     /// <summary>The engine's counterexample behind a failing result's evidence (scenario and trace as objects), for tests that compare them.</summary>

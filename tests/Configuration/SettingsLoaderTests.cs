@@ -121,6 +121,34 @@ public sealed class SettingsLoaderTests
             $"FFA_Run__Targets=mine FFA_Run__Replay=1,3,2 dotnet test {Path.Combine(directory, "suite")} --filter 'Target=mine&Rule=INV-RT-GATE'"));
     }
 
+    /// <summary>A kept counterexample has no seed: its replay names the database the case is kept in, wherever the results went.</summary>
+    [Test]
+    public void AKeptCounterexamplesReplayNamesItsDatabase()
+    {
+        var settings = Load(Environment(("FFA_Run__ResultsDirectory", "/tmp/elsewhere")));
+
+        var command = ReplayCommand.For(settings, "emulator", "INV-RT-GATE", string.Empty);
+
+        Assert.That(command, Is.EqualTo($"FFA_Run__Targets=emulator FFA_Run__Examples=/tmp/elsewhere/examples dotnet test {Path.Combine(directory, "suite")} --filter 'Target=emulator&Rule=INV-RT-GATE'"));
+    }
+
+    [TestCase("none", null)]
+    [TestCase("kept", "kept")]
+    public void RunExamplesNamesTheDatabaseOrNone(string value, string? relative)
+    {
+        var settings = Load(Environment(("FFA_Run__Examples", value)));
+
+        Assert.That(settings.Examples, Is.EqualTo(relative is null ? null : Path.Combine(directory, relative)));
+    }
+
+    [Test]
+    public void RunExamplesRefusesAMisCasedNone()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Load(Environment(("FFA_Run__Examples", "None"))));
+
+        Assert.That(error!.Message, Does.Contain("Run:Examples").And.Contain("'none' to keep no counterexamples"));
+    }
+
     [Test]
     public void ARunsettingsParameterIsNamedAsSuch()
     {

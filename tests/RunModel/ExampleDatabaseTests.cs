@@ -56,6 +56,30 @@ public sealed class ExampleDatabaseTests
         Assert.That(File.Exists(database.FileOf("transport", Rule)), Is.False);
     }
 
+    [Test]
+    public void APassInADatabaseNotMadeYetLeavesItEmpty()
+    {
+        var database = new ExampleDatabase(Path.Combine(directory, "not-made-yet"));
+
+        var (result, _) = Check(database, broken: false);
+
+        Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Passed), result.Explanation);
+        Assert.That(Directory.Exists(database.Directory), Is.False);
+    }
+
+    [Test]
+    public void ADatabaseThatCannotBeWrittenLeavesTheVerdictAndSaysSo()
+    {
+        var blocker = Path.Combine(directory, "a-file");
+        File.WriteAllText(blocker, string.Empty);
+        var database = new ExampleDatabase(blocker);
+
+        var (result, _) = Check(database, broken: true);
+
+        Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Failed));
+        Assert.That(result.Explanation, Does.Contain($"(the counterexample database could not be written, {database.FileOf("transport", Rule)}: "));
+    }
+
     [TestCase("not json")]
     [TestCase("""{"format": 2, "examples": []}""")]
     [TestCase("""{"format": 1, "examples": [{"found": "2026-11-29T00:00:00Z", "finding": "x", "scenario": {"Boot": {"EndpointId": 1}}}]}""")]
