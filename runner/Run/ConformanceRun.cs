@@ -95,9 +95,17 @@ public sealed class ConformanceRun : IDisposable
             return RuleResult.Empty(rule.Id, name, RuleOutcome.Broken, e.Message);
         }
 
-        if (runner.FailsAgain(target, rule, kept, options) is { } again)
+        try
         {
-            return again;
+            if (runner.FailsAgain(target, rule, kept, options) is { } again)
+            {
+                return again;
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return RuleResult.Empty(rule.Id, name, RuleOutcome.Broken,
+                $"the {target.Description.Adapter} adapter failed while running a counterexample kept in {examples.FileOf(name, rule.Id)}: {e.GetType().Name}: {e.Message}; if the target has changed since, delete the file");
         }
 
         var result = runner.Check(target, rule, options);

@@ -80,6 +80,21 @@ public sealed class ExampleDatabaseTests
         Assert.That(result.Explanation, Does.Contain($"(the counterexample database could not be written, {database.FileOf("transport", Rule)}: "));
     }
 
+    /// <summary>A kept case this target cannot run (its configuration changed since) is one error naming the file, not an exception.</summary>
+    [Test]
+    public void AKeptCaseTheTargetCannotRunIsOneErrorNamingTheFile()
+    {
+        var database = new ExampleDatabase(directory);
+        var (_, found) = Check(database, broken: true);
+        var unplayable = found!.Minimal.Scenario with { Steps = [Scenarios.Steps.SetVirtualAddressMapStep.Instance, .. found.Minimal.Scenario.Steps] };
+        database.Keep("transport", Rule, [new KeptExample(DateTimeOffset.UtcNow, "kept", unplayable)]);
+
+        var (result, _) = Check(database, broken: true);
+
+        Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Broken));
+        Assert.That(result.Explanation, Does.Contain($"failed while running a counterexample kept in {database.FileOf("transport", Rule)}: InvalidOperationException"));
+    }
+
     [TestCase("not json")]
     [TestCase("""{"format": 2, "examples": []}""")]
     [TestCase("""{"format": 1, "examples": [{"found": "2026-11-29T00:00:00Z", "finding": "x", "scenario": {"Boot": {"EndpointId": 1}}}]}""")]
