@@ -8,7 +8,7 @@ namespace FfaConformance.Adapters.Linux;
 /// directories, regular files, one character device (the console), nothing else. Written here so that setting
 /// up a Linux target needs no cpio tool.
 /// </summary>
-internal sealed class Initramfs
+public sealed class Initramfs
 {
     private const int Directory = 0x4000 | 0x1ED;          // S_IFDIR | 0755
     private const int CharacterDevice = 0x2000 | 0x180;    // S_IFCHR | 0600

@@ -10,7 +10,7 @@ namespace FfaConformance.Tests.Lab;
 /// inline helper, as lab dashboards expect one definition per target.
 /// </summary>
 [TestFixture]
-[Category("Commands")]
+[Category("Lab")]
 public sealed class LavaFilesTests
 {
     private const string Schema = "/usr/share/lava-common/lava-schema.py";
