@@ -27,6 +27,7 @@ public sealed class RunSummary
             }
 
             TestContext.Progress.WriteLine($"Written: {string.Join(", ", written)}");
+            run.End();
         }
     }
 }

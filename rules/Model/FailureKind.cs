@@ -25,6 +25,9 @@ public enum FailureKind
 
     /// <summary>After SetVirtualAddressMap the runtime path used an address of the runtime region that was not relocated.</summary>
     Unrelocated,
+
+    /// <summary>The run stopped during the case (a killed runner, a reset board): the case never finished, so it matches no other kind.</summary>
+    Lost,
 }
 
 /// <summary>How a step's end reads as a <see cref="FailureKind"/>.</summary>
@@ -38,11 +41,12 @@ public static class FailureKinds
             StopReason.CallBudgetExhausted => FailureKind.Livelock,
             StopReason.ResidencyViolation => FailureKind.Residency,
             StopReason.UnrelocatedAddress => FailureKind.Unrelocated,
+            StopReason.Lost => FailureKind.Lost,
             _ => FailureKind.Finding,
         }
         : FailureKind.Finding;
 
-    /// <summary>The word expectation files and reports use: finding, crash, hang, livelock, residency, unrelocated.</summary>
+    /// <summary>The word expectation files and reports use: finding, crash, hang, livelock, residency, unrelocated, lost.</summary>
     public static string Word(FailureKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>The kind in a sentence: "a crash", "a wrong value or call".</summary>
@@ -53,7 +57,8 @@ public static class FailureKinds
         FailureKind.Hang => "a hang",
         FailureKind.Livelock => "a livelock",
         FailureKind.Residency => "a residency violation",
-        _ => "an address not relocated by SetVirtualAddressMap",
+        FailureKind.Unrelocated => "an address not relocated by SetVirtualAddressMap",
+        _ => "a case lost when the run stopped",
     };
 
     public static IEnumerable<string> Words => Enum.GetValues<FailureKind>().Select(Word);

@@ -49,6 +49,7 @@ public abstract class Rule(RuleInfo info)
             StopReason.Hung => $"the target hung: {stopped.Detail}",
             StopReason.CallBudgetExhausted => $"the target did not stop calling: {stopped.Detail}",
             StopReason.ResidencyViolation or StopReason.UnrelocatedAddress => stopped.Detail,
+            StopReason.Lost => $"the run was lost during this case: {stopped.Detail}",
             _ => $"the target went on after the final answer: {stopped.Detail}",
         },
         null,

@@ -9,6 +9,9 @@ namespace FfaConformance.Runner.Configuration;
 /// <summary>The run a configuration asks for: each target bound by its own adapter, its expectations read up front.</summary>
 public static class SuitePlan
 {
+    /// <summary>The run's journal, in the results directory while a run is going on.</summary>
+    public const string RunJournalFile = "journal.jsonl";
+
     public static RunPlan From(SuiteSettings settings) => new(
         [.. settings.Targets.Select(t => new RunTarget(
             t.Name,
@@ -24,5 +27,6 @@ public static class SuitePlan
         ReplayCommand = (target, rule, replay) => Configuration.ReplayCommand.For(settings, target, rule, replay),
         Commit = Checkout.Commit(settings.RepositoryRoot),
         Examples = settings.Examples is { } examples ? new Engine.ExampleDatabase(examples) : null,
+        Journal = Path.Combine(settings.ResultsDirectory, RunJournalFile),
     };
 }

@@ -9,12 +9,15 @@ namespace FfaConformance.Runner.Engine;
 /// steps, so they are never read); the first failing case is kept as it was; evaluations after it are shrink
 /// steps. Shrinking stops running cases once <see cref="RuleRunner.HungShrinkBudget"/> of them have hung, so a target
 /// that hangs in every case costs a bounded number of timeouts per rule. An exception out of the adapter or
-/// the rule stops the run: no further case is run and the rule is reported broken.
+/// the rule stops the run: no further case is run and the rule is reported broken. A resumed run generates its
+/// cases again from the same seed and skips those that ran before (<see cref="Resumption"/>).
 /// </summary>
-internal sealed class CaseTally(Func<Scenario, CaseRun> run)
+internal sealed class CaseTally(Func<Scenario, CaseRun> run, Resumption? resumption = null, ICaseJournal? journal = null)
 {
     private readonly Dictionary<string, int> classes = new(StringComparer.Ordinal);
+    private readonly System.Diagnostics.Stopwatch clock = new();
     private int hungShrinks;
+    private int generated;
 
     public int Cases { get; private set; }
 
@@ -28,6 +31,9 @@ internal sealed class CaseTally(Func<Scenario, CaseRun> run)
 
     public Exception? Error { get; private set; }
 
+    /// <summary>On a resumed run, the case that was running when the run stopped, generated again.</summary>
+    public Scenario? Lost { get; private set; }
+
     /// <summary>The property FsCheck checks: true when the case passes (or is not run at all).</summary>
     public bool Passes(Scenario scenario)
     {
@@ -35,6 +41,24 @@ internal sealed class CaseTally(Func<Scenario, CaseRun> run)
         if (Error is not null || (shrinking && hungShrinks >= RuleRunner.HungShrinkBudget))
         {
             return true;
+        }
+
+        if (!shrinking)
+        {
+            generated++;
+            if (generated <= (resumption?.Skip ?? 0))
+            {
+                return true;
+            }
+
+            if (generated == resumption?.Lost)
+            {
+                Lost = scenario;
+                return true;
+            }
+
+            journal?.Case(generated, clock.Elapsed);
+            clock.Restart();
         }
 
         CaseRun result;
@@ -69,6 +93,7 @@ internal sealed class CaseTally(Func<Scenario, CaseRun> run)
         if (verdict.Failed)
         {
             Original = result;
+            journal?.Failed(generated);
         }
 
         return !verdict.Failed;

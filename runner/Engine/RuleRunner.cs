@@ -23,7 +23,11 @@ public sealed class RuleRunner(ManagedSecureWorld world)
 
     public ManagedSecureWorld World { get; } = world;
 
-    public RuleResult Check(ITarget target, Rule rule, RunOptions options)
+    /// <summary>
+    /// Checks <paramref name="rule"/>; with <paramref name="resumption"/>, picks an interrupted run up where it
+    /// stopped, and with <paramref name="journal"/>, writes the run down as it goes.
+    /// </summary>
+    public RuleResult Check(ITarget target, Rule rule, RunOptions options, Resumption? resumption = null, ICaseJournal? journal = null)
     {
         var clock = Stopwatch.StartNew();
         var description = target.Description;
@@ -32,10 +36,12 @@ public sealed class RuleRunner(ManagedSecureWorld world)
             return RuleResult.Empty(rule.Id, description.Name, RuleOutcome.NotApplicable, why, clock.Elapsed);
         }
 
-        var replay = options.Replay is null ? Seeds.Fresh()
-            : Seeds.TryParse(options.Replay, out var parsed) ? parsed
-            : throw new ArgumentException($"replay '{options.Replay}' is not 'seed,gamma' or 'seed,gamma,size'", nameof(options));
-        var tally = new CaseTally(scenario => Evaluate(target, rule, scenario, options.CallBudget));
+        var given = resumption?.Seed ?? options.Replay;
+        var replay = given is null ? Seeds.Fresh()
+            : Seeds.TryParse(given, out var parsed) ? parsed
+            : throw new ArgumentException($"replay '{given}' is not 'seed,gamma' or 'seed,gamma,size'", nameof(options));
+        journal?.Begin(Seeds.Format(replay.Rnd));
+        var tally = new CaseTally(scenario => Evaluate(target, rule, scenario, options.CallBudget), resumption, journal);
         var arbitrary = ScenarioArbitrary.For(rule.Info.Profile, GenerationContext.For(World.Partitions, description));
         var runner = new CapturingRunner();
         var config = Config.Quick
@@ -53,12 +59,30 @@ public sealed class RuleRunner(ManagedSecureWorld world)
             { Seed = seed };
         }
 
-        return runner.Result switch
+        var result = runner.Result switch
         {
             TestResult.Failed failed => Failure(target, rule, options, tally, failed, seed, clock),
+            TestResult.Passed when tally.Lost is { } lost => LostCase(rule, description.Name, tally, lost, resumption!, seed, clock),
             TestResult.Passed => Pass(rule, description.Name, description.Version, tally, seed, clock),
             var other => throw new InvalidOperationException($"FsCheck gave up on {rule.Id}: {other}"),
         };
+        return resumption is null ? result : result with
+        {
+            Cases = result.Cases + resumption.Skip + (tally.Lost is null ? 0 : 1),
+            Message = $"{result.Message} (resumed after the run stopped: cases 1–{resumption.Skip} had passed before{(resumption.Lost is { } n ? $", case {n} was lost" : string.Empty)}; only the cases run since count toward coverage)",
+        };
+    }
+
+    /// <summary>A resumed rule whose other cases passed fails with the case the run was lost in: it never finished, so it never passed.</summary>
+    private static RuleResult LostCase(Rule rule, string target, CaseTally tally, Scenario lost, Resumption resumption, string seed, Stopwatch clock)
+    {
+        var detail = $"case {resumption.Lost} was running when the run stopped (the runner was killed or the machine reset) and never finished";
+        var trace = new Trace([], [.. lost.Steps.Select((_, i) => new StepTrace([], i == 0 ? new Stopped(StopReason.Lost, detail) : NotRun.Instance))]);
+        var finding = new Finding($"the run was lost during this case: {detail}", null, "outcome", "a return", Stopped.Describe(StopReason.Lost)) { Step = 0 };
+        var verdict = new CaseVerdict(true, finding, []) { Kind = FailureKind.Lost };
+        var run = new CaseRun(lost, trace, verdict);
+        return new RuleResult(rule.Id, target, RuleOutcome.Failed, verdict.Finding!.ToString(), tally.Cases, tally.Exercised,
+            new Dictionary<string, int>(tally.Classes), [], new Counterexample(run, run, string.Empty, tally.Cases, 0), seed, clock.Elapsed);
     }
 
     /// <summary>

@@ -15,11 +15,19 @@ public static class RunRecordFile
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
     };
 
+    private static readonly JsonSerializerOptions Line = new(Options) { WriteIndented = false };
+
     public static void Write(RunRecord record, string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllText(path, JsonSerializer.Serialize(record, Options));
     }
+
+    /// <summary>One result as run.json holds it, for the run's journal.</summary>
+    public static string WriteResult(ResultRecord result) => JsonSerializer.Serialize(result, Line);
+
+    /// <summary>A result <see cref="WriteResult"/> wrote; <see cref="JsonException"/> when it is not one.</summary>
+    public static ResultRecord ReadResult(JsonElement json) => json.Deserialize<ResultRecord>(Options) ?? throw new JsonException("null is not a result");
 
     public static RunRecord Read(string path)
     {

@@ -21,12 +21,14 @@ public sealed class ConformanceRun : IDisposable
     private readonly List<ResultRecord> results = [];
     private readonly Dictionary<(string Target, string Rule), Counterexample> counterexamples = [];
     private readonly DateOnly today;
+    private readonly RunJournal? journal;
 
     public ConformanceRun(RunPlan plan, DateOnly? today = null)
     {
         Plan = plan;
         this.today = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         runner = new RuleRunner(new ManagedSecureWorld(PartitionTable.Default, plan.SecureWorldVersion));
+        journal = plan.Journal is { } path && plan.Options.Replay is null ? RunJournal.Open(path, plan.Fingerprint) : null;
         slots = [];
         foreach (var target in plan.Targets)
         {
@@ -57,13 +59,25 @@ public sealed class ConformanceRun : IDisposable
     {
         var slot = slots.GetValueOrDefault(target) ?? throw new ArgumentException($"no target '{target}' in this run; it has: {string.Join(", ", slots.Keys)}", nameof(target));
         var rule = RuleCatalogue.Get(ruleId);
+        if (journal?.Finished(target, ruleId) is { } done)
+        {
+            lock (results)
+            {
+                results.Add(done);
+            }
+
+            return done;
+        }
+
         var (built, problem) = slot.Target.Value;
         var options = Plan.Options with { MaxTest = slot.Plan.MaxTest ?? Plan.Options.MaxTest };
+        var resumption = journal?.Interrupted(target, ruleId);
+        var written = journal?.For(target, ruleId);
         var result = built is null
             ? RuleResult.Empty(ruleId, target, problem!.Skip ? RuleOutcome.Unavailable : RuleOutcome.Broken, problem.Message)
             : Plan.Examples is { } examples && options.Replay is null
-                ? CheckWithExamples(examples, built, rule, options)
-                : runner.Check(built, rule, options);
+                ? CheckWithExamples(examples, built, rule, options, resumption, written)
+                : runner.Check(built, rule, options, resumption, written);
         var record = RecordBuilder.Result(result, Judgement.Of(result, slot.Plan.Expectations.GetValueOrDefault(ruleId), today),
             replay => Plan.ReplayCommand(target, ruleId, replay));
         lock (results)
@@ -75,6 +89,7 @@ public sealed class ConformanceRun : IDisposable
             }
         }
 
+        journal?.Done(record);
         return record;
     }
 
@@ -82,7 +97,7 @@ public sealed class ConformanceRun : IDisposable
     /// Kept counterexamples first: one that fails again is the result; when all pass, they leave the database and
     /// the result says so, and the rule is checked with fresh cases, whose shrunk counterexample is kept.
     /// </summary>
-    private RuleResult CheckWithExamples(ExampleDatabase examples, ITarget target, Rules.Model.Rule rule, RunOptions options)
+    private RuleResult CheckWithExamples(ExampleDatabase examples, ITarget target, Rules.Model.Rule rule, RunOptions options, Resumption? resumption, ICaseJournal? written)
     {
         var name = target.Description.Name;
         IReadOnlyList<KeptExample> kept;
@@ -97,7 +112,8 @@ public sealed class ConformanceRun : IDisposable
 
         try
         {
-            if (runner.FailsAgain(target, rule, kept, options) is { } again)
+            // A resumed rule ran its kept cases before the run stopped.
+            if (resumption is null && runner.FailsAgain(target, rule, kept, options) is { } again)
             {
                 return again;
             }
@@ -108,7 +124,7 @@ public sealed class ConformanceRun : IDisposable
                 $"the {target.Description.Adapter} adapter failed while running a counterexample kept in {examples.FileOf(name, rule.Id)}: {e.GetType().Name}: {e.Message}; if the target has changed since, delete the file");
         }
 
-        var result = runner.Check(target, rule, options);
+        var result = runner.Check(target, rule, options, resumption, written);
         if (result.Outcome == RuleOutcome.NotApplicable)
         {
             return result;
@@ -166,8 +182,12 @@ public sealed class ConformanceRun : IDisposable
         return new RunRecord(RunRecord.CurrentFormat, info, RecordBuilder.Rules(), [.. targets], checkedResults);
     }
 
+    /// <summary>The run has ended and its results are written: its journal goes, nothing is left to resume.</summary>
+    public void End() => journal?.End();
+
     public void Dispose()
     {
+        journal?.Dispose();
         foreach (var slot in slots.Values.Where(s => s.Target.IsValueCreated))
         {
             slot.Target.Value.Target?.Dispose();

@@ -16,6 +16,13 @@ public sealed record RunPlan(IReadOnlyList<RunTarget> Targets, RunOptions Option
     /// <summary>Where counterexamples are kept and replayed first (<see cref="ExampleDatabase"/>); null keeps none.</summary>
     public ExampleDatabase? Examples { get; init; }
 
+    /// <summary>Where the run is written down as it goes, to resume after it stops (<see cref="RunJournal"/>); null writes nothing.</summary>
+    public string? Journal { get; init; }
+
+    /// <summary>What a journal must have been written for to be taken up: the targets and how their rules are run.</summary>
+    public string Fingerprint =>
+        $"{string.Join(";", Targets.Select(t => $"{t.Name}:{t.Adapter}:{t.Version}:{t.MaxTest}"))}|{Options.MaxTest}|{Options.CallBudget}|{SecureWorldVersion}";
+
     /// <summary>The commit of the checkout the run used, when known.</summary>
     public string? Commit { get; init; }
 }

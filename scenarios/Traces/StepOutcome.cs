@@ -37,6 +37,7 @@ public sealed record Stopped(StopReason Reason, string Detail) : StepOutcome
         StopReason.CallBudgetExhausted => "a livelock (call budget exhausted)",
         StopReason.ResidencyViolation => "a residency violation",
         StopReason.UnrelocatedAddress => "an address not relocated by SetVirtualAddressMap",
+        StopReason.Lost => "a lost run",
         _ => "a call after the final answer",
     };
 

@@ -20,4 +20,7 @@ public enum StopReason
 
     /// <summary>After SetVirtualAddressMap the runtime path used a physical address of the runtime region: one not relocated.</summary>
     UnrelocatedAddress,
+
+    /// <summary>The run itself stopped during the step — the runner was killed, the board reset — so the step never finished.</summary>
+    Lost,
 }
