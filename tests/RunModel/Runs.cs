@@ -18,8 +18,19 @@ internal static class Runs
     public static string Hostile(string file) => Path.Combine(NativeTargets.Root, "tests", "Hostile", file);
 
     /// <summary>The settings a user's environment gives: the shipped defaults file, then <paramref name="environment"/>.</summary>
+    /// <summary>
+    /// Settings as the suite loads them from <paramref name="environment"/>; unless it says otherwise, results (and so the
+    /// run's journal) go to a folder of this test process and no counterexamples are kept, so that self-tests neither
+    /// share state with each other nor with the suite's own run.
+    /// </summary>
     public static SuiteSettings Settings(params (string Name, string Value)[] environment) =>
-        SettingsLoader.Load([], Path.Combine(AppContext.BaseDirectory, SettingsLoader.DefaultsFileName), NativeTargets.Root, Environment(environment));
+        SettingsLoader.Load([], Path.Combine(AppContext.BaseDirectory, SettingsLoader.DefaultsFileName), NativeTargets.Root, Environment(
+        [
+            .. environment,
+            .. new[] { ("FFA_Run__ResultsDirectory", Isolated), ("FFA_Run__Examples", "none") }.Where(d => environment.All(e => e.Name != d.Item1)),
+        ]));
+
+    private static readonly string Isolated = Directory.CreateTempSubdirectory("ffa-runs-").FullName;
 
     public static IDictionary Environment(params (string Name, string Value)[] variables) => variables.ToDictionary(v => v.Name, v => v.Value);
 
