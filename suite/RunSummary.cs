@@ -26,6 +26,11 @@ public sealed class RunSummary
                 TestContext.Progress.WriteLine(problem);
             }
 
+            if (run.JournalNote is { } note)
+            {
+                TestContext.Progress.WriteLine(note);
+            }
+
             TestContext.Progress.WriteLine($"Written: {string.Join(", ", written)}");
             run.End();
         }

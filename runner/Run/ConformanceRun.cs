@@ -41,6 +41,9 @@ public sealed class ConformanceRun : IDisposable
 
     public RunPlan Plan { get; }
 
+    /// <summary>What the run's journal said when it was opened: a stopped run taken up, or a journal replaced and why.</summary>
+    public string? JournalNote => journal?.Note;
+
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
 
     /// <summary>Every result so far, in the order they were checked.</summary>

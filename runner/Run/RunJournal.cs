@@ -25,13 +25,18 @@ public sealed class RunJournal : IDisposable
         this.file = file;
         using var reader = new StreamReader(file, leaveOpen: true);
         var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (lines.Length > 0 && Header(lines[0]) == plan)
+        var header = lines.Length > 0 ? Header(lines[0]) : null;
+        if (header == plan)
         {
             Replay(lines.Skip(1));
             file.Seek(0, SeekOrigin.End);
+            Note = $"{path}: a run of this plan stopped before it ended; taken up: {finished.Count} finished rule(s), {interrupted.Count} interrupted";
         }
         else
         {
+            Note = lines.Length == 0 ? null
+                : header is null ? $"{path} was not a journal this suite can read (its first line is no header); a new one was begun"
+                : $"{path} was left by a run of another plan (targets, versions, cases or call budget differ); a new one was begun";
             file.SetLength(0);
             Write(new Dictionary<string, object> { ["journal"] = 1, ["plan"] = plan }, durable: true);
         }
@@ -55,6 +60,9 @@ public sealed class RunJournal : IDisposable
     }
 
     public string Path => path;
+
+    /// <summary>What opening the journal found, in a sentence, when it found anything: a run taken up, or a journal replaced and why.</summary>
+    public string? Note { get; }
 
     /// <summary>How many rules the journal took up, finished or interrupted.</summary>
     public int TakenUp => finished.Count + interrupted.Count;

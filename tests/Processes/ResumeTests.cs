@@ -63,6 +63,7 @@ public sealed class ResumeTests
             Assert.That(resumed, Does.Contain($"(resumed after the run stopped: cases 1–{lost - 1} had passed before, case {lost} was lost;"));
             Assert.That(resumed, Does.Contain("60 cases"), "every case of the rule is counted, before and after the stop");
             Assert.That(File.Exists(journal), Is.False, "a run that ended leaves no journal");
+            Assert.That(resumed, Does.Contain($"{journal}: a run of this plan stopped before it ended; taken up: 0 finished rule(s), 1 interrupted"));
 
             var (_, next) = DotnetTest.Shell(command, work, environment, TimeSpan.FromMinutes(5));
 

@@ -40,6 +40,7 @@ public sealed class RunJournalTests
 
         File.AppendAllText(file, "{\"target\":\"t\",\"rule\":\"INV-LOST\",\"ca");
         using var resumed = RunJournal.Open(file, "plan A")!;
+        Assert.That(resumed.Note, Is.EqualTo($"{file}: a run of this plan stopped before it ended; taken up: 1 finished rule(s), 2 interrupted"));
 
         Assert.That(resumed.Finished(done.Target, done.Rule), Is.EqualTo(done).Using<Runner.Records.ResultRecord>((a, b) => a.Rule == b.Rule && a.Verdict == b.Verdict && a.Seed == b.Seed && a.Cases == b.Cases));
         Assert.That(resumed.Interrupted("t", "INV-LOST"), Is.EqualTo(new Runner.Engine.Resumption("1,3", 1, 2)));
@@ -58,6 +59,22 @@ public sealed class RunJournalTests
         using var other = RunJournal.Open(file, "plan B")!;
 
         Assert.That((other.TakenUp, other.Interrupted("t", "INV-LOST")), Is.EqualTo((0, (Runner.Engine.Resumption?)null)));
+        Assert.That(other.Note, Is.EqualTo($"{file} was left by a run of another plan (targets, versions, cases or call budget differ); a new one was begun"));
+    }
+
+    [Test]
+    public void AFileThatIsNoJournalIsReplacedAndSaysSo()
+    {
+        File.WriteAllText(file, "garbage\n");
+
+        string? note;
+        using (var journal = RunJournal.Open(file, "plan A")!)
+        {
+            note = journal.Note;
+        }
+
+        Assert.That(note, Is.EqualTo($"{file} was not a journal this suite can read (its first line is no header); a new one was begun"));
+        Assert.That(File.ReadAllText(file), Does.StartWith("{\"journal\":1,\"plan\":\"plan A\"}"));
     }
 
     [Test]
