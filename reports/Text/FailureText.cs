@@ -41,7 +41,7 @@ public static class FailureText
         text.AppendLine($"Basis: {rule.Basis}")
             .Append(evidence.Replay.Length > 0
                 ? $"Replay seed: {evidence.Replay} (run seed {result.Seed})"
-                : "A kept counterexample: from the counterexample database, which every run of this rule on this target runs first");
+                : "No seed replays this case: it is a kept counterexample or a case lost when the run stopped, and every run of this rule on this target runs it first from the counterexample database while that is on (Run:Examples)");
         if (evidence.ReplayCommand is { } command)
         {
             text.AppendLine().Append($"Replay: {command}");

@@ -46,7 +46,7 @@ public static class SummaryText
     {
         Verdict.Passed => $"{result.Cases} cases, {result.Exercised} exercised",
         Verdict.Failed or Verdict.ExpectedFailure when result.Evidence is { } e =>
-            $"{e.Failing.Finding} [{(e.Replay.Length > 0 ? $"replay {e.Replay}" : "a kept counterexample")}]{(result.Expectation is { } x ? $" ({x.Reference})" : string.Empty)}",
+            $"{e.Failing.Finding} [{(e.Replay.Length > 0 ? $"replay {e.Replay}" : e.Failing.Kind == FfaConformance.Rules.Model.FailureKind.Lost ? "a case lost when the run stopped" : "a kept counterexample")}]{(result.Expectation is { } x ? $" ({x.Reference})" : string.Empty)}",
         _ => result.Explanation,
     };
 }
