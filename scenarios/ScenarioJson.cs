@@ -20,8 +20,6 @@ public static class ScenarioJson
 
     public static string Write(Scenario scenario) => JsonSerializer.Serialize(scenario, Options);
 
-    public static JsonElement Element(Scenario scenario) => JsonSerializer.SerializeToElement(scenario, Options);
-
     /// <summary>The scenario <paramref name="json"/> holds; <see cref="JsonException"/> when it holds none.</summary>
     public static Scenario Read(JsonElement json) => json.Deserialize<Scenario>(Options) ?? throw new JsonException("null is not a scenario");
 }

@@ -64,9 +64,6 @@ public sealed class RunJournal : IDisposable
     /// <summary>What opening the journal found, in a sentence, when it found anything: a run taken up, or a journal replaced and why.</summary>
     public string? Note { get; }
 
-    /// <summary>How many rules the journal took up, finished or interrupted.</summary>
-    public int TakenUp => finished.Count + interrupted.Count;
-
     /// <summary>A rule that had finished before the run stopped: its result.</summary>
     public ResultRecord? Finished(string target, string rule) => finished.GetValueOrDefault((target, rule));
 
