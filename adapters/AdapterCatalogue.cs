@@ -9,7 +9,7 @@ namespace FfaConformance.Adapters;
 /// <summary>Every adapter a target can name in its configuration.</summary>
 public static class AdapterCatalogue
 {
-    public static readonly IReadOnlyList<IAdapter> All = [new EmulatorAdapter(), new NativeAdapter(), new QemuAdapter(), new QemuElfAdapter(), new LinuxAdapter()];
+    public static readonly IReadOnlyList<IAdapter> All = [new EmulatorAdapter(), new NativeAdapter(), new QemuAdapter(), new QemuElfAdapter(), new LinuxAdapter(), new Linux.Board.BoardAdapter()];
 
     public static IReadOnlyList<string> Names => [.. All.Select(a => a.Name)];
 

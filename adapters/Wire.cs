@@ -96,6 +96,38 @@ public static class Wire
     public const int CompanionUuid = 128;
     public const int CompanionSteps = CompanionResults + (CompanionResultSize * CompanionMaxSteps);
 
+    // Board mode: the companion's device, relayed by ffa_agent (c/linux/ffa_conformance.h).
+    public const uint CompanionMessageCase = 1;
+    public const uint CompanionMessageAnswer = 2;
+    public const uint CompanionMessagePing = 3;
+    public const uint CompanionEventHello = 1;
+    public const uint CompanionEventCall = 2;
+    public const uint CompanionEventObserved = 3;
+    public const uint CompanionEventDone = 4;
+    public const uint CompanionEventFault = 5;
+    public const uint CompanionEventPing = 6;
+    public const uint CompanionCaseObserve = 0x1;
+    public const uint CompanionConduitSmc = 0;
+    public const uint CompanionConduitHvc = 1;
+    public const int CompanionRegisters = 18;
+    public const int CompanionMaxPartitions = 8;
+    public const uint CompanionPartitionStandIn = 0x1;
+    public const int CompanionCaseSteps = 16;
+    public const int CompanionCaseSize = CompanionCaseSteps + (CompanionStepSize * CompanionMaxSteps);
+    public const int CompanionAnswerRegisters = 8;
+    public const int CompanionAnswerSize = CompanionAnswerRegisters + (8 * CompanionRegisters);
+    public const int CompanionEventArgs = 16;
+    public const int CompanionEventRes = CompanionEventArgs + (8 * CompanionRegisters);
+    public const int CompanionEventSize = CompanionEventRes + (8 * CompanionRegisters);
+    public const int CompanionHelloFaulted = 12;
+    public const int CompanionHelloPartitions = 16;
+    public const int CompanionPartitionSize = 24;
+    public const int CompanionPartitionUuid = 8;
+    public const int CompanionHelloSize = CompanionHelloPartitions + (CompanionPartitionSize * CompanionMaxPartitions);
+    public const int CompanionDoneResults = 8;
+    public const int CompanionDoneSize = CompanionDoneResults + (CompanionResultSize * CompanionMaxSteps);
+    public const int CompanionFaultEventText = 4;
+
     /// <summary>The HARNESS_SEND_* flags of a send step, as the native host and the firmware take them.</summary>
     public static uint Flags(SendStep step) =>
         (step.Request.Convention == Convention.Smc64 ? SendSmc64 : 0)
@@ -194,5 +226,35 @@ public static class Wire
         ["sizeof(struct conf_step)"] = CompanionStepSize,
         ["offsetof(struct conf_step, uuid)"] = CompanionUuid,
         ["offsetof(struct conf_mailbox, step)"] = CompanionSteps,
+        ["CONF_MSG_CASE"] = CompanionMessageCase,
+        ["CONF_MSG_ANSWER"] = CompanionMessageAnswer,
+        ["CONF_MSG_PING"] = CompanionMessagePing,
+        ["CONF_EV_HELLO"] = CompanionEventHello,
+        ["CONF_EV_CALL"] = CompanionEventCall,
+        ["CONF_EV_OBSERVED"] = CompanionEventObserved,
+        ["CONF_EV_DONE"] = CompanionEventDone,
+        ["CONF_EV_FAULT"] = CompanionEventFault,
+        ["CONF_EV_PING"] = CompanionEventPing,
+        ["CONF_CASE_OBSERVE"] = CompanionCaseObserve,
+        ["CONF_CONDUIT_SMC"] = CompanionConduitSmc,
+        ["CONF_CONDUIT_HVC"] = CompanionConduitHvc,
+        ["CONF_REGS"] = CompanionRegisters,
+        ["CONF_MAX_PARTITIONS"] = CompanionMaxPartitions,
+        ["CONF_PARTITION_STAND_IN"] = CompanionPartitionStandIn,
+        ["offsetof(struct conf_case, step)"] = CompanionCaseSteps,
+        ["sizeof(struct conf_case)"] = CompanionCaseSize,
+        ["offsetof(struct conf_answer, a)"] = CompanionAnswerRegisters,
+        ["sizeof(struct conf_answer)"] = CompanionAnswerSize,
+        ["offsetof(struct conf_event, args)"] = CompanionEventArgs,
+        ["offsetof(struct conf_event, res)"] = CompanionEventRes,
+        ["sizeof(struct conf_event)"] = CompanionEventSize,
+        ["offsetof(struct conf_hello, faulted)"] = CompanionHelloFaulted,
+        ["offsetof(struct conf_hello, partition)"] = CompanionHelloPartitions,
+        ["sizeof(struct conf_partition)"] = CompanionPartitionSize,
+        ["offsetof(struct conf_partition, uuid)"] = CompanionPartitionUuid,
+        ["sizeof(struct conf_hello)"] = CompanionHelloSize,
+        ["offsetof(struct conf_done, result)"] = CompanionDoneResults,
+        ["sizeof(struct conf_done)"] = CompanionDoneSize,
+        ["offsetof(struct conf_fault, text)"] = CompanionFaultEventText,
     };
 }

@@ -93,6 +93,22 @@ public sealed class CaseSession
         return ConduitReply.Of(registers);
     }
 
+    /// <summary>
+    /// A call a real secure world answered (a board observed, not scripted), recorded with that answer. The
+    /// per-case budget holds as for scripted calls: past it the call is recorded unanswered and the case stopped.
+    /// </summary>
+    public ConduitReply Observe(ConduitKind conduit, RegisterSet issued, RegisterSet answered)
+    {
+        if (++callsMade > callBudget)
+        {
+            return Refuse(conduit, issued, StopReason.CallBudgetExhausted,
+                $"call #{callsMade} exceeds the per-case budget of {callBudget} conduit calls");
+        }
+
+        (stepIndex < 0 ? (ICollection<ConduitCall>)bootCalls : current).Add(new ConduitCall(conduit, issued, answered));
+        return ConduitReply.Of(answered);
+    }
+
     public void EndStep(StepOutcome outcome)
     {
         if (stepIndex < 0)

@@ -4,7 +4,6 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Qemu;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
-using FfaConformance.Scenarios.Steps;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 
@@ -20,10 +19,6 @@ namespace FfaConformance.Adapters.Linux;
 internal sealed class LinuxGuest : IDisposable
 {
     public static readonly TimeSpan PacketTimeout = TimeSpan.FromSeconds(5);
-
-    private const ulong PsciFeatures = 0x8400000A;
-    private const ulong SmcccVersion = 0x80000000;
-    private const ulong SmcccVersion12 = 0x10002;
 
     /// <summary>Answers past a stop order before the guest is given up as still looping.</summary>
     private const int AbortedCallsAllowed = 1000;
@@ -213,6 +208,10 @@ internal sealed class LinuxGuest : IDisposable
     /// <summary>The refusal a call gets after a stop order: FFA_ERROR(ABORTED), which ends the driver's request.</summary>
     private static readonly RegisterSet Refusal = RegisterSet.Of(FfaFunctions.Error.Id(Convention.Smc32).Value, 0, unchecked((uint)(int)FfaError.Aborted));
 
+    private static void Answer(GdbRemote gdb, ulong[] registers, RegisterSet answer) => KernelConduit.Answer(gdb, registers, answer, PacketTimeout);
+
+    private static void PassThrough(GdbRemote gdb, ulong pc) => KernelConduit.PassThrough(gdb, pc, PacketTimeout);
+
     private void Start(CaseSession probe, TimeSpan timeout)
     {
         var gdb = machine.Gdb;
@@ -241,14 +240,9 @@ internal sealed class LinuxGuest : IDisposable
             var pc = registers[GdbRemote.Pc];
             if (pc == sites.PsciConduit)
             {
-                // SMCCC discovery: QEMU's PSCI reports SMCCC v1.0, with which the FF-A driver would not start.
-                if (registers[0] == PsciFeatures && registers[1] == SmcccVersion)
+                if (KernelConduit.Discovery(registers) is { } discovery)
                 {
-                    Answer(gdb, registers, RegisterSet.Of(0));
-                }
-                else if (registers[0] == SmcccVersion)
-                {
-                    Answer(gdb, registers, RegisterSet.Of(SmcccVersion12));
+                    Answer(gdb, registers, discovery);
                 }
                 else
                 {
@@ -283,25 +277,6 @@ internal sealed class LinuxGuest : IDisposable
     /// <summary>How many partitions the companion bound to: the driver registered a device for each.</summary>
     public uint Devices => devices;
 
-    private static void Answer(GdbRemote gdb, ulong[] registers, RegisterSet answer)
-    {
-        answer.AsSpan().CopyTo(registers);
-        registers[GdbRemote.Pc] += 4;
-        gdb.Send(GdbRemote.WriteRegistersPacket(registers));
-        gdb.Send("c");
-        GdbRemote.Expect(gdb.Receive(PacketTimeout) ?? string.Empty, "the answer");
-    }
-
-    /// <summary>Lets QEMU's own PSCI take a call: off the breakpoint, one step, the breakpoint back, on.</summary>
-    private static void PassThrough(GdbRemote gdb, ulong pc)
-    {
-        GdbRemote.Expect(gdb.Command($"z0,{pc:x},4", PacketTimeout), "removing the breakpoint");
-        gdb.Send("s");
-        _ = gdb.Receive(PacketTimeout) ?? throw new TimeoutException("the single step past a PSCI call did not stop");
-        GdbRemote.Expect(gdb.Command($"Z0,{pc:x},4", PacketTimeout), "the breakpoint again");
-        gdb.Send("c");
-    }
-
     private static void Apply(GdbRemote gdb, IReadOnlyList<MemoryWrite> writes)
     {
         foreach (var write in writes)
@@ -316,59 +291,16 @@ internal sealed class LinuxGuest : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)scenario.Steps.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(Wire.CompanionDevices), devices);
         gdb.WriteMemory(mailbox, header, PacketTimeout);
-        var steps = new byte[Wire.CompanionStepSize * scenario.Steps.Length];
-        for (var i = 0; i < scenario.Steps.Length; i++)
-        {
-            var step = steps.AsSpan(Wire.CompanionStepSize * i);
-            if (scenario.Steps[i] is Send2Step send2)
-            {
-                BinaryPrimitives.WriteUInt32LittleEndian(step, Wire.CompanionSend2);
-                BinaryPrimitives.WriteUInt64LittleEndian(step[8..], send2.Request.Destination);
-                send2.Request.Message.ToBytes().CopyTo(step[16..]);
-                send2.Request.Uuid.ToBytes().CopyTo(step[Wire.CompanionUuid..]);
-            }
-            else if (scenario.SendAt(i) is { } send)
-            {
-                BinaryPrimitives.WriteUInt32LittleEndian(step, Wire.CompanionSend);
-                BinaryPrimitives.WriteUInt32LittleEndian(step[4..], send.Request.Convention == Convention.Smc64 ? Wire.CompanionSmc64 : 0);
-                BinaryPrimitives.WriteUInt64LittleEndian(step[8..], send.Request.Destination);
-                (send.Request.Message ?? DirectMessage.Zero).ToBytes().CopyTo(step[16..]);
-            }
-        }
-
+        var steps = CompanionCase.Steps(scenario);
         for (var done = 0; done < steps.Length; done += 0x800)
         {
             gdb.WriteMemory(mailbox + Wire.CompanionSteps + (ulong)done, steps.AsSpan(done, Math.Min(0x800, steps.Length - done)), PacketTimeout);
         }
     }
 
-    /// <summary>The outcomes of the steps that ran to their end, then the stop order's, if there was one.</summary>
-    private static IReadOnlyList<StepOutcome> Outcomes(byte[] results, Scenario scenario, (int Step, Stopped Order)? stop)
-    {
-        var completed = (int)BinaryPrimitives.ReadUInt32LittleEndian(results.AsSpan(Wire.CompanionCompleted));
-        var outcomes = new List<StepOutcome>();
-        for (var i = 0; i < Math.Min(completed, scenario.Steps.Length) && i != stop?.Step; i++)
-        {
-            var result = results.AsSpan(Wire.CompanionResults + (Wire.CompanionResultSize * i), Wire.CompanionResultSize);
-            var status = BinaryPrimitives.ReadUInt32LittleEndian(result);
-            var destination = scenario.RequestAt(i)?.Destination;
-            outcomes.Add(status switch
-            {
-                Wire.CompanionOk when scenario.Steps[i] is Send2Step => new Returned2(BinaryPrimitives.ReadInt32LittleEndian(result[4..]), DirectMessage2.FromBytes(result[8..])),
-                Wire.CompanionOk when destination is not null => new Returned(BinaryPrimitives.ReadInt32LittleEndian(result[4..]), DirectMessage.FromBytes(result[8..])),
-                Wire.CompanionOk => Completed.Instance,
-                Wire.CompanionNoReq2 => new Stopped(StopReason.Crashed, $"the companion could not run step {i + 1}: the driver's API has no sync_send_receive2"),
-                _ => new Stopped(StopReason.Crashed, $"the companion could not run step {i + 1} (status {status}): the driver registered no device for 0x{destination:X4}"),
-            });
-        }
-
-        if (stop is { } s)
-        {
-            outcomes.Add(s.Order);
-        }
-
-        return outcomes;
-    }
+    /// <summary>The outcomes the mailbox holds (<see cref="CompanionCase.Outcomes"/>).</summary>
+    private static IReadOnlyList<StepOutcome> Outcomes(byte[] mailbox, Scenario scenario, (int Step, Stopped Order)? stop) =>
+        CompanionCase.Outcomes(mailbox.AsSpan(Wire.CompanionResults), (int)BinaryPrimitives.ReadUInt32LittleEndian(mailbox.AsSpan(Wire.CompanionCompleted)), scenario, stop);
 
     /// <summary>The guest is given up: the steps that completed keep their outcomes when they can still be read, the running one ends with <paramref name="stop"/>.</summary>
     private bool Lose(StepTracker tracker, Scenario scenario, Stopped stop)

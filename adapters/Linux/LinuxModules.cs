@@ -13,16 +13,18 @@ namespace FfaConformance.Adapters.Linux;
 /// </summary>
 public sealed record LinuxModules(string Initramfs, bool Req2, bool Req2TakesUuid)
 {
+    /// <summary>The driver's build: ffa-core.ko, ffa-module.ko and their Module.symvers.</summary>
+    public string Driver => Path.Combine(Path.GetDirectoryName(Initramfs)!, "ffa");
+
     /// <summary>Builds (or reuses) the initramfs; <see cref="TargetBuildException"/> with make's own text when a module does not build.</summary>
     public static LinuxModules Build(LinuxKernel kernel, DriverSource driver, PartitionTable partitions, string buildRoot, Func<string, string>? mutate = null)
     {
         var companion = Path.Combine(CSources.Root, "linux");
         var header = File.ReadAllText(driver.Header);
-        var req2 = header.Contains("sync_send_receive2", StringComparison.Ordinal);
-        var req2TakesUuid = req2 && header.Contains("sync_send_receive2)(struct ffa_device *dev, const uuid_t *uuid", StringComparison.Ordinal);
+        var api = DriverApi.Of(header);
         var uuids = string.Join(',', partitions.Partitions.Select(p => Convert.ToHexStringLower(p.UuidBytes)));
         var mutated = mutate?.Invoke(File.ReadAllText(Path.Combine(driver.Folder, "driver.c")));
-        var flavour = !req2 ? "-DCONF_API_NO_REQ2" : req2TakesUuid ? "-DCONF_API_REQ2_UUID" : string.Empty;
+        var flavour = api.Flavour;
         var init = $"""
             #!/bin/busybox sh
             /bin/busybox mount -t proc proc /proc
@@ -66,7 +68,7 @@ public sealed record LinuxModules(string Initramfs, bool Req2, bool Req2TakesUui
                 File.Copy(file, Path.Combine(conf, Path.GetFileName(file)));
             }
 
-            File.WriteAllText(Path.Combine(conf, "Kbuild"), $"ccflags-y += {first} {flavour}\nobj-m += ffa_conformance.o\n");
+            File.WriteAllText(Path.Combine(conf, "Kbuild"), CompanionKbuild($"{first} {flavour}"));
             Make(kernel, conf, "the companion module", $"KBUILD_EXTRA_SYMBOLS={Path.Combine(ffa, "Module.symvers")}");
 
             var modules = new[] { Path.Combine(ffa, "ffa-core.ko"), Path.Combine(ffa, "ffa-module.ko"), Path.Combine(conf, "ffa_conformance.ko") };
@@ -85,11 +87,14 @@ public sealed record LinuxModules(string Initramfs, bool Req2, bool Req2TakesUui
 
             image.Write(Path.Combine(work, "initramfs.cpio.gz"));
         });
-        return new LinuxModules(Path.Combine(output, "initramfs.cpio.gz"), req2, req2TakesUuid);
+        return new LinuxModules(Path.Combine(output, "initramfs.cpio.gz"), api.Req2, api.Req2TakesUuid);
     }
 
+    /// <summary>The companion module's Kbuild: one module of companion.c and board.c.</summary>
+    public static string CompanionKbuild(string flags) => $"ccflags-y += {flags}\nobj-m += ffa_conformance.o\nffa_conformance-y := companion.o board.o\n";
+
     /// <summary>Debian's kernel has the FF-A transport off: these make the header declare the bus's functions (not stubs) and the driver use its SMCCC transport.</summary>
-    private const string Defines = "-DCONFIG_ARM_FFA_TRANSPORT_MODULE=1 -DCONFIG_ARM_FFA_SMCCC=1";
+    public const string Defines = "-DCONFIG_ARM_FFA_TRANSPORT_MODULE=1 -DCONFIG_ARM_FFA_SMCCC=1";
 
     private static void Make(LinuxKernel kernel, string folder, string what, params string[] extra) =>
         Tool(kernel, "make", ["-C", kernel.Headers, $"M={folder}", "CONFIG_DEBUG_INFO_BTF_MODULES=", .. extra, "modules"], folder, what);

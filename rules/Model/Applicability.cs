@@ -13,6 +13,15 @@ public sealed record Applicability(TargetCapabilities Needs, FfaVersion? From = 
     /// <summary>A REQ2 entry on a target that negotiated FF-A v1.2 or later.</summary>
     public static readonly Applicability DirectRequest2 = new(TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.DirectRequest2, From: FfaVersion.V1_2);
 
+    /// <summary>
+    /// A rule that holds whatever the secure world answers: it reads what the transport sent, never what a script
+    /// made the secure world say, so it also applies where a real secure world answers (a board observed).
+    /// </summary>
+    public static readonly Applicability AnyAnswer = new(TargetCapabilities.None);
+
+    /// <summary><see cref="AnyAnswer"/> for the REQ2 entry, at FF-A v1.2 and later.</summary>
+    public static readonly Applicability DirectRequest2AnyAnswer = new(TargetCapabilities.DirectRequest2, From: FfaVersion.V1_2);
+
     /// <summary>Null when the rule applies; otherwise why not, for the skip message.</summary>
     public string? WhyNot(TargetDescription target)
     {
@@ -37,7 +46,7 @@ public sealed record Applicability(TargetCapabilities Needs, FfaVersion? From = 
 
     public override string ToString()
     {
-        var parts = new List<string> { Describe(Needs) };
+        var parts = new List<string> { Needs == TargetCapabilities.None ? "any secure world, scripted or real" : Describe(Needs) };
         if (From is { } from)
         {
             parts.Add($"FF-A ≥ {from}");

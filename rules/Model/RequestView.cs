@@ -2,6 +2,7 @@ using FfaConformance.Abi;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Answers;
 using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.Model;
@@ -62,6 +63,18 @@ public abstract class RequestView(CaseView owner, int index, Script script, Step
     public IEnumerable<string> StandardClasses()
     {
         yield return InterfaceClass;
+        if (!Case.Target.Can(TargetCapabilities.ScriptableSecureWorld))
+        {
+            // A real secure world answered: the script was never played, so only what was seen is a class.
+            yield return Scenarios.Profiles.ChainShape.BucketOf(Math.Max(0, Calls.Count - 1));
+            if (Calls.Count > 0 && Calls[^1].Answer is { } last)
+            {
+                yield return $"answered {FfaFunctions.Describe(last.W0)}";
+            }
+
+            yield break;
+        }
+
         yield return Scenarios.Profiles.ChainShape.BucketOf(Flow.Depth);
         for (var i = 0; i < Flow.Depth && i < Script.Answers.Length; i++)
         {

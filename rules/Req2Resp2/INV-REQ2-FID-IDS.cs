@@ -12,7 +12,7 @@ public sealed class InvReq2FidIds() : Send2Rule(new RuleInfo(
     "Arm DEN0077 (FF-A) v1.2, section \"FFA_MSG_SEND_DIRECT_REQ2\" (wording not verified): SMC64 function ID 0xC400008D, x1 as for FFA_MSG_SEND_DIRECT_REQ; Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req2() issues FFA_MSG_SEND_DIRECT_REQ2 with PACK_TARGET_INFO(src_id, dst_id); TF-A services/std_svc/spmd/spmd_main.c forwards it only as an SMC64 call.",
     Profiles.Requests2(Profiles.ShortChains, Response, CoreError))
 {
-    Applicability = Applicability.DirectRequest2,
+    Applicability = Applicability.DirectRequest2AnyAnswer,
     Coverage = ["known destination"],
 })
 {

@@ -12,7 +12,7 @@ public sealed class InvReq2Payload() : Send2Rule(new RuleInfo(
     "Arm DEN0077 (FF-A) v1.2, section \"FFA_MSG_SEND_DIRECT_REQ2\" (wording not verified): x4–x17 carry the implementation-defined payload; Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req2() copies struct ffa_send_direct_data2 into x4–x17.",
     Profiles.Requests2(Profiles.ShortChains, Response, CoreError))
 {
-    Applicability = Applicability.DirectRequest2,
+    Applicability = Applicability.DirectRequest2AnyAnswer,
     Coverage = ["payload with bits[63:32] set", "x17 non-zero"],
 })
 {

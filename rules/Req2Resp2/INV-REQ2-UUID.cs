@@ -11,7 +11,7 @@ public sealed class InvReq2Uuid() : Send2Rule(new RuleInfo(
     "Arm DEN0077 (FF-A) v1.2, section \"FFA_MSG_SEND_DIRECT_REQ2\" (wording not verified): x2/x3 hold the UUID of the target service, the null UUID meaning any; Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req2() loads x2 and x3 from the uuid_t as two little-endian 64-bit words; Hafnium src/api.c, api_ffa_msg_send_direct_req() matches them against the partition's UUIDs.",
     Profiles.Requests2(Profiles.ShortChains, Response, CoreError))
 {
-    Applicability = Applicability.DirectRequest2,
+    Applicability = Applicability.DirectRequest2AnyAnswer,
     Coverage = ["partition UUID", "null UUID", "other UUID"],
 })
 {

@@ -11,6 +11,7 @@ public sealed class InvReqFid() : SendRule(new RuleInfo(
     "FFA_MSG_SEND_DIRECT_REQ exists in both widths from v1.0 (Arm DEN0077 (FF-A) v1.0, section \"FFA_MSG_SEND_DIRECT_REQ\", wording not verified): TF-A include/services/ffa_svc.h, Hafnium inc/vmapi/hf/ffa.h and Linux include/linux/arm_ffa.h define 0x8400006F and 0xC400006F.",
     Profiles.Requests)
 {
+    Applicability = Applicability.AnyAnswer,
     Coverage = ["SMC32", "SMC64"],
 })
 {

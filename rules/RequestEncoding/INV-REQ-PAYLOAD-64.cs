@@ -11,6 +11,7 @@ public sealed class InvReqPayload64() : SendRule(new RuleInfo(
     "The payload is five implementation-defined 64-bit words in x3–x7 for SMC64 (Arm DEN0077 (FF-A) v1.2, section \"FFA_MSG_SEND_DIRECT_REQ\", wording not verified); Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req() and U-Boot drivers/firmware/arm-ffa/arm-ffa-uclass.c, ffa_msg_send_direct_req_hdlr() pass data0–data4 in x3–x7 unchanged.",
     Profiles.Requests)
 {
+    Applicability = Applicability.AnyAnswer,
     Coverage = ["payload with bits[63:32] set"],
 })
 {

@@ -11,6 +11,7 @@ public sealed class InvReqW1Pack() : SendRule(new RuleInfo(
     "Receiver in bits[15:0], sender in bits[31:16]: Linux drivers/firmware/arm_ffa/driver.c, PACK_TARGET_INFO(), TF-A include/services/ffa_svc.h, FFA_DIRECT_MSG_SOURCE_SHIFT/FFA_DIRECT_MSG_DESTINATION_SHIFT, U-Boot include/arm_ffa_priv.h, PREP_SELF_ENDPOINT_ID()/PREP_PART_ENDPOINT_ID(); x1[63:32] is not used.",
     Profiles.Requests)
 {
+    Applicability = Applicability.AnyAnswer,
     Coverage = ["known destination", "SMC32", "SMC64"],
 })
 {

@@ -10,6 +10,7 @@ public sealed class InvReqW2Zero() : SendRule(new RuleInfo(
     "w2 is reserved (v1.0) or flags with bit 31 = framework message (v1.1+) (Arm DEN0077 (FF-A) v1.1, section \"FFA_MSG_SEND_DIRECT_REQ\", wording not verified); Hafnium src/api.c, api_ffa_msg_send_direct_req() and TF-A services/std_svc/spm/el3_spmc/spmc_main.c, direct_msg_validate_arg2() reject a non-zero 64-bit x2 with INVALID_PARAMETERS.",
     Profiles.Requests)
 {
+    Applicability = Applicability.AnyAnswer,
     Coverage = ["SMC32", "SMC64"],
 })
 {

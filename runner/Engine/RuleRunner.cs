@@ -42,7 +42,7 @@ public sealed class RuleRunner(ManagedSecureWorld world)
             : throw new ArgumentException($"replay '{given}' is not 'seed,gamma' or 'seed,gamma,size'", nameof(options));
         journal?.Begin(Seeds.Format(replay.Rnd));
         var tally = new CaseTally(scenario => Evaluate(target, rule, scenario, options.CallBudget), resumption, journal);
-        var arbitrary = ScenarioArbitrary.For(rule.Info.Profile, GenerationContext.For(World.Partitions, description));
+        var arbitrary = ScenarioArbitrary.For(rule.Info.Profile, GenerationContext.For(description.Partitions ?? World.Partitions, description));
         var runner = new CapturingRunner();
         var config = Config.Quick
             .WithMaxTest(options.MaxTest)
@@ -126,7 +126,7 @@ public sealed class RuleRunner(ManagedSecureWorld world)
     public CaseRun Evaluate(ITarget target, Rule rule, Scenario scenario, int callBudget)
     {
         var trace = ScenarioDriver.Run(target, World.Begin(scenario, callBudget));
-        return new CaseRun(scenario, trace, rule.Judge(new CaseView(scenario, trace, target.Description, World.Partitions)));
+        return new CaseRun(scenario, trace, rule.Judge(new CaseView(scenario, trace, target.Description, target.Description.Partitions ?? World.Partitions)));
     }
 
     private RuleResult Failure(ITarget target, Rule rule, RunOptions options, CaseTally tally, TestResult.Failed failed, string seed, Stopwatch clock)

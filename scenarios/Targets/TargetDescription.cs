@@ -19,5 +19,11 @@ public sealed record TargetDescription(
     /// <summary>The REQ2 entry takes no service UUID: it sends the destination's own (Linux since sync_send_receive2 took the UUID from the device).</summary>
     public bool OwnServiceUuidOnly { get; init; }
 
+    /// <summary>
+    /// The partitions the target's own secure world hosts, when cases go to it rather than to the managed one (a
+    /// board observed): generators pick destinations from them and rules judge against them.
+    /// </summary>
+    public PartitionTable? Partitions { get; init; }
+
     public bool Can(TargetCapabilities needed) => (Capabilities & needed) == needed;
 }

@@ -4,11 +4,13 @@
  * GPL-2.0 (a module that binds to the kernel's FF-A bus must be).
  *
  * It binds to every partition whose UUID it is given (uuids=, 32 hex digits
- * each, comma-separated), tells the harness where its mailbox is, and runs the
- * harness's cases in a kernel thread: each send step goes through the FF-A
- * driver's own API (ffa_msg_ops: sync_send_receive in the driver's default or
- * in 32-bit mode, sync_send_receive2), so every conduit call in between is the
- * driver's. See ffa_conformance.h for the protocol.
+ * each, comma-separated) and runs the harness's cases in a kernel thread: each
+ * send step goes through the FF-A driver's own API (ffa_msg_ops:
+ * sync_send_receive in the driver's default or in 32-bit mode,
+ * sync_send_receive2), so every conduit call in between is the driver's.
+ * Under QEMU (harness=gdb) it tells the harness where its mailbox is and waits
+ * at a breakpoint; on a board (harness=device) board.c takes the cases from a
+ * device. See ffa_conformance.h for the protocol.
  *
  * The build says which sync_send_receive2 the driver's API has:
  * CONF_API_NO_REQ2 (none), CONF_API_REQ2_UUID (it takes the service UUID, as
@@ -26,17 +28,22 @@
 #include <linux/uuid.h>
 
 #include "ffa_conformance.h"
-
-#define CONF_MAX_PARTITIONS	8
+#include "companion.h"
 
 static char *uuids;
 module_param(uuids, charp, 0444);
 MODULE_PARM_DESC(uuids, "the partitions to bind to: UUIDs as 32 hex digits, comma-separated");
 
-static struct conf_mailbox *mailbox;
+static char *harness = "gdb";
+module_param(harness, charp, 0444);
+MODULE_PARM_DESC(harness, "gdb: the harness traps the conduit (QEMU); device: a board, driven through /dev/ffa_conformance");
+
+struct conf_mailbox *mailbox;
+struct task_struct *runner;
+struct ffa_device_id conf_ids[CONF_MAX_PARTITIONS + 1];
+int conf_id_count;
 static struct ffa_device *devices[CONF_MAX_PARTITIONS];
-static struct ffa_device_id ids[CONF_MAX_PARTITIONS + 1];
-static struct task_struct *runner;
+static bool board;
 
 /* The harness's breakpoint: it stops here between cases. Never inlined, never empty. */
 static noinline void conf_wait(struct conf_mailbox *box)
@@ -62,22 +69,12 @@ static struct ffa_device *conf_device(u64 dst)
 	return NULL;
 }
 
-static void conf_step(const struct conf_step *step, struct conf_result *result)
+static void conf_send(struct ffa_device *dev, const struct conf_step *step, struct conf_result *result)
 {
-	struct ffa_device *dev = conf_device(step->dst);
-	const struct ffa_msg_ops *ops;
+	const struct ffa_msg_ops *ops = dev->ops->msg_ops;
 	int i;
 
-	memset(result, 0, sizeof(*result));
-	/* Any other step (ExitBootServices) has no meaning for a driver that is always open: it completes. */
-	if (step->kind != CONF_SEND && step->kind != CONF_SEND2)
-		return;
-	if (!dev) {
-		result->status = CONF_NO_DEVICE;
-		return;
-	}
 
-	ops = dev->ops->msg_ops;
 	if (step->kind == CONF_SEND2) {
 #ifdef CONF_API_NO_REQ2
 		result->status = CONF_NO_REQ2;
@@ -102,6 +99,8 @@ static void conf_step(const struct conf_step *step, struct conf_result *result)
 			.data0 = step->x[0], .data1 = step->x[1], .data2 = step->x[2],
 			.data3 = step->x[3], .data4 = step->x[4],
 		};
+		/* On a board the device may be another driver's: its mode is put back after the step. */
+		bool mode_32bit = dev->mode_32bit;
 
 		/* The driver's default for an AArch64 partition is 64-bit; mode_32bit_set is its only switch. */
 		if (step->flags & CONF_SMC64)
@@ -114,8 +113,31 @@ static void conf_step(const struct conf_step *step, struct conf_result *result)
 		result->x[2] = data.data2;
 		result->x[3] = data.data3;
 		result->x[4] = data.data4;
+		dev->mode_32bit = mode_32bit;
 	}
 	result->status = CONF_OK;
+}
+
+static void conf_step(const struct conf_step *step, struct conf_result *result)
+{
+	struct ffa_device *dev;
+
+	memset(result, 0, sizeof(*result));
+	/* Any other step (ExitBootServices) has no meaning for a driver that is always open: it completes. */
+	if (step->kind != CONF_SEND && step->kind != CONF_SEND2)
+		return;
+	dev = conf_device(step->dst);
+	if (dev) {
+		conf_send(dev, step, result);
+		return;
+	}
+	dev = board ? conf_board_device(step->dst) : NULL;
+	if (!dev) {
+		result->status = CONF_NO_DEVICE;
+		return;
+	}
+	conf_send(dev, step, result);
+	put_device(&dev->dev);
 }
 
 static int conf_run(void *unused)
@@ -123,7 +145,12 @@ static int conf_run(void *unused)
 	u32 i, steps;
 
 	while (!kthread_should_stop()) {
-		conf_wait(mailbox);
+		if (board) {
+			if (!conf_board_next())
+				continue;
+		} else {
+			conf_wait(mailbox);
+		}
 		steps = min_t(u32, READ_ONCE(mailbox->steps), CONF_MAX_STEPS);
 		WRITE_ONCE(mailbox->completed, 0);
 		for (i = 0; i < steps; i++) {
@@ -135,6 +162,8 @@ static int conf_run(void *unused)
 			conf_step(&mailbox->step[i], &mailbox->result[i]);
 			WRITE_ONCE(mailbox->completed, i + 1);
 		}
+		if (board)
+			conf_board_done();
 	}
 	return 0;
 }
@@ -144,7 +173,10 @@ static int conf_report(const char *what, const char *text, unsigned long pc)
 	if (mailbox && !mailbox->fault) {
 		mailbox->fault = 1;
 		snprintf(mailbox->fault_text, CONF_FAULT_TEXT, "%s: %s (%pS)", what, text ? text : "", (void *)pc);
-		conf_call(CONF_FAULT, 0, 0, 0);
+		if (board)
+			conf_board_fault(mailbox->fault_text);
+		else
+			conf_call(CONF_FAULT, 0, 0, 0);
 	}
 	return NOTIFY_DONE;
 }
@@ -153,6 +185,9 @@ static int conf_die(struct notifier_block *nb, unsigned long event, void *data)
 {
 	struct die_args *args = data;
 
+	/* On a board only the case's own thread is the harness's business. */
+	if (board && current != runner)
+		return NOTIFY_DONE;
 	return event == DIE_OOPS ? conf_report("Oops", args->str, instruction_pointer(args->regs)) : NOTIFY_DONE;
 }
 
@@ -186,7 +221,7 @@ static struct ffa_driver conf_driver = {
 	.name = "ffa_conformance",
 	.probe = conf_probe,
 	.remove = conf_remove,
-	.id_table = ids,
+	.id_table = conf_ids,
 };
 
 static int conf_parse_uuids(void)
@@ -206,8 +241,9 @@ static int conf_parse_uuids(void)
 				return -EINVAL;
 			bytes[i] = (u8)(hi << 4 | lo);
 		}
-		import_uuid(&ids[n++].uuid, bytes);
+		import_uuid(&conf_ids[n++].uuid, bytes);
 	}
+	conf_id_count = n;
 	return n > 0 ? 0 : -EINVAL;
 }
 
@@ -223,6 +259,12 @@ static int __init conf_init(void)
 		pr_err("ffa_conformance: uuids='%s' is not a list of 32-hex-digit UUIDs\n", uuids ? uuids : "");
 		goto free;
 	}
+	if (strcmp(harness, "gdb") && strcmp(harness, "device")) {
+		pr_err("ffa_conformance: harness='%s'; accepted: gdb, device\n", harness);
+		ret = -EINVAL;
+		goto free;
+	}
+	board = !strcmp(harness, "device");
 	register_die_notifier(&conf_die_nb);
 	atomic_notifier_chain_register(&panic_notifier_list, &conf_panic_nb);
 	ret = ffa_register(&conf_driver);
@@ -230,14 +272,23 @@ static int __init conf_init(void)
 		pr_err("ffa_conformance: registering with the FF-A bus failed: %d\n", ret);
 		goto notifiers;
 	}
-	conf_call(CONF_HELLO, virt_to_phys(mailbox), (unsigned long)conf_wait, mailbox->devices);
+	if (board) {
+		ret = conf_board_init();
+		if (ret)
+			goto driver;
+	} else {
+		conf_call(CONF_HELLO, virt_to_phys(mailbox), (unsigned long)conf_wait, mailbox->devices);
+	}
 	runner = kthread_run(conf_run, NULL, "ffa_conformance");
 	if (IS_ERR(runner)) {
 		ret = PTR_ERR(runner);
-		goto driver;
+		goto board;
 	}
 	return 0;
 
+board:
+	if (board)
+		conf_board_exit();
 driver:
 	ffa_unregister(&conf_driver);
 notifiers:
@@ -250,7 +301,11 @@ free:
 
 static void __exit conf_exit(void)
 {
+	if (board)
+		conf_board_stop();
 	kthread_stop(runner);
+	if (board)
+		conf_board_exit();
 	ffa_unregister(&conf_driver);
 	atomic_notifier_chain_unregister(&panic_notifier_list, &conf_panic_nb);
 	unregister_die_notifier(&conf_die_nb);

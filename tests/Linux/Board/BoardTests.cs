@@ -1,0 +1,101 @@
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Linux.Board;
+using FfaConformance.Rules;
+using FfaConformance.Runner.Engine;
+using FfaConformance.Scenarios.Targets;
+using FfaConformance.Scenarios.Traces;
+
+namespace FfaConformance.Tests.Linux.Board;
+
+/// <summary>
+/// The linux-board adapter against a QEMU guest standing in for a board, reached over SSH on the loopback address,
+/// whose firmware the adapter cannot see. In answer mode the companion answers, in the kernel, the calls made inside
+/// cases — the board's firmware sees none of them — and the driver gets the verdicts the linux target gives it; a call
+/// from another task passes through to the firmware. In observe mode the firmware answers every case's calls, the
+/// trace holds exactly what it answered, and only rules that hold for any answer apply.
+/// </summary>
+[TestFixture]
+[Category("Linux")]
+[NonParallelizable]
+public sealed class BoardTests
+{
+    [Test]
+    public void BothModesRunThePackagedDriverOverSsh()
+    {
+        using var board = StandInBoard.Boot();
+        var known = BoardTargets.KnownFailures;
+
+        IReadOnlyList<RuleResult> answered;
+        IReadOnlyList<ConduitCall> firmwareDuringAnswer;
+        BoardTarget answer;
+        using (answer = BoardTargets.Create(board, BoardMode.Answer, "board-answer"))
+        {
+            var before = board.Firmware.Count;
+            answered = BoardTargets.CheckAll(answer);
+            firmwareDuringAnswer = [.. board.Firmware.Skip(before)];
+        }
+
+        IReadOnlyList<RuleResult> observed;
+        IReadOnlyList<ConduitCall> firmwareDuringObserve;
+        CaseRun one;
+        BoardTarget observe;
+        using (observe = BoardTargets.Create(board, BoardMode.Observe, "board-observe"))
+        {
+            observed = BoardTargets.CheckAll(observe);
+            var before = board.Firmware.Count;
+            one = BoardTargets.Runner.Evaluate(observe, RuleCatalogue.Get("INV-REQ-PAYLOAD-64"), Scenario64(), BoardTargets.Options.CallBudget);
+            firmwareDuringObserve = [.. board.Firmware.Skip(before)];
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(board.Fault, Is.Null);
+
+            // The board's own partition is reached as it is; the managed secure world's are stand-ins.
+            Assert.That(answer.Partitions.Where(p => !p.StandIn).Select(p => p.Id), Is.EqualTo(StandInBoard.Partitions.Ids));
+            Assert.That(answer.Partitions.Where(p => p.StandIn).Select(p => p.Id), Is.EquivalentTo(Scenarios.PartitionTable.Default.Ids));
+            Assert.That(answer.PassThrough, Is.EqualTo((0, StandInBoard.Partitions.First)), "FFA_PARTITION_INFO_GET from the agent's task went to the board's firmware");
+
+            // Answer mode: the same verdicts as the linux target's expectations, and not one case's call reached the firmware.
+            foreach (var result in answered)
+            {
+                var expected = result.Outcome == RuleOutcome.NotApplicable ? RuleOutcome.NotApplicable
+                    : known.Contains(result.RuleId) ? RuleOutcome.Failed : RuleOutcome.Passed;
+                Assert.That(result.Outcome, Is.EqualTo(expected), $"answer mode, {result.RuleId}: {result.Message}");
+            }
+
+            Assert.That(answered.Count(r => r.Outcome != RuleOutcome.NotApplicable), Is.GreaterThan(30));
+            Assert.That(firmwareDuringAnswer.Select(c => FfaFunctions.Describe(c.Issued.W0)), Has.None.Contains("DIRECT_REQ"));
+
+            // Observe mode: the rules that hold for any answer apply, each as on the linux target; the others say why not.
+            Assert.That(observe.Description.Capabilities.HasFlag(TargetCapabilities.ScriptableSecureWorld), Is.False);
+            Assert.That(observe.Description.Partitions?.Ids, Is.EqualTo(StandInBoard.Partitions.Ids));
+            foreach (var result in observed)
+            {
+                var anyAnswer = !RuleCatalogue.Get(result.RuleId).Info.Applicability.Needs.HasFlag(TargetCapabilities.ScriptableSecureWorld);
+                if (!anyAnswer)
+                {
+                    Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.NotApplicable), $"observe mode, {result.RuleId}");
+                    Assert.That(result.Message, Does.Contain("a scriptable secure world"));
+                }
+                else if (result.Outcome != RuleOutcome.NotApplicable)
+                {
+                    Assert.That(result.Outcome, Is.EqualTo(known.Contains(result.RuleId) ? RuleOutcome.Failed : RuleOutcome.Passed), $"observe mode, {result.RuleId}: {result.Message}");
+                }
+            }
+
+            Assert.That(observed.Count(r => r.Outcome == RuleOutcome.Passed), Is.GreaterThanOrEqualTo(4));
+
+            // What the case recorded is what the firmware answered, call for call.
+            var calls = one.Trace.Steps.SelectMany(s => s.Calls).ToArray();
+            Assert.That(calls.Select(c => (c.Issued, c.Answer)), Is.EqualTo(firmwareDuringObserve.Select(c => (c.Issued, c.Answer))));
+            Assert.That(calls.Select(c => c.Answer!.W0), Is.All.EqualTo(FfaFunctions.DirectResponse.Id(Convention.Smc64).Value));
+            Assert.That(calls[0].Answer![3], Is.EqualTo(Scenario64().Steps.OfType<Scenarios.Steps.SendStep>().Single().Request.Message!.Value.Data0 + StandInBoard.ResponseMark));
+        });
+    }
+
+    /// <summary>One SMC64 request to the board's partition.</summary>
+    private static Scenarios.Scenario Scenario64() => Scenarios.Scenario.Of(
+        new Scenarios.BootState(0),
+        new Scenarios.Steps.SendStep(Scenarios.Entry.Runtime, new Scenarios.DirectRequest(StandInBoard.Partitions.First, new DirectMessage(0x1111, 0x2222, 0x3333, 0x4444, 0x5555_0000_0000), Convention.Smc64), Scenarios.Script.Of()));
+}

@@ -1,0 +1,260 @@
+using System.Net;
+using System.Net.Sockets;
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Contract;
+using FfaConformance.Adapters.Linux;
+using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Sources;
+using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Traces;
+using FfaConformance.SecureWorld;
+using FfaConformance.Tests.Native;
+
+namespace FfaConformance.Tests.Linux.Board;
+
+/// <summary>
+/// A QEMU guest standing in for a board: Debian's arm64 kernel with the arm_ffa driver (unmodified, or a self-test's
+/// mutant), reached only through SSH on 127.0.0.1 (QEMU's user networking forwards one loopback port to Dropbear).
+/// Its firmware is played by the harness through QEMU's gdbstub on a unix socket, invisibly to the linux-board
+/// adapter: every FF-A call the guest makes reaches <see cref="Firmware"/>, which hosts <see cref="Partitions"/> —
+/// not the managed secure world's — and answers direct requests as a partition would, with a response that adds
+/// <see cref="ResponseMark"/> to each payload word, so that a test sees whose answer a call got.
+/// </summary>
+internal sealed class StandInBoard : IDisposable
+{
+    /// <summary>The board's own partition: its ID and UUID are the stand-in's, no partition of the managed secure world has them.</summary>
+    public static readonly PartitionTable Partitions = new([new Partition(0x8010, Guid.Parse("8a0f1d3e-4c5b-4e6f-9a7b-2c3d4e5f6a7b"), 1, Partition.DirectMessagingAArch64)]);
+
+    public const ulong ResponseMark = 0x1000;
+
+    private static readonly TimeSpan PacketTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly QemuMachine machine;
+    private readonly KernelSites sites;
+    private readonly Thread firmware;
+    private readonly List<ConduitCall> calls = [];
+    private readonly BootAbis abis = new(Partitions, FfaVersion.V1_2);
+    private readonly BootAbis.Mapping mapping = new();
+    private volatile bool stopping;
+    private string? fault;
+
+    private StandInBoard(QemuMachine machine, KernelSites sites, int port, StandInImage image, string knownHosts, string driverSymbols)
+    {
+        DriverSymbols = driverSymbols;
+        this.machine = machine;
+        this.sites = sites;
+        Port = port;
+        IdentityFile = image.IdentityFile;
+        KnownHosts = knownHosts;
+        firmware = new Thread(Serve) { IsBackground = true, Name = "ffa stand-in firmware" };
+    }
+
+    public int Port { get; }
+
+    /// <summary>The Module.symvers of the board's driver, built outside Debian's kernel tree as a board's often is.</summary>
+    public string DriverSymbols { get; }
+
+    public string IdentityFile { get; }
+
+    /// <summary>A known-hosts file with the board's host key, taken with ssh-keyscan once it answered.</summary>
+    public string KnownHosts { get; }
+
+    /// <summary>Every FF-A call the board's firmware answered, in order.</summary>
+    public IReadOnlyList<ConduitCall> Firmware
+    {
+        get
+        {
+            lock (calls)
+            {
+                return [.. calls];
+            }
+        }
+    }
+
+    /// <summary>What went wrong in the firmware's loop, if anything did.</summary>
+    public string? Fault => fault;
+
+    /// <summary>Boots the stand-in with the packaged driver or <paramref name="mutate"/>'s mutant of driver.c, and waits until SSH answers.</summary>
+    public static StandInBoard Boot(Func<string, string>? mutate = null)
+    {
+        var kernel = LinuxTargets.Kernel();
+        var buildRoot = Path.Combine(NativeTargets.Root, "artifacts", "build");
+        QemuTools tools;
+        try
+        {
+            (_, tools) = QemuPrerequisites.Require("stand-in", buildRoot);
+        }
+        catch (TargetUnavailableException e) when (e.Skip)
+        {
+            Prerequisite.Missing(e.Message);
+            throw;
+        }
+
+        var driver = LinuxModules.Build(kernel, DriverSource.Packaged(kernel), PartitionTable.Default, buildRoot, mutate);
+        var image = StandInImage.Build(kernel, driver, buildRoot);
+        var port = FreePort();
+        var console = Path.Combine(Path.GetTempPath(), $"ffa-stand-in-{Guid.NewGuid():N}.log");
+        var machine = QemuMachine.Start(tools, kernel.Image, 256, extra:
+        [
+            "-initrd", image.Initramfs, "-no-reboot",
+            "-append", "console=ttyAMA0 nokaslr rdinit=/init panic=-1 quiet cryptomgr.notests mitigations=off",
+            "-netdev", $"user,id=n0,hostfwd=tcp:127.0.0.1:{port}-:22", "-device", "virtio-net-pci,netdev=n0,romfile=",
+        ], console: console);
+        var knownHosts = Path.Combine(Directory.CreateTempSubdirectory("ffa-stand-in-").FullName, "known_hosts");
+        var board = new StandInBoard(machine, KernelSites.Find(kernel.Image), port, image, knownHosts, Path.Combine(driver.Driver, "Module.symvers"));
+        try
+        {
+            board.Start(console);
+            return board;
+        }
+        catch
+        {
+            board.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        stopping = true;
+        machine.Dispose();
+        if (firmware.IsAlive)
+        {
+            firmware.Join(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    private void Start(string console)
+    {
+        var gdb = machine.Gdb;
+        foreach (var site in new[] { sites.PsciConduit, sites.FfaConduit })
+        {
+            GdbRemote.Expect(gdb.Command($"Z0,{site:x},4", PacketTimeout), $"a breakpoint at 0x{site:X}");
+        }
+
+        gdb.Send("c");
+        firmware.Start();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (true)
+        {
+            var (scanned, keys) = Toolchain.Invoke("ssh-keyscan", ["-T", "2", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "127.0.0.1"]);
+            if (scanned == 0 && keys.Contains("ssh-", StringComparison.Ordinal))
+            {
+                File.WriteAllLines(KnownHosts, keys.Split('\n').Where(l => l.StartsWith('[')));
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline || fault is not null || machine.HasExited)
+            {
+                var said = File.Exists(console) ? string.Join(" | ", File.ReadAllLines(console).TakeLast(15)) : string.Empty;
+                throw new InvalidOperationException($"the stand-in board did not answer SSH on 127.0.0.1:{Port}: {fault ?? "no answer"}; its console: {said}");
+            }
+
+            Thread.Sleep(500);
+        }
+    }
+
+    /// <summary>The board's firmware: answers every FF-A call, lets QEMU's PSCI take the rest, until the guest is gone.</summary>
+    private void Serve()
+    {
+        var gdb = machine.Gdb;
+        try
+        {
+            while (!stopping)
+            {
+                var stop = gdb.Receive(TimeSpan.FromSeconds(1));
+                if (stop is null)
+                {
+                    continue;
+                }
+
+                if (stop[0] is 'W' or 'X')
+                {
+                    return;
+                }
+
+                var registers = gdb.ReadRegisters(PacketTimeout);
+                var pc = registers[GdbRemote.Pc];
+                if (pc == sites.PsciConduit)
+                {
+                    if (KernelConduit.Discovery(registers) is { } discovery)
+                    {
+                        KernelConduit.Answer(gdb, registers, discovery, PacketTimeout);
+                    }
+                    else
+                    {
+                        KernelConduit.PassThrough(gdb, pc, PacketTimeout);
+                    }
+                }
+                else if (pc == sites.FfaConduit)
+                {
+                    var issued = RegisterSet.From(registers.AsSpan(0, RegisterSet.Count));
+                    var (answer, writes) = Answer(issued);
+                    foreach (var write in writes)
+                    {
+                        gdb.WriteMemory(write.Address, write.Bytes, PacketTimeout);
+                    }
+
+                    lock (calls)
+                    {
+                        calls.Add(new ConduitCall(ConduitKind.Hvc, issued, answer));
+                    }
+
+                    KernelConduit.Answer(gdb, registers, answer, PacketTimeout);
+                }
+                else
+                {
+                    fault = $"the guest stopped at 0x{pc:X}, where the stand-in set no breakpoint ({stop})";
+                    gdb.Send("c");
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or InvalidDataException or TimeoutException or InvalidOperationException)
+        {
+            if (!stopping)
+            {
+                fault = $"the stand-in's firmware lost the guest: {e.Message}";
+            }
+        }
+    }
+
+    /// <summary>Direct requests as a partition answers them (its payload, each word plus <see cref="ResponseMark"/>); everything else as <see cref="BootAbis"/> does.</summary>
+    private (RegisterSet Answer, IReadOnlyList<MemoryWrite> Writes) Answer(RegisterSet issued)
+    {
+        var w0 = issued.W0;
+        var pair = EndpointPair.Unpack(issued.X1);
+        var swapped = ((ulong)pair.Receiver << 16) | pair.Sender;
+        foreach (var convention in new[] { Convention.Smc32, Convention.Smc64 })
+        {
+            if (w0 == FfaFunctions.DirectRequest.Id(convention).Value)
+            {
+                var mask = convention == Convention.Smc32 ? 0xFFFF_FFFFUL : ulong.MaxValue;
+                return (RegisterSet.Of(FfaFunctions.DirectResponse.Id(convention).Value, swapped, 0,
+                    (issued[3] + ResponseMark) & mask, (issued[4] + ResponseMark) & mask, (issued[5] + ResponseMark) & mask, (issued[6] + ResponseMark) & mask, (issued[7] + ResponseMark) & mask), []);
+            }
+        }
+
+        if (w0 == FfaFunctions.DirectRequest2.Id(Convention.Smc64).Value)
+        {
+            var words = new ulong[RegisterSet.Count];
+            words[0] = FfaFunctions.DirectResponse2.Id(Convention.Smc64).Value;
+            words[1] = swapped;
+            for (var i = 4; i < RegisterSet.Count; i++)
+            {
+                words[i] = issued[i] + ResponseMark;
+            }
+
+            return (RegisterSet.From(words), []);
+        }
+
+        var reply = abis.Answer(issued, new BootState(0), mapping);
+        return (reply.Answer!, reply.Writes);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
