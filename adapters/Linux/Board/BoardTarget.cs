@@ -28,17 +28,22 @@ public sealed class BoardTarget : IProbedTarget
     /// <summary>How long the board may take to load the companion and say hello.</summary>
     public static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>Seconds the companion may take to unload; a board whose kernel oopsed may not let it.</summary>
+    private const int UnloadTimeout = 10;
+
     private static readonly RegisterSet Refusal = RegisterSet.Of(FfaFunctions.Error.Id(Convention.Smc32).Value, 0, unchecked((uint)(int)FfaError.Aborted));
 
     private readonly SecureShell shell;
     private readonly BoardOptions options;
     private readonly string agent;
+    private readonly BoardCompanion built;
     private BoardLink? link;
     private string? lostBecause;
 
-    private BoardTarget(TargetDescription description, SecureShell shell, BoardOptions options, string agent)
+    private BoardTarget(TargetDescription description, SecureShell shell, BoardOptions options, string agent, BoardCompanion built)
     {
         Description = description;
+        this.built = built;
         this.shell = shell;
         this.options = options;
         this.agent = agent;
@@ -107,7 +112,7 @@ public sealed class BoardTarget : IProbedTarget
         {
             OwnServiceUuidOnly = built.Api.Req2 && !built.Api.Req2TakesUuid,
         };
-        var target = new BoardTarget(description, shell, options, $"{BoardOptions.RemoteFolder}/ffa_agent");
+        var target = new BoardTarget(description, shell, options, $"{BoardOptions.RemoteFolder}/ffa_agent", built);
         try
         {
             target.Start(secureWorld);
@@ -210,7 +215,7 @@ public sealed class BoardTarget : IProbedTarget
     {
         link?.Dispose();
         link = null;
-        shell.Run("rmmod ffa_conformance");
+        shell.Run($"timeout {UnloadTimeout} rmmod ffa_conformance");
     }
 
     private static void Load(string name, SecureShell shell, BoardCompanion built)
@@ -334,12 +339,19 @@ public sealed class BoardTarget : IProbedTarget
         try
         {
             Reconnects++;
+
+            // A board that was reset comes back without the companion (and, /tmp being gone, without the agent).
+            if (shell.Run($"test -c /dev/ffa_conformance && test -x {agent}").Exit != 0)
+            {
+                Load(Description.Name, shell, built);
+            }
+
             Hello(out _);
             lostBecause = null;
             why = string.Empty;
             return true;
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or EndOfStreamException or InvalidDataException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or EndOfStreamException or InvalidDataException or TargetUnavailableException)
         {
             link?.Dispose();
             link = null;

@@ -23,6 +23,7 @@
 #include <linux/module.h>
 #include <linux/notifier.h>
 #include <linux/panic_notifier.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uuid.h>
@@ -284,6 +285,8 @@ static int __init conf_init(void)
 		ret = PTR_ERR(runner);
 		goto board;
 	}
+	/* Held until exit: a thread that oopsed is gone, and kthread_stop() must still find it. */
+	get_task_struct(runner);
 	return 0;
 
 board:
@@ -304,6 +307,7 @@ static void __exit conf_exit(void)
 	if (board)
 		conf_board_stop();
 	kthread_stop(runner);
+	put_task_struct(runner);
 	if (board)
 		conf_board_exit();
 	ffa_unregister(&conf_driver);

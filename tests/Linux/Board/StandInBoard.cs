@@ -114,10 +114,19 @@ internal sealed class StandInBoard : IDisposable
         }
     }
 
+    /// <summary>Pulls the board's plug: QEMU is gone, and with it the SSH port.</summary>
+    public void PowerOff()
+    {
+        if (!stopping)
+        {
+            stopping = true;
+            machine.Dispose();
+        }
+    }
+
     public void Dispose()
     {
-        stopping = true;
-        machine.Dispose();
+        PowerOff();
         if (firmware.IsAlive)
         {
             firmware.Join(TimeSpan.FromSeconds(10));

@@ -1,0 +1,80 @@
+using FfaConformance.Adapters.Linux.Board;
+using FfaConformance.Rules;
+using FfaConformance.Rules.Model;
+using FfaConformance.Runner.Engine;
+using FfaConformance.Tests.Mutants;
+using FfaConformance.Tests.Native;
+
+namespace FfaConformance.Tests.Linux.Board;
+
+/// <summary>
+/// What goes wrong on a board is a failing case, and the run goes on: a mutant driver is caught in both modes by the
+/// rule meant to catch it, an oops in a case fails it with the kernel's words and every later case says why it cannot
+/// run, and a board that loses power mid-rule fails the case it was in and the rule ends.
+/// </summary>
+[TestFixture]
+[Category("Linux")]
+[NonParallelizable]
+public sealed class BoardFailureTests
+{
+    private static CMutant Mutant(string name) => CMutant.Parse(Path.Combine(TestContext.CurrentContext.TestDirectory, "Linux", "Mutants", $"{name}.mutant"));
+
+    [Test]
+    public void AMutantIsCaughtInBothModesAndAnOopsEndsTheCasesAfterIt()
+    {
+        var drops = Mutant("drops-last-payload-word");
+        var oopses = Mutant("oopses-on-busy");
+        using var board = StandInBoard.Boot(source => oopses.Apply(drops.Apply(source)));
+        var rule = RuleCatalogue.Get(drops.Rule);
+
+        RuleResult observed, answered, oops;
+        CaseRun afterwards;
+        using (var target = BoardTargets.Create(board, BoardMode.Observe, "board-mutant-observe"))
+        {
+            observed = BoardTargets.Runner.Check(target, rule, BoardTargets.Options);
+        }
+
+        using (var target = BoardTargets.Create(board, BoardMode.Answer, "board-mutant-answer"))
+        {
+            answered = BoardTargets.Runner.Check(target, rule, BoardTargets.Options);
+            oops = BoardTargets.Runner.Check(target, RuleCatalogue.Get(oopses.Rule), BoardTargets.Options);
+            afterwards = BoardTargets.Runner.Evaluate(target, RuleCatalogue.Get("INV-RESP-PAYLOAD"), Minimal.RuntimeSend(Minimal.Response()), BoardTargets.Options.CallBudget);
+        }
+
+        TestContext.Out.WriteLine(Support.Messages.Of(oops));
+        TestContext.Out.WriteLine(afterwards.Verdict.Finding?.Text);
+        Assert.Multiple(() =>
+        {
+            Assert.That(drops.EndsAsExpected(observed), Is.True, $"observe mode: {observed.Message}");
+            Assert.That(drops.EndsAsExpected(answered), Is.True, $"answer mode: {answered.Message}");
+            Assert.That(oopses.EndsAsExpected(oops), Is.True, oops.Message);
+            Assert.That(oops.Counterexample?.Failing.Verdict.Finding?.Text, Does.Contain("the board's kernel reported: Oops"));
+            Assert.That(afterwards.Verdict.Kind, Is.EqualTo(FailureKind.Crash));
+            Assert.That(afterwards.Verdict.Finding?.Text, Does.Contain("oopsed in an earlier case"));
+        });
+    }
+
+    [Test]
+    public void ABoardThatLosesPowerMidRuleFailsTheCaseItWasIn()
+    {
+        using var board = StandInBoard.Boot();
+        RuleResult result;
+        using (var target = BoardTargets.Create(board, BoardMode.Answer, "board-power"))
+        {
+            var check = Task.Run(() => BoardTargets.Runner.Check(target, RuleCatalogue.Get("INV-RESP-PAYLOAD"), RunOptions.Default with { MaxTest = 100_000 }));
+            Thread.Sleep(TimeSpan.FromSeconds(3));
+            board.PowerOff();
+            result = check.GetAwaiter().GetResult();
+        }
+
+        TestContext.Out.WriteLine(Support.Messages.Of(result));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Failed), result.Message);
+            Assert.That(result.Counterexample?.Failing.Verdict.Kind, Is.EqualTo(FailureKind.Crash));
+            Assert.That(result.Cases, Is.LessThan(100_000), "the rule went on as if the board were there");
+            Assert.That(Support.Messages.Of(result), Does.Contain("the board"));
+        });
+    }
+}
