@@ -78,12 +78,26 @@ public sealed class SettingsLoaderTests
     [TestCase("Targets__Emulator__Adapter", "emulator", "targets 'emulator' (file ")]
     [TestCase("Targets__mine__Adapter", "native", "Targets:mine:Source is missing (environment variable FFA_Targets__mine__Adapter); accepted: a U-Boot tree")]
     [TestCase("Targets__mine__Adapter", "qemu-elf", "Targets:mine:Firmware is missing (environment variable FFA_Targets__mine__Adapter); accepted: the path of an AArch64 firmware ELF")]
+    [TestCase("Targets__mine__Adapter", "linux-board", "Targets:mine:Host is missing (environment variable FFA_Targets__mine__Adapter); accepted: the board's SSH destination, [user@]host")]
     [TestCase("Targets__my&target__Adapter", "emulator", "target name 'my&target' (environment variable FFA_Targets__my&target__Adapter) is not accepted; accepted: letters, digits, '-', '_' and '.'")]
     [TestCase("Targets__a=b__Adapter", "emulator", "target name 'a=b' (environment variable FFA_Targets__a=b__Adapter) is not accepted")]
     [TestCase("Targets__emulator", "x", "'Targets:emulator' (environment variable FFA_Targets__emulator) is not a key; accepted: Targets:<name>:<key>")]
     public void ABadValueIsOneMessageNamingTheKey(string variable, string value, string message)
     {
         var error = Assert.Throws<ConfigurationException>(() => Load(Environment((SettingsLoader.EnvironmentPrefix + variable, value))));
+
+        Assert.That(error!.Message, Does.StartWith(message));
+    }
+
+    [TestCase("Mode", "watch", "Targets:board:Mode = 'watch' (environment variable FFA_Targets__board__Mode) is not valid; accepted: answer (the companion answers")]
+    [TestCase("Port", "0", "Targets:board:Port = '0' (environment variable FFA_Targets__board__Port) is not valid; accepted: the board's SSH port, 1–65535")]
+    [TestCase("Host", "-oProxyCommand=x", "Targets:board:Host = '-oProxyCommand=x' (environment variable FFA_Targets__board__Host) is not valid")]
+    [TestCase("HostName", "x", "unknown key 'Targets:board:HostName' (environment variable FFA_Targets__board__HostName); accepted keys under Targets:board: Adapter, Version, MaxTest, Expectations, Host, Port, IdentityFile, KnownHosts, Mode, KernelBuild, DriverSymbols, HangTimeoutMs")]
+    public void ABoardsBadKeyIsOneMessageNamingIt(string key, string value, string message)
+    {
+        (string, string)[] board = [("FFA_Targets__board__Adapter", "linux-board"), ("FFA_Targets__board__Host", "root@board")];
+        var error = Assert.Throws<ConfigurationException>(() => Load(Environment(
+            [.. board.Where(b => b.Item1 != $"FFA_Targets__board__{key}"), ($"FFA_Targets__board__{key}", value)])));
 
         Assert.That(error!.Message, Does.StartWith(message));
     }

@@ -58,6 +58,7 @@ public sealed class BoardAdapter : IAdapter
             {
                 KernelBuildKey = config.KeyPath(KernelBuild.Name),
                 DriverSymbolsKey = config.KeyPath(DriverSymbols.Name),
-            });
+            },
+            config.Keys.ContainsKey("Version") ? config.Version : null);
     }
 }

@@ -69,7 +69,7 @@ public sealed class BoardTarget : IProbedTarget
     public int Reconnects { get; private set; }
 
     /// <summary>Builds the companion and the agent, copies them to the board, loads the companion and learns the driver's endpoint ID.</summary>
-    public static BoardTarget Create(string name, FfaVersion secureWorld, BoardOptions options)
+    public static BoardTarget Create(string name, FfaVersion secureWorld, BoardOptions options, FfaVersion? configured = null)
     {
         string kernelBuild, header;
         if (options.KernelBuild is { } tree)
@@ -121,6 +121,13 @@ public sealed class BoardTarget : IProbedTarget
         {
             target.Dispose();
             throw new TargetUnavailableException($"linux-board target {name} ({shell.Destination}): {e.Message}", skip: false);
+        }
+
+        if (configured is { } version && version != target.Description.Version)
+        {
+            target.Dispose();
+            throw new TargetUnavailableException(
+                $"Targets:{name}:Version = '{version}', but the board's driver negotiated {target.Description.Version}; remove the key (the linux-board adapter reads the version from the driver)", skip: false);
         }
 
         return target;
