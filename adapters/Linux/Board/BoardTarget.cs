@@ -60,8 +60,9 @@ public sealed class BoardTarget : IProbedTarget
     public IReadOnlyList<BoardPartition> Partitions { get; private set; } = [];
 
     /// <summary>
-    /// The check made at load that calls from other tasks pass through: FFA_PARTITION_INFO_GET through the driver,
-    /// from the agent's task, answered by the board's secure world — the driver's return value and the partition ID.
+    /// The check made at load that calls from other tasks pass through while a case's call is held in the kernel:
+    /// FFA_PARTITION_INFO_GET through the driver, from the agent's task, answered by the board's secure world — the
+    /// driver's return value and the partition ID.
     /// </summary>
     public (int Return, ushort Partition) PassThrough { get; private set; }
 
@@ -253,18 +254,13 @@ public sealed class BoardTarget : IProbedTarget
         }
     }
 
-    /// <summary>Opens the link, reads the companion's hello, checks pass-through and learns the driver's endpoint ID with one case the companion answers.</summary>
+    /// <summary>
+    /// Opens the link, reads the companion's hello, and runs one request the companion answers itself: its w1[31:16]
+    /// is the driver's own endpoint ID, and while its call is held, pass-through is checked.
+    /// </summary>
     private void Start(FfaVersion secureWorld)
     {
         Hello(out var version);
-        link!.Send(Ping());
-        var ping = link.Receive(HelloTimeout) ?? throw new InvalidOperationException($"the companion did not answer the pass-through check within {HelloTimeout.TotalSeconds:0} s");
-        if (BinaryPrimitives.ReadUInt32LittleEndian(ping) != Wire.CompanionEventPing)
-        {
-            throw new InvalidDataException("the companion answered the pass-through check with another event");
-        }
-
-        PassThrough = ((int)BinaryPrimitives.ReadInt64LittleEndian(ping.AsSpan(Wire.CompanionEventArgs)), (ushort)BinaryPrimitives.ReadUInt64LittleEndian(ping.AsSpan(Wire.CompanionEventArgs + 8)));
         var real = Partitions.Where(p => !p.StandIn).Select(p => new Partition(p.Id, p.Uuid, 1, Partition.DirectMessagingAArch64)).ToArray();
         if (options.Mode == BoardMode.Observe && real.Length == 0)
         {
@@ -311,7 +307,12 @@ public sealed class BoardTarget : IProbedTarget
         })];
     }
 
-    /// <summary>One request to the managed secure world's first partition, answered in the kernel: its w1[31:16] is the driver's own endpoint ID.</summary>
+    /// <summary>
+    /// One request to the managed secure world's first partition, answered by the harness through the companion. Its
+    /// first call's w1[31:16] is the driver's own endpoint ID. While that call is held in the kernel, the agent's own
+    /// task asks the driver for FFA_PARTITION_INFO_GET of a board partition, which must reach the board's secure
+    /// world: a call of another task passes through while a case runs.
+    /// </summary>
     private ushort Calibrate()
     {
         var message = new byte[Wire.CompanionCaseSize];
@@ -325,14 +326,23 @@ public sealed class BoardTarget : IProbedTarget
         {
             var frame = link.Receive(HelloTimeout) ?? throw new InvalidOperationException($"the companion did not run its first request within {HelloTimeout.TotalSeconds:0} s");
             var kind = BinaryPrimitives.ReadUInt32LittleEndian(frame);
-            if (kind == Wire.CompanionEventCall)
+            if (kind == Wire.CompanionEventCall && endpoint is null)
             {
-                endpoint ??= EndpointPair.Unpack(Registers(frame, Wire.CompanionEventArgs).X1).Sender;
+                endpoint = EndpointPair.Unpack(Registers(frame, Wire.CompanionEventArgs).X1).Sender;
+                link.Send(Ping());
+            }
+            else if (kind == Wire.CompanionEventPing)
+            {
+                PassThrough = ((int)BinaryPrimitives.ReadInt64LittleEndian(frame.AsSpan(Wire.CompanionEventArgs)), (ushort)BinaryPrimitives.ReadUInt64LittleEndian(frame.AsSpan(Wire.CompanionEventArgs + 8)));
                 Answer(link, RegisterSet.Of(FfaFunctions.Error.Id(Convention.Smc32).Value, 0, unchecked((uint)(int)FfaError.NotSupported)), abort: false);
             }
-            else if (kind == Wire.CompanionEventDone)
+            else if (kind == Wire.CompanionEventCall)
             {
-                return endpoint ?? throw new InvalidOperationException("the companion's first request made no conduit call the kprobe caught");
+                Answer(link, RegisterSet.Of(FfaFunctions.Error.Id(Convention.Smc32).Value, 0, unchecked((uint)(int)FfaError.NotSupported)), abort: false);
+            }
+            else if (kind == Wire.CompanionEventDone && endpoint is { } found)
+            {
+                return found;
             }
             else
             {

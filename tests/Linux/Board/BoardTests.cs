@@ -54,7 +54,7 @@ public sealed class BoardTests
             // The board's own partition is reached as it is; the managed secure world's are stand-ins.
             Assert.That(answer.Partitions.Where(p => !p.StandIn).Select(p => p.Id), Is.EqualTo(StandInBoard.Partitions.Ids));
             Assert.That(answer.Partitions.Where(p => p.StandIn).Select(p => p.Id), Is.EquivalentTo(Scenarios.PartitionTable.Default.Ids));
-            Assert.That(answer.PassThrough, Is.EqualTo((0, StandInBoard.Partitions.First)), "FFA_PARTITION_INFO_GET from the agent's task went to the board's firmware");
+            Assert.That(answer.PassThrough, Is.EqualTo((0, StandInBoard.Partitions.First)), "FFA_PARTITION_INFO_GET from the agent's task, made while a case's call was held, went to the board's firmware");
 
             // Answer mode: the same verdicts as the linux target's expectations, and not one case's call reached the firmware.
             foreach (var result in answered)
