@@ -112,10 +112,12 @@ public static class Wire
     public const int CompanionRegisters = 18;
     public const int CompanionMaxPartitions = 8;
     public const uint CompanionPartitionStandIn = 0x1;
+    public const int CompanionCaseId = 12;
     public const int CompanionCaseSteps = 16;
     public const int CompanionCaseSize = CompanionCaseSteps + (CompanionStepSize * CompanionMaxSteps);
     public const int CompanionAnswerRegisters = 8;
     public const int CompanionAnswerSize = CompanionAnswerRegisters + (8 * CompanionRegisters);
+    public const int CompanionEventId = 12;
     public const int CompanionEventArgs = 16;
     public const int CompanionEventRes = CompanionEventArgs + (8 * CompanionRegisters);
     public const int CompanionEventSize = CompanionEventRes + (8 * CompanionRegisters);
@@ -124,7 +126,8 @@ public static class Wire
     public const int CompanionPartitionSize = 24;
     public const int CompanionPartitionUuid = 8;
     public const int CompanionHelloSize = CompanionHelloPartitions + (CompanionPartitionSize * CompanionMaxPartitions);
-    public const int CompanionDoneResults = 8;
+    public const int CompanionDoneId = 8;
+    public const int CompanionDoneResults = 16;
     public const int CompanionDoneSize = CompanionDoneResults + (CompanionResultSize * CompanionMaxSteps);
     public const int CompanionFaultEventText = 4;
 
@@ -241,10 +244,12 @@ public static class Wire
         ["CONF_REGS"] = CompanionRegisters,
         ["CONF_MAX_PARTITIONS"] = CompanionMaxPartitions,
         ["CONF_PARTITION_STAND_IN"] = CompanionPartitionStandIn,
+        ["offsetof(struct conf_case, id)"] = CompanionCaseId,
         ["offsetof(struct conf_case, step)"] = CompanionCaseSteps,
         ["sizeof(struct conf_case)"] = CompanionCaseSize,
         ["offsetof(struct conf_answer, a)"] = CompanionAnswerRegisters,
         ["sizeof(struct conf_answer)"] = CompanionAnswerSize,
+        ["offsetof(struct conf_event, id)"] = CompanionEventId,
         ["offsetof(struct conf_event, args)"] = CompanionEventArgs,
         ["offsetof(struct conf_event, res)"] = CompanionEventRes,
         ["sizeof(struct conf_event)"] = CompanionEventSize,
@@ -253,6 +258,7 @@ public static class Wire
         ["sizeof(struct conf_partition)"] = CompanionPartitionSize,
         ["offsetof(struct conf_partition, uuid)"] = CompanionPartitionUuid,
         ["sizeof(struct conf_hello)"] = CompanionHelloSize,
+        ["offsetof(struct conf_done, id)"] = CompanionDoneId,
         ["offsetof(struct conf_done, result)"] = CompanionDoneResults,
         ["sizeof(struct conf_done)"] = CompanionDoneSize,
         ["offsetof(struct conf_fault, text)"] = CompanionFaultEventText,

@@ -105,10 +105,12 @@ int main(void)
 	SHOW(CONF_REGS);
 	SHOW(CONF_MAX_PARTITIONS);
 	SHOW(CONF_PARTITION_STAND_IN);
+	SHOW(offsetof(struct conf_case, id));
 	SHOW(offsetof(struct conf_case, step));
 	SHOW(sizeof(struct conf_case));
 	SHOW(offsetof(struct conf_answer, a));
 	SHOW(sizeof(struct conf_answer));
+	SHOW(offsetof(struct conf_event, id));
 	SHOW(offsetof(struct conf_event, args));
 	SHOW(offsetof(struct conf_event, res));
 	SHOW(sizeof(struct conf_event));
@@ -117,6 +119,7 @@ int main(void)
 	SHOW(sizeof(struct conf_partition));
 	SHOW(offsetof(struct conf_partition, uuid));
 	SHOW(sizeof(struct conf_hello));
+	SHOW(offsetof(struct conf_done, id));
 	SHOW(offsetof(struct conf_done, result));
 	SHOW(sizeof(struct conf_done));
 	SHOW(offsetof(struct conf_fault, text));

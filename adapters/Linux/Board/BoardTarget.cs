@@ -39,6 +39,7 @@ public sealed class BoardTarget : IProbedTarget
     private readonly BoardCompanion built;
     private BoardLink? link;
     private string? lostBecause;
+    private uint cases;
 
     private BoardTarget(TargetDescription description, SecureShell shell, BoardOptions options, string agent, BoardCompanion built)
     {
@@ -145,16 +146,12 @@ public sealed class BoardTarget : IProbedTarget
         }
 
         var live = link!;
-        var message = new byte[Wire.CompanionCaseSize];
-        BinaryPrimitives.WriteUInt32LittleEndian(message, Wire.CompanionMessageCase);
-        BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(4), (uint)scenario.Steps.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(8), options.Mode == BoardMode.Observe ? Wire.CompanionCaseObserve : 0);
-        CompanionCase.Steps(scenario).CopyTo(message.AsSpan(Wire.CompanionCaseSteps));
+        var id = ++cases;
         Stopped? order = null;
         var orderedAt = -1;
         try
         {
-            live.Send(message);
+            live.Send(Case(scenario, options.Mode == BoardMode.Observe, id));
             while (true)
             {
                 var frame = live.Receive(options.HangTimeout);
@@ -165,7 +162,12 @@ public sealed class BoardTarget : IProbedTarget
                 }
 
                 var kind = BinaryPrimitives.ReadUInt32LittleEndian(frame);
-                if (kind is Wire.CompanionEventCall or Wire.CompanionEventObserved)
+                if (kind is Wire.CompanionEventCall or Wire.CompanionEventObserved && BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(Wire.CompanionEventId)) != id)
+                {
+                    // A case cut off with an earlier session is still unwinding: it is refused, not recorded.
+                    Answer(live, Refusal, abort: true);
+                }
+                else if (kind is Wire.CompanionEventCall or Wire.CompanionEventObserved)
                 {
                     var step = (int)BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(4));
                     var conduit = BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(8)) == Wire.CompanionConduitHvc ? ConduitKind.Hvc : ConduitKind.Smc;
@@ -195,6 +197,10 @@ public sealed class BoardTarget : IProbedTarget
                     {
                         Answer(live, reply.Answer!, abort: false);
                     }
+                }
+                else if (kind == Wire.CompanionEventDone && BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(Wire.CompanionDoneId)) != id)
+                {
+                    continue;
                 }
                 else if (kind == Wire.CompanionEventDone)
                 {
@@ -315,18 +321,18 @@ public sealed class BoardTarget : IProbedTarget
     /// </summary>
     private ushort Calibrate()
     {
-        var message = new byte[Wire.CompanionCaseSize];
-        BinaryPrimitives.WriteUInt32LittleEndian(message, Wire.CompanionMessageCase);
-        BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(4), 1);
-        CompanionCase.Steps(Scenario.Of(new BootState(0), new SendStep(Entry.Runtime, new DirectRequest(PartitionTable.Default.First, DirectMessage.Zero, Convention.Smc32), Script.Of())))
-            .CopyTo(message.AsSpan(Wire.CompanionCaseSteps));
-        link!.Send(message);
+        var id = ++cases;
+        link!.Send(Case(Scenario.Of(new BootState(0), new SendStep(Entry.Runtime, new DirectRequest(PartitionTable.Default.First, DirectMessage.Zero, Convention.Smc32), Script.Of())), observe: false, id));
         ushort? endpoint = null;
         while (true)
         {
             var frame = link.Receive(HelloTimeout) ?? throw new InvalidOperationException($"the companion did not run its first request within {HelloTimeout.TotalSeconds:0} s");
             var kind = BinaryPrimitives.ReadUInt32LittleEndian(frame);
-            if (kind == Wire.CompanionEventCall && endpoint is null)
+            if (kind == Wire.CompanionEventCall && BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(Wire.CompanionEventId)) != id)
+            {
+                Answer(link, Refusal, abort: true);
+            }
+            else if (kind == Wire.CompanionEventCall && endpoint is null)
             {
                 endpoint = EndpointPair.Unpack(Registers(frame, Wire.CompanionEventArgs).X1).Sender;
                 link.Send(Ping());
@@ -339,6 +345,10 @@ public sealed class BoardTarget : IProbedTarget
             else if (kind == Wire.CompanionEventCall)
             {
                 Answer(link, RegisterSet.Of(FfaFunctions.Error.Id(Convention.Smc32).Value, 0, unchecked((uint)(int)FfaError.NotSupported)), abort: false);
+            }
+            else if (kind == Wire.CompanionEventDone && BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(Wire.CompanionDoneId)) != id)
+            {
+                continue;
             }
             else if (kind == Wire.CompanionEventDone && endpoint is { } found)
             {
@@ -401,6 +411,18 @@ public sealed class BoardTarget : IProbedTarget
         }
 
         link.Send(message);
+    }
+
+    /// <summary>A case as the companion's device takes it (struct conf_case).</summary>
+    private static byte[] Case(Scenario scenario, bool observe, uint id)
+    {
+        var message = new byte[Wire.CompanionCaseSize];
+        BinaryPrimitives.WriteUInt32LittleEndian(message, Wire.CompanionMessageCase);
+        BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(4), (uint)scenario.Steps.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(8), observe ? Wire.CompanionCaseObserve : 0);
+        BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(Wire.CompanionCaseId), id);
+        CompanionCase.Steps(scenario).CopyTo(message.AsSpan(Wire.CompanionCaseSteps));
+        return message;
     }
 
     private static byte[] Ping()

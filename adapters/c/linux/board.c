@@ -54,6 +54,7 @@ static size_t queue_size[CONF_QUEUE];
 static int queue_head, queue_count;
 static atomic_t opened = ATOMIC_INIT(0);
 static bool case_pending, observing, passing, stopping;
+static u32 case_id;
 static struct conf_case *incoming;
 static struct conf_answer answer;
 static struct ffa_device *stand_ins[CONF_MAX_PARTITIONS];
@@ -94,6 +95,7 @@ static void conf_relay(const struct arm_smccc_1_2_regs *args, struct arm_smccc_1
 	event->kind = observing ? CONF_EV_OBSERVED : CONF_EV_CALL;
 	event->step = READ_ONCE(mailbox->running);
 	event->conduit = conduit;
+	event->id = case_id;
 	memcpy(event->args, args, sizeof(event->args));
 	if (observing) {
 		WRITE_ONCE(passing, true);
@@ -331,6 +333,7 @@ bool conf_board_next(void)
 	steps = min_t(u32, incoming->steps, CONF_MAX_STEPS);
 	memcpy(mailbox->step, incoming->step, sizeof(incoming->step));
 	observing = incoming->flags & CONF_CASE_OBSERVE;
+	case_id = incoming->id;
 	WRITE_ONCE(mailbox->abort, 0);
 	WRITE_ONCE(mailbox->steps, steps);
 	return true;
@@ -343,6 +346,7 @@ void conf_board_done(void)
 	if (done) {
 		done->kind = CONF_EV_DONE;
 		done->completed = READ_ONCE(mailbox->completed);
+		done->id = case_id;
 		memcpy(done->result, mailbox->result, sizeof(done->result));
 		conf_post(done, sizeof(*done));
 		kfree(done);

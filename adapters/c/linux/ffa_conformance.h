@@ -19,7 +19,8 @@
  * lets the call through to the real secure world and reports it with its
  * answer (CONF_EV_OBSERVED, acknowledged by CONF_MSG_ANSWER). Every other
  * conduit call on the board passes through untouched. One read() returns one
- * event; one write() takes one message.
+ * event; one write() takes one message. A case's events carry its id, so that
+ * those of a case cut off with an earlier session are told apart.
  */
 #ifndef FFA_CONFORMANCE_H
 #define FFA_CONFORMANCE_H
@@ -115,7 +116,7 @@ struct conf_case {
 	conf_u32 kind;			/* 0: CONF_MSG_CASE */
 	conf_u32 steps;			/* 4 */
 	conf_u32 flags;			/* 8 */
-	conf_u32 pad;			/* 12 */
+	conf_u32 id;			/* 12: echoed in the case's events */
 	struct conf_step step[CONF_MAX_STEPS];	/* 16 */
 };
 
@@ -129,7 +130,7 @@ struct conf_event {
 	conf_u32 kind;			/* 0 */
 	conf_u32 step;			/* 4: the step running */
 	conf_u32 conduit;		/* 8 */
-	conf_u32 pad;			/* 12 */
+	conf_u32 id;			/* 12: the case's */
 	conf_u64 args[CONF_REGS];	/* 16 */
 	conf_u64 res[CONF_REGS];	/* 160: CONF_EV_OBSERVED only */
 };
@@ -154,7 +155,9 @@ struct conf_hello {
 struct conf_done {
 	conf_u32 kind;			/* 0: CONF_EV_DONE */
 	conf_u32 completed;		/* 4 */
-	struct conf_result result[CONF_MAX_STEPS];	/* 8 */
+	conf_u32 id;			/* 8: the case's */
+	conf_u32 pad;			/* 12 */
+	struct conf_result result[CONF_MAX_STEPS];	/* 16 */
 };
 
 struct conf_fault {

@@ -77,4 +77,32 @@ public sealed class BoardFailureTests
             Assert.That(Support.Messages.Of(result), Does.Contain("the board"));
         });
     }
+
+    [Test]
+    public void ABoardThatResetsMidRuleFailsTheCaseItWasInAndTheTargetGoesOnWhenItIsBack()
+    {
+        using var board = StandInBoard.Boot();
+        RuleResult during, after;
+        int reconnects;
+        using (var target = BoardTargets.Create(board, BoardMode.Answer, "board-reset"))
+        {
+            var rule = RuleCatalogue.Get("INV-RESP-PAYLOAD");
+            var check = Task.Run(() => BoardTargets.Runner.Check(target, rule, RunOptions.Default with { MaxTest = 100_000 }));
+            Thread.Sleep(TimeSpan.FromSeconds(3));
+            board.Reset();
+            during = check.GetAwaiter().GetResult();
+            after = BoardTargets.Runner.Check(target, rule, BoardTargets.Options);
+            reconnects = target.Reconnects;
+        }
+
+        TestContext.Out.WriteLine(Support.Messages.Of(during));
+        Assert.Multiple(() =>
+        {
+            Assert.That(during.Outcome, Is.EqualTo(RuleOutcome.Failed), during.Message);
+            Assert.That(during.Counterexample?.Failing.Verdict.Kind, Is.EqualTo(FailureKind.Crash));
+            Assert.That(during.Cases, Is.LessThan(100_000), "the rule went on as if the board had not reset");
+            Assert.That(after.Outcome, Is.EqualTo(RuleOutcome.Passed), $"after the reset: {after.Message}");
+            Assert.That(reconnects, Is.Positive);
+        });
+    }
 }

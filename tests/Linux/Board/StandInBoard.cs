@@ -29,24 +29,27 @@ internal sealed class StandInBoard : IDisposable
 
     private static readonly TimeSpan PacketTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly QemuMachine machine;
+    private readonly QemuTools tools;
+    private readonly string kernelImage;
+    private readonly StandInImage image;
     private readonly KernelSites sites;
-    private readonly Thread firmware;
     private readonly List<ConduitCall> calls = [];
     private readonly BootAbis abis = new(Partitions, FfaVersion.V1_2);
-    private readonly BootAbis.Mapping mapping = new();
+    private QemuMachine? machine;
+    private Thread? firmware;
+    private BootAbis.Mapping mapping = new();
     private volatile bool stopping;
     private string? fault;
 
-    private StandInBoard(QemuMachine machine, KernelSites sites, int port, StandInImage image, string knownHosts, string driverSymbols)
+    private StandInBoard(QemuTools tools, string kernelImage, StandInImage image, string driverSymbols)
     {
+        this.tools = tools;
+        this.kernelImage = kernelImage;
+        this.image = image;
+        sites = KernelSites.Find(kernelImage);
         DriverSymbols = driverSymbols;
-        this.machine = machine;
-        this.sites = sites;
-        Port = port;
-        IdentityFile = image.IdentityFile;
-        KnownHosts = knownHosts;
-        firmware = new Thread(Serve) { IsBackground = true, Name = "ffa stand-in firmware" };
+        Port = FreePort();
+        KnownHosts = Path.Combine(Directory.CreateTempSubdirectory("ffa-stand-in-").FullName, "known_hosts");
     }
 
     public int Port { get; }
@@ -54,9 +57,9 @@ internal sealed class StandInBoard : IDisposable
     /// <summary>The Module.symvers of the board's driver, built outside Debian's kernel tree as a board's often is.</summary>
     public string DriverSymbols { get; }
 
-    public string IdentityFile { get; }
+    public string IdentityFile => image.IdentityFile;
 
-    /// <summary>A known-hosts file with the board's host key, taken with ssh-keyscan once it answered.</summary>
+    /// <summary>A known-hosts file with the board's host keys, taken with ssh-keyscan after each power-on (Dropbear makes a new one each boot).</summary>
     public string KnownHosts { get; }
 
     /// <summary>Every FF-A call the board's firmware answered, in order.</summary>
@@ -91,20 +94,10 @@ internal sealed class StandInBoard : IDisposable
         }
 
         var driver = LinuxModules.Build(kernel, DriverSource.Packaged(kernel), PartitionTable.Default, buildRoot, mutate);
-        var image = StandInImage.Build(kernel, driver, buildRoot);
-        var port = FreePort();
-        var console = Path.Combine(Path.GetTempPath(), $"ffa-stand-in-{Guid.NewGuid():N}.log");
-        var machine = QemuMachine.Start(tools, kernel.Image, 256, extra:
-        [
-            "-initrd", image.Initramfs, "-no-reboot",
-            "-append", "console=ttyAMA0 nokaslr rdinit=/init panic=-1 quiet cryptomgr.notests mitigations=off",
-            "-netdev", $"user,id=n0,hostfwd=tcp:127.0.0.1:{port}-:22", "-device", "virtio-net-pci,netdev=n0,romfile=",
-        ], console: console);
-        var knownHosts = Path.Combine(Directory.CreateTempSubdirectory("ffa-stand-in-").FullName, "known_hosts");
-        var board = new StandInBoard(machine, KernelSites.Find(kernel.Image), port, image, knownHosts, Path.Combine(driver.Driver, "Module.symvers"));
+        var board = new StandInBoard(tools, kernel.Image, StandInImage.Build(kernel, driver, buildRoot), Path.Combine(driver.Driver, "Module.symvers"));
         try
         {
-            board.Start(console);
+            board.PowerOn();
             return board;
         }
         catch
@@ -117,24 +110,34 @@ internal sealed class StandInBoard : IDisposable
     /// <summary>Pulls the board's plug: QEMU is gone, and with it the SSH port.</summary>
     public void PowerOff()
     {
-        if (!stopping)
-        {
-            stopping = true;
-            machine.Dispose();
-        }
-    }
-
-    public void Dispose()
-    {
-        PowerOff();
-        if (firmware.IsAlive)
+        stopping = true;
+        machine?.Dispose();
+        machine = null;
+        if (firmware is { IsAlive: true })
         {
             firmware.Join(TimeSpan.FromSeconds(10));
         }
     }
 
-    private void Start(string console)
+    /// <summary>A reset: the plug pulled, then the board booted again from its ramdisk, as a board comes back — without anything copied to it.</summary>
+    public void Reset()
     {
+        PowerOff();
+        PowerOn();
+    }
+
+    public void Dispose() => PowerOff();
+
+    private void PowerOn()
+    {
+        var console = Path.Combine(Path.GetTempPath(), $"ffa-stand-in-{Guid.NewGuid():N}.log");
+        machine = QemuMachine.Start(tools, kernelImage, 256, extra:
+        [
+            "-initrd", image.Initramfs, "-no-reboot",
+            "-append", "console=ttyAMA0 nokaslr rdinit=/init panic=-1 quiet cryptomgr.notests mitigations=off",
+            "-netdev", $"user,id=n0,hostfwd=tcp:127.0.0.1:{Port}-:22", "-device", "virtio-net-pci,netdev=n0,romfile=",
+        ], console: console);
+        (stopping, mapping) = (false, new BootAbis.Mapping());
         var gdb = machine.Gdb;
         foreach (var site in new[] { sites.PsciConduit, sites.FfaConduit })
         {
@@ -142,6 +145,7 @@ internal sealed class StandInBoard : IDisposable
         }
 
         gdb.Send("c");
+        firmware = new Thread(() => Serve(gdb)) { IsBackground = true, Name = "ffa stand-in firmware" };
         firmware.Start();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (true)
@@ -149,7 +153,7 @@ internal sealed class StandInBoard : IDisposable
             var (scanned, keys) = Toolchain.Invoke("ssh-keyscan", ["-T", "2", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "127.0.0.1"]);
             if (scanned == 0 && keys.Contains("ssh-", StringComparison.Ordinal))
             {
-                File.WriteAllLines(KnownHosts, keys.Split('\n').Where(l => l.StartsWith('[')));
+                File.AppendAllLines(KnownHosts, keys.Split('\n').Where(l => l.StartsWith('[')));
                 return;
             }
 
@@ -164,9 +168,8 @@ internal sealed class StandInBoard : IDisposable
     }
 
     /// <summary>The board's firmware: answers every FF-A call, lets QEMU's PSCI take the rest, until the guest is gone.</summary>
-    private void Serve()
+    private void Serve(GdbRemote gdb)
     {
-        var gdb = machine.Gdb;
         try
         {
             while (!stopping)
