@@ -54,11 +54,7 @@ public sealed class BoardAdapter : IAdapter
                 config.Path(KernelBuild.Name),
                 config.Path(DriverSymbols.Name),
                 config.BuildDirectory,
-                config.Milliseconds(SettingKey.HangTimeout.Name) ?? BoardOptions.DefaultHangTimeout)
-            {
-                KernelBuildKey = config.KeyPath(KernelBuild.Name),
-                DriverSymbolsKey = config.KeyPath(DriverSymbols.Name),
-            },
+                config.Milliseconds(SettingKey.HangTimeout.Name) ?? BoardOptions.DefaultHangTimeout),
             config.Keys.ContainsKey("Version") ? config.Version : null);
     }
 }

@@ -25,7 +25,4 @@ public sealed record BoardOptions(
     /// <summary>The folder on the board the companion and the agent are copied to.</summary>
     public const string RemoteFolder = "/tmp/ffa-conformance";
 
-    public string KernelBuildKey { get; init; } = "KernelBuild";
-
-    public string DriverSymbolsKey { get; init; } = "DriverSymbols";
 }

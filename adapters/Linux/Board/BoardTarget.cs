@@ -79,7 +79,7 @@ public sealed class BoardTarget : IProbedTarget
             kernelBuild = tree;
             header = new[] { Path.Combine(tree, "include", "linux", "arm_ffa.h"), Path.Combine(tree, "source", "include", "linux", "arm_ffa.h") }.FirstOrDefault(File.Exists)
                 ?? throw new TargetUnavailableException(
-                    $"Targets:{name}:{options.KernelBuildKey} = '{tree}' is not a kernel build tree: neither include/linux/arm_ffa.h nor source/include/linux/arm_ffa.h is there", skip: false);
+                    $"Targets:{name}:KernelBuild = '{tree}' is not a kernel build tree: neither include/linux/arm_ffa.h nor source/include/linux/arm_ffa.h is there", skip: false);
         }
         else
         {
@@ -100,7 +100,7 @@ public sealed class BoardTarget : IProbedTarget
         catch (TargetBuildException e)
         {
             var hint = e.Message.Contains("undefined!", StringComparison.Ordinal) && e.Message.Contains("ffa_", StringComparison.Ordinal)
-                ? $" (the FF-A driver's exports are not in {kernelBuild}/Module.symvers: name the board driver's own Module.symvers in Targets:{name}:{options.DriverSymbolsKey}, or its kernel's build tree in {options.KernelBuildKey})"
+                ? $" (the FF-A driver's exports are not in {kernelBuild}/Module.symvers: name the board driver's own Module.symvers in Targets:{name}:DriverSymbols, or its kernel's build tree in Targets:{name}:KernelBuild)"
                 : string.Empty;
             throw new TargetUnavailableException($"linux-board target {name}: {e.Message}{hint}", skip: false);
         }
@@ -119,7 +119,7 @@ public sealed class BoardTarget : IProbedTarget
         {
             target.Start(secureWorld);
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or EndOfStreamException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or EndOfStreamException or InvalidDataException)
         {
             target.Dispose();
             throw new TargetUnavailableException($"linux-board target {name} ({shell.Destination}): {e.Message}", skip: false);
@@ -243,6 +243,12 @@ public sealed class BoardTarget : IProbedTarget
         })
         {
             var (exit, output) = shell.Run(command, file is null ? null : File.ReadAllBytes(file));
+            if (exit == SecureShell.ConnectionFailed)
+            {
+                throw new TargetUnavailableException(
+                    $"linux-board target {name}: ssh to {shell.Destination} failed (Targets:{name}:Host, Port, IdentityFile and KnownHosts say how it is reached): {output}", skip: false);
+            }
+
             if (exit != 0)
             {
                 throw new TargetUnavailableException($"linux-board target {name}: '{command}' on {shell.Destination} failed ({exit}): {output}", skip: false);

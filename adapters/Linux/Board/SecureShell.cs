@@ -11,6 +11,9 @@ public sealed class SecureShell(string host, int port, string? identityFile, str
 {
     public const string Client = "ssh";
 
+    /// <summary>ssh's exit status when it could not connect or log in (a command's own status otherwise).</summary>
+    public const int ConnectionFailed = 255;
+
     /// <summary>How long one command may take (copying the companion, loading it).</summary>
     public static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
 

@@ -1,7 +1,10 @@
+using FfaConformance.Adapters.Contract;
+using FfaConformance.Adapters.Linux;
 using FfaConformance.Adapters.Linux.Board;
 using FfaConformance.Rules;
 using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
+using FfaConformance.Scenarios;
 using FfaConformance.Tests.Mutants;
 using FfaConformance.Tests.Native;
 
@@ -103,6 +106,32 @@ public sealed class BoardFailureTests
             Assert.That(during.Cases, Is.LessThan(100_000), "the rule went on as if the board had not reset");
             Assert.That(after.Outcome, Is.EqualTo(RuleOutcome.Passed), $"after the reset: {after.Message}");
             Assert.That(reconnects, Is.Positive);
+        });
+    }
+
+    [Test]
+    public void ABoardThatCannotBeReachedIsOneErrorNamingTheKeys()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closed = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var buildRoot = Path.Combine(NativeTargets.Root, "artifacts", "build");
+        var kernel = LinuxTargets.Kernel();
+        var symbols = Path.Combine(LinuxModules.Build(kernel, DriverSource.Packaged(kernel), PartitionTable.Default, buildRoot).Driver, "Module.symvers");
+        BoardOptions Options(string? driverSymbols) => new("root@127.0.0.1", closed, null, null, BoardMode.Answer, null, driverSymbols, buildRoot, BoardOptions.DefaultHangTimeout);
+
+        var unbuilt = Assert.Throws<TargetUnavailableException>(() => BoardTarget.Create("nowhere", FfaConformance.Abi.FfaVersion.V1_3, Options(null)));
+        var error = Assert.Throws<TargetUnavailableException>(() => BoardTarget.Create("nowhere", FfaConformance.Abi.FfaVersion.V1_3, Options(symbols)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(unbuilt!.Message, Does.Contain("\"ffa_driver_register\" [").And.Contain("undefined!"));
+            Assert.That(unbuilt.Message, Does.EndWith("name the board driver's own Module.symvers in Targets:nowhere:DriverSymbols, or its kernel's build tree in Targets:nowhere:KernelBuild)"));
+            Assert.That(error!.Skip, Is.False);
+            Assert.That(error.Message, Does.StartWith($"linux-board target nowhere: ssh to root@127.0.0.1:{closed} failed (Targets:nowhere:Host, Port, IdentityFile and KnownHosts say how it is reached)"));
+            Assert.That(error.Message, Does.Contain("Connection refused"));
         });
     }
 }
