@@ -229,7 +229,8 @@ public sealed class BoardTarget : IProbedTarget
     {
         link?.Dispose();
         link = null;
-        shell.Run($"timeout {UnloadTimeout} rmmod ffa_conformance");
+        // The agent may still be closing the device as its session ends: rmmod is tried again until it is let go.
+        shell.Run($"timeout {UnloadTimeout} sh -c 'until rmmod ffa_conformance 2>/dev/null; do sleep 0.2; done'");
     }
 
     private static void Load(string name, SecureShell shell, BoardCompanion built)

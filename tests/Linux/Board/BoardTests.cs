@@ -31,7 +31,9 @@ public sealed class BoardTests
         using (answer = BoardTargets.Create(board, BoardMode.Answer, "board-answer"))
         {
             var before = board.Firmware.Count;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             answered = BoardTargets.CheckAll(answer);
+            TestContext.Out.WriteLine($"answer mode: {answered.Sum(r => r.Cases)} cases of {answered.Count(r => r.Outcome != RuleOutcome.NotApplicable)} rules in {clock.Elapsed.TotalSeconds:0.0} s");
             firmwareDuringAnswer = [.. board.Firmware.Skip(before)];
         }
 
@@ -41,7 +43,9 @@ public sealed class BoardTests
         BoardTarget observe;
         using (observe = BoardTargets.Create(board, BoardMode.Observe, "board-observe"))
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             observed = BoardTargets.CheckAll(observe);
+            TestContext.Out.WriteLine($"observe mode: {observed.Sum(r => r.Cases)} cases of {observed.Count(r => r.Outcome != RuleOutcome.NotApplicable)} rules in {clock.Elapsed.TotalSeconds:0.0} s");
             var before = board.Firmware.Count;
             one = BoardTargets.Runner.Evaluate(observe, RuleCatalogue.Get("INV-REQ-PAYLOAD-64"), Scenario64(), BoardTargets.Options.CallBudget);
             firmwareDuringObserve = [.. board.Firmware.Skip(before)];
