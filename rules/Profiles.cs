@@ -60,7 +60,11 @@ public static class Profiles
     public static ScenarioProfile Twins(TwinVariation variation, ChainShape chain, params TerminalKind[] kinds) =>
         Chained(chain, kinds) with { Name = $"twins ({variation}), then: {string.Join(", ", kinds)}", Twins = variation };
 
-    /// <summary>Every final answer there is, after short chains; each of the eight v1.0 error codes about as often as any other kind.</summary>
+    /// <summary>
+    /// Every final answer there is, after short chains; each of the eight v1.0 error codes about as often as any other
+    /// kind, and the kinds a coverage gate asks for that split further (SUCCESS in two widths) weighted up, so that
+    /// 100 cases (the linux target's) miss one about once in 30000 runs, not once in 30.
+    /// </summary>
     public static readonly ScenarioProfile AnyAnswer = Chained(ShortChains) with
     {
         Name = "any final answer",
@@ -68,7 +72,7 @@ public static class Profiles
         Terminals =
         [
             new(Response, 1), new(ResponseOtherWidth, 1), new(ResponseWrongIds, 1), new(ResponseNonZeroW2, 1), new(CoreError, 8),
-            new(LaterError, 1), new(UnknownErrorCode, 1), new(Success, 1), new(SmcccUnknown, 1), new(UnknownFunction, 1),
+            new(LaterError, 1), new(UnknownErrorCode, 1), new(Success, 3), new(SmcccUnknown, 2), new(UnknownFunction, 2),
         ],
     };
 }

@@ -51,9 +51,11 @@ public sealed class BoardTests
             firmwareDuringObserve = [.. board.Firmware.Skip(before)];
         }
 
+        var sessions = Processes.ProcessTable.Running($"-p {board.Port} ");
         Assert.Multiple(() =>
         {
             Assert.That(board.Fault, Is.Null);
+            Assert.That(sessions, Is.Empty, "an SSH session outlived its target");
 
             // The board's own partition is reached as it is; the managed secure world's are stand-ins.
             Assert.That(answer.Partitions.Where(p => !p.StandIn).Select(p => p.Id), Is.EqualTo(StandInBoard.Partitions.Ids));
