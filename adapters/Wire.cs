@@ -130,6 +130,7 @@ public static class Wire
     public const int CompanionDoneResults = 16;
     public const int CompanionDoneSize = CompanionDoneResults + (CompanionResultSize * CompanionMaxSteps);
     public const int CompanionFaultEventText = 4;
+    public const int CompanionFaultEventSize = CompanionFaultEventText + CompanionFaultTextSize;
 
     /// <summary>The HARNESS_SEND_* flags of a send step, as the native host and the firmware take them.</summary>
     public static uint Flags(SendStep step) =>
@@ -262,5 +263,6 @@ public static class Wire
         ["offsetof(struct conf_done, result)"] = CompanionDoneResults,
         ["sizeof(struct conf_done)"] = CompanionDoneSize,
         ["offsetof(struct conf_fault, text)"] = CompanionFaultEventText,
+        ["sizeof(struct conf_fault)"] = CompanionFaultEventSize,
     };
 }

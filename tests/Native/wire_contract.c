@@ -123,5 +123,6 @@ int main(void)
 	SHOW(offsetof(struct conf_done, result));
 	SHOW(sizeof(struct conf_done));
 	SHOW(offsetof(struct conf_fault, text));
+	SHOW(sizeof(struct conf_fault));
 	return 0;
 }

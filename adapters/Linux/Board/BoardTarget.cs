@@ -161,7 +161,7 @@ public sealed class BoardTarget : IProbedTarget
                     return;
                 }
 
-                var kind = BinaryPrimitives.ReadUInt32LittleEndian(frame);
+                var kind = Kind(frame);
                 if (kind is Wire.CompanionEventCall or Wire.CompanionEventObserved && BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(Wire.CompanionEventId)) != id)
                 {
                     // A case cut off with an earlier session is still unwinding: it is refused, not recorded.
@@ -298,9 +298,9 @@ public sealed class BoardTarget : IProbedTarget
     {
         link = BoardLink.Open(shell, agent);
         var hello = link.Receive(HelloTimeout) ?? throw new InvalidOperationException($"the agent did not say hello within {HelloTimeout.TotalSeconds:0} s{Said(link)}");
-        if (BinaryPrimitives.ReadUInt32LittleEndian(hello) != Wire.CompanionEventHello || hello.Length != Wire.CompanionHelloSize)
+        if (Kind(hello) != Wire.CompanionEventHello)
         {
-            throw new InvalidDataException($"the agent's first event is not the companion's hello ({hello.Length} bytes)");
+            throw new InvalidDataException("the agent's first event is not the companion's hello");
         }
 
         if (BinaryPrimitives.ReadUInt32LittleEndian(hello.AsSpan(Wire.CompanionHelloFaulted)) != 0)
@@ -334,7 +334,7 @@ public sealed class BoardTarget : IProbedTarget
         while (true)
         {
             var frame = link.Receive(HelloTimeout) ?? throw new InvalidOperationException($"the companion did not run its first request within {HelloTimeout.TotalSeconds:0} s");
-            var kind = BinaryPrimitives.ReadUInt32LittleEndian(frame);
+            var kind = Kind(frame);
             if (kind == Wire.CompanionEventCall && BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(Wire.CompanionEventId)) != id)
             {
                 Answer(link, Refusal, abort: true);
@@ -418,6 +418,21 @@ public sealed class BoardTarget : IProbedTarget
         }
 
         link.Send(message);
+    }
+
+    /// <summary>An event's kind, once its size is the one its kind has (c/linux/ffa_conformance.h).</summary>
+    private static uint Kind(byte[] frame)
+    {
+        var kind = frame.Length >= 4 ? BinaryPrimitives.ReadUInt32LittleEndian(frame) : 0;
+        var size = kind switch
+        {
+            Wire.CompanionEventHello => Wire.CompanionHelloSize,
+            Wire.CompanionEventCall or Wire.CompanionEventObserved or Wire.CompanionEventPing => Wire.CompanionEventSize,
+            Wire.CompanionEventDone => Wire.CompanionDoneSize,
+            Wire.CompanionEventFault => Wire.CompanionFaultEventSize,
+            _ => -1,
+        };
+        return frame.Length == size ? kind : throw new InvalidDataException($"the companion sent an event of {frame.Length} bytes that is none it sends (kind {kind})");
     }
 
     /// <summary>A case as the companion's device takes it (struct conf_case).</summary>

@@ -102,9 +102,11 @@ public sealed class BoardFailureTests
         Assert.Multiple(() =>
         {
             Assert.That(during.Outcome, Is.EqualTo(RuleOutcome.Failed), during.Message);
-            Assert.That(during.Counterexample?.Failing.Verdict.Kind, Is.EqualTo(FailureKind.Crash));
+
+            // The link drops (a crash) or falls silent (a hang), as the board goes: either is the lost case's failure.
+            Assert.That(during.Counterexample?.Failing.Verdict.Kind, Is.EqualTo(FailureKind.Crash).Or.EqualTo(FailureKind.Hang), Support.Messages.Of(during));
             Assert.That(during.Cases, Is.LessThan(100_000), "the rule went on as if the board had not reset");
-            Assert.That(after.Outcome, Is.EqualTo(RuleOutcome.Passed), $"after the reset: {after.Message}");
+            Assert.That(after.Outcome, Is.EqualTo(RuleOutcome.Passed), $"after the reset: {Support.Messages.Of(after)}");
             Assert.That(reconnects, Is.Positive);
         });
     }
