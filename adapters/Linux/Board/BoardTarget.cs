@@ -28,6 +28,10 @@ public sealed class BoardTarget : IProbedTarget
     /// <summary>How long the board may take to load the companion and say hello.</summary>
     public static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
 
+    private const int ReconnectAttempts = 3;
+
+    private static readonly TimeSpan ReconnectPause = TimeSpan.FromSeconds(1);
+
     /// <summary>Seconds the companion may take to unload; a board whose kernel oopsed may not let it.</summary>
     private const int UnloadTimeout = 10;
 
@@ -40,6 +44,7 @@ public sealed class BoardTarget : IProbedTarget
     private BoardLink? link;
     private string? lostBecause;
     private uint cases;
+    private bool unreachable;
 
     private BoardTarget(TargetDescription description, SecureShell shell, BoardOptions options, string agent, BoardCompanion built)
     {
@@ -368,30 +373,42 @@ public sealed class BoardTarget : IProbedTarget
         }
     }
 
+    /// <summary>
+    /// Connects again after a case the board did not finish, loading the companion again if the board came back
+    /// without it. A board just back from a reset may refuse the first logins, so it is tried <see cref="ReconnectAttempts"/> times;
+    /// once it could not be reached that way, once per case, so that a board that is gone fails the rest of the run quickly.
+    /// </summary>
     private bool Reconnect(out string why)
     {
-        try
+        Reconnects++;
+        why = string.Empty;
+        for (var attempt = 1; attempt <= (unreachable ? 1 : ReconnectAttempts); attempt++)
         {
-            Reconnects++;
-
-            // A board that was reset comes back without the companion (and, /tmp being gone, without the agent).
-            if (shell.Run($"test -c /dev/ffa_conformance && test -x {agent}").Exit != 0)
+            try
             {
-                Load(Description.Name, shell, built);
-            }
+                if (shell.Run($"test -c /dev/ffa_conformance && test -x {agent}").Exit != 0)
+                {
+                    Load(Description.Name, shell, built);
+                }
 
-            Hello(out _);
-            lostBecause = null;
-            why = string.Empty;
-            return true;
+                Hello(out _);
+                (lostBecause, unreachable) = (null, false);
+                return true;
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or EndOfStreamException or InvalidDataException or TargetUnavailableException)
+            {
+                link?.Dispose();
+                link = null;
+                why = e.Message;
+                if (!unreachable)
+                {
+                    Thread.Sleep(ReconnectPause);
+                }
+            }
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or EndOfStreamException or InvalidDataException or TargetUnavailableException)
-        {
-            link?.Dispose();
-            link = null;
-            why = e.Message;
-            return false;
-        }
+
+        unreachable = true;
+        return false;
     }
 
     /// <summary>

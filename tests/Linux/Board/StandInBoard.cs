@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Linux;
+using FfaConformance.Adapters.Linux.Board;
 using FfaConformance.Adapters.Qemu;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
@@ -154,6 +155,11 @@ internal sealed class StandInBoard : IDisposable
             if (scanned == 0 && keys.Contains("ssh-", StringComparison.Ordinal))
             {
                 File.AppendAllLines(KnownHosts, keys.Split('\n').Where(l => l.StartsWith('[')));
+            }
+
+            // Up is when root can log in: Dropbear closes connections beyond five unauthenticated ones, which the scans above may hold.
+            if (File.Exists(KnownHosts) && new SecureShell("root@127.0.0.1", Port, IdentityFile, KnownHosts).Run("true").Exit == 0)
+            {
                 return;
             }
 
