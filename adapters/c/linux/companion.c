@@ -14,7 +14,9 @@
  *
  * The build says which sync_send_receive2 the driver's API has:
  * CONF_API_NO_REQ2 (none), CONF_API_REQ2_UUID (it takes the service UUID, as
- * in 6.12), neither (it takes the UUID from the device).
+ * in 6.12), neither (it takes the UUID from the device); and, for board.c,
+ * CONF_API_REGISTER_UUID when a device is registered from a UUID and an ID
+ * rather than from a partition's information (older kernels, e.g. 6.1).
  */
 #include <linux/arm-smccc.h>
 #include <linux/arm_ffa.h>
@@ -74,7 +76,6 @@ static void conf_send(struct ffa_device *dev, const struct conf_step *step, stru
 {
 	const struct ffa_msg_ops *ops = dev->ops->msg_ops;
 	int i;
-
 
 	if (step->kind == CONF_SEND2) {
 #ifdef CONF_API_NO_REQ2
