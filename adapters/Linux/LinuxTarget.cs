@@ -98,14 +98,7 @@ public sealed class LinuxTarget : IProbedTarget
             throw new TargetUnavailableException($"linux target {name}: {e.Message}", skip: false);
         }
 
-        if (configured is { } version && version != target.Description.Version)
-        {
-            target.Dispose();
-            throw new TargetUnavailableException(
-                $"Targets:{name}:Version = '{version}', but the driver negotiated {target.Description.Version} at probe; remove the key (the linux adapter reads the version from the driver)", skip: false);
-        }
-
-        return target;
+        return NegotiatedVersion.Checked(target, configured);
     }
 
     public void Run(CaseSession session, BootData boot)

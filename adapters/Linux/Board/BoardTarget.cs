@@ -130,14 +130,7 @@ public sealed class BoardTarget : IProbedTarget
             throw new TargetUnavailableException($"linux-board target {name} ({shell.Destination}): {e.Message}", skip: false);
         }
 
-        if (configured is { } version && version != target.Description.Version)
-        {
-            target.Dispose();
-            throw new TargetUnavailableException(
-                $"Targets:{name}:Version = '{version}', but the board's driver negotiated {target.Description.Version}; remove the key (the linux-board adapter reads the version from the driver)", skip: false);
-        }
-
-        return target;
+        return NegotiatedVersion.Checked(target, configured);
     }
 
     public void Run(CaseSession session, BootData boot)
