@@ -37,17 +37,28 @@ public sealed class ExampleDatabase(string directory)
                 throw new JsonException($"its \"format\" is not {Format}");
             }
 
-            return [.. root.GetProperty("examples").EnumerateArray().Select(e => new KeptExample(
-                e.GetProperty("found").GetDateTimeOffset(),
-                e.GetProperty("finding").GetString() ?? throw new JsonException("a \"finding\" is null"),
-                ScenarioJson.Read(e.GetProperty("scenario"))))];
+            var examples = Property(root, "examples", "the file");
+            if (examples.ValueKind != JsonValueKind.Array)
+            {
+                throw new JsonException("its \"examples\" is not an array");
+            }
+
+            return [.. examples.EnumerateArray().Select((e, i) => new KeptExample(
+                Property(e, "found", $"example {i + 1}").GetDateTimeOffset(),
+                Property(e, "finding", $"example {i + 1}").GetString() ?? throw new JsonException($"the \"finding\" of example {i + 1} is null"),
+                ScenarioJson.Read(Property(e, "scenario", $"example {i + 1}"))))];
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             throw new InvalidDataException(
-                $"the counterexample database file {file} cannot be read ({e.Message}); accepted: a file this suite wrote ({{\"format\": {Format}, \"examples\": [...]}}), or none — delete it to start afresh");
+                $"the counterexample database file {file} cannot be read ({OneLine(e.Message)}); accepted: a file this suite wrote ({{\"format\": {Format}, \"examples\": [...]}}), or none — delete it to start afresh");
         }
     }
+
+    private static JsonElement Property(JsonElement element, string name, string where) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : throw new JsonException($"{where} has no \"{name}\"");
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>Keeps exactly <paramref name="examples"/> for the rule on the target; none removes the file. I/O errors are the caller's.</summary>
     public void Keep(string target, string rule, IReadOnlyList<KeptExample> examples)
@@ -76,9 +87,17 @@ public sealed class ExampleDatabase(string directory)
                 ["scenario"] = JsonNode.Parse(ScenarioJson.Write(e.Scenario)),
             })]),
         };
-        var temporary = $"{file}.tmp";
-        File.WriteAllText(temporary, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temporary, file, overwrite: true);
+        // A name of this process's own: two runs keeping the same rule's examples never write through one file.
+        var temporary = $"{file}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllText(temporary, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            File.Move(temporary, file, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 }
 

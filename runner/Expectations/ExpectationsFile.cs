@@ -45,7 +45,8 @@ public static class ExpectationsFile
             var index = 0;
             foreach (var entry in entries.EnumerateArray())
             {
-                var expectation = Read(entry, $"{path}: entry {index++}");
+                // Counted from 1, as an editor shows them.
+                var expectation = Read(entry, $"{path}: entry {++index}");
                 if (!expectations.TryAdd(expectation.Rule, expectation))
                 {
                     throw new ConfigurationException($"{path}: {expectation.Rule} is listed twice");

@@ -12,7 +12,8 @@ namespace FfaConformance.Tests.RunModel;
 /// <summary>
 /// The counterexample database through the one run: a shrunk counterexample is kept and is the first case of the
 /// next run, which fails on it at once; when the transport is fixed the kept case passes, leaves the database and
-/// the result says so; a file the suite cannot read is one error naming it; a replay leaves the database alone.
+/// the result says so; a file the suite cannot read is one error naming it and what is wrong with it, in one line;
+/// writes go through temporary names of their own; a replay leaves the database alone.
 /// </summary>
 [TestFixture]
 [Category("Fast")]
@@ -95,10 +96,14 @@ public sealed class ExampleDatabaseTests
         Assert.That(result.Explanation, Does.Contain($"failed while running a counterexample kept in {database.FileOf("transport", Rule)}: InvalidOperationException"));
     }
 
-    [TestCase("not json")]
-    [TestCase("""{"format": 2, "examples": []}""")]
-    [TestCase("""{"format": 1, "examples": [{"found": "2026-11-29T00:00:00Z", "finding": "x", "scenario": {"Boot": {"EndpointId": 1}}}]}""")]
-    public void AFileTheSuiteCannotReadIsOneErrorNamingIt(string content)
+    [TestCase("not\njson", "is an invalid JSON literal")]
+    [TestCase("""{"format": 2, "examples": []}""", "its \"format\" is not 1")]
+    [TestCase("""{"format": 1, "examples": [{"found": "2026-11-29T00:00:00Z", "finding": "x", "scenario": {"Boot": {"EndpointId": 1}}}]}""", "missing required properties")]
+    [TestCase("""{"format": 1}""", "the file has no \"examples\"")]
+    [TestCase("""{"format": 1, "examples": {}}""", "its \"examples\" is not an array")]
+    [TestCase("""{"format": 1, "examples": [{"found": "2026-11-29T00:00:00Z", "scenario": {}}]}""", "example 1 has no \"finding\"")]
+    [TestCase("{\"format\": 1,\n \"examples\": [\n{\"found\": \"2026-11-29T00:00:00Z\",\n \"finding\": \"x\"}]}", "example 1 has no \"scenario\"")]
+    public void AFileTheSuiteCannotReadIsOneErrorNamingIt(string content, string says)
     {
         var database = new ExampleDatabase(directory);
         Directory.CreateDirectory(Path.GetDirectoryName(database.FileOf("transport", Rule))!);
@@ -109,6 +114,21 @@ public sealed class ExampleDatabaseTests
         Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Broken));
         Assert.That(result.IsRed, Is.True);
         Assert.That(result.Explanation, Does.Contain($"the counterexample database file {database.FileOf("transport", Rule)} cannot be read").And.Contain("accepted:"));
+        Assert.That(result.Explanation, Does.Contain(says).And.Not.Contain("\n"), "names what is wrong, in one line");
+    }
+
+    /// <summary>Each write goes through a temporary name of its own: one left where the old fixed name was does not stand in the way.</summary>
+    [Test]
+    public void AKeptCaseIsWrittenBesideUnderANameOfItsOwn()
+    {
+        var database = new ExampleDatabase(directory);
+        Directory.CreateDirectory($"{database.FileOf("transport", Rule)}.tmp");
+
+        var (result, found) = Check(database, broken: true);
+
+        Assert.That(result.Explanation, Does.Not.Contain("could not be written"));
+        Assert.That(database.Load("transport", Rule).Select(k => k.Scenario), Is.EqualTo(new[] { found!.Minimal.Scenario }));
+        Assert.That(Directory.EnumerateFiles(Path.GetDirectoryName(database.FileOf("transport", Rule))!, "*.tmp"), Is.Empty);
     }
 
     [Test]
