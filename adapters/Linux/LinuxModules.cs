@@ -104,7 +104,7 @@ public sealed record LinuxModules(string Initramfs, bool Req2, bool Req2TakesUui
         var (exit, output) = Toolchain.Invoke(tool, arguments, folder);
         if (exit != 0)
         {
-            throw new TargetBuildException($"building {what} for {kernel.Abi} failed:\n{output}");
+            throw new TargetBuildException($"building {what} for {kernel.Abi} failed", output);
         }
     }
 }

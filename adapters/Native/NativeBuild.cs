@@ -42,7 +42,7 @@ public static class NativeBuild
         var (exit, sections) = Toolchain.Invoke(toolchain.ReadElf, ["-S", "-W", "transport.o"], work);
         if (exit != 0)
         {
-            throw new TargetBuildException($"readelf could not read the compiled transport:\n{sections}");
+            throw new TargetBuildException("readelf could not read the compiled transport", sections);
         }
 
         var renames = new List<string>();
@@ -59,7 +59,7 @@ public static class NativeBuild
         var (copied, output) = Toolchain.Invoke(toolchain.ObjCopy, [.. renames, "transport.o", "transport-state.o"], work);
         if (copied != 0)
         {
-            throw new TargetBuildException($"objcopy could not rename the transport's data sections:\n{output}");
+            throw new TargetBuildException("objcopy could not rename the transport's data sections", output);
         }
     }
 }

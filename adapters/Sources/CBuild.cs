@@ -22,7 +22,16 @@ public static class CBuild
         var work = Directory.CreateDirectory($"{output}.tmp-{Guid.NewGuid():N}").FullName;
         try
         {
-            build(work);
+            try
+            {
+                build(work);
+            }
+            catch (TargetBuildException e)
+            {
+                // The whole output outlives the work folder; messages carry its head and where the rest is.
+                throw e.KeptIn(Path.Combine(buildRoot, kind, $"failed-{key}.log"));
+            }
+
             try
             {
                 Directory.Move(work, output);
@@ -68,7 +77,7 @@ public static class CBuild
         var (exit, output) = Toolchain.Invoke(toolchain.Compiler, arguments, work);
         if (exit != 0)
         {
-            throw new TargetBuildException($"compiling {what} failed ({toolchain.Version}):\n{output}");
+            throw new TargetBuildException($"compiling {what} failed ({toolchain.Version})", output);
         }
     }
 
@@ -89,5 +98,48 @@ public static class CBuild
     }
 }
 
-/// <summary>The transport or its harness did not build; the message holds the tool's own output.</summary>
-public sealed class TargetBuildException(string message) : Exception(message);
+/// <summary>
+/// The transport or its harness did not build. The message holds the tool's own output up to
+/// <see cref="ExcerptLines"/> lines of at most <see cref="LineLength"/> characters each — a binary given as a source
+/// makes megabytes of it, which every rule of the target would repeat — and, once the build kept it, the file
+/// with all of it.
+/// </summary>
+public sealed class TargetBuildException : Exception
+{
+    public const int ExcerptLines = 20;
+    public const int LineLength = 200;
+
+    public TargetBuildException(string headline, string output)
+        : this(headline, output, null)
+    {
+    }
+
+    private TargetBuildException(string headline, string output, string? log)
+        : base(Format(headline, output, log))
+    {
+        Headline = headline;
+        Output = output;
+    }
+
+    public string Headline { get; }
+
+    /// <summary>Everything the tool printed.</summary>
+    public string Output { get; }
+
+    /// <summary>The same failure with its whole output written to <paramref name="log"/>, which the message names.</summary>
+    public TargetBuildException KeptIn(string log)
+    {
+        File.WriteAllText(log, Output);
+        return new TargetBuildException(Headline, Output, log);
+    }
+
+    private static string Format(string headline, string output, string? log)
+    {
+        var lines = output.Split('\n');
+        var shown = lines.Take(ExcerptLines).Select(l => l.Length > LineLength ? $"{l[..LineLength]} …" : l).ToArray();
+        var whole = shown.Length == lines.Length && lines.All(l => l.Length <= LineLength);
+        var rest = whole ? string.Empty
+            : $"\n… ({lines.Length} lines, {output.Length:N0} characters in all{(log is null ? string.Empty : $"; all of it is in {log}")})";
+        return $"{headline}:\n{string.Join('\n', shown)}{rest}";
+    }
+}

@@ -1,3 +1,4 @@
+using FfaConformance.Adapters.Sources;
 using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
@@ -67,6 +68,29 @@ public sealed class StoppedCaseTests
         Assert.That(run.Results.Select(r => (r.Outcome, r.Verdict)).Distinct(), Is.EqualTo(new[] { (RuleOutcome.Broken, Verdict.Failed) }));
         Assert.That(run.Results.Select(r => r.Explanation.Split(" (the expectation")[0]).Distinct().Single(),
             Does.StartWith($"Targets:broken:Source = '{source}' does not build: compiling {source} failed").And.Contain("undeclared_in_this_transport").And.Contain("undeclared (first use in this function)"));
+    }
+
+    /// <summary>A binary given as the source makes megabytes of compiler output: each rule carries its head and the file with all of it, not all of it.</summary>
+    [Test]
+    public void AHugeBuildFailureIsShownByItsHeadAndKeptWhole()
+    {
+        var folder = Directory.CreateTempSubdirectory("ffa-binary-").FullName;
+        try
+        {
+            var source = Path.Combine(folder, "binary.c");
+            File.Copy("/bin/ls", source);
+            var run = Runs.Everything(Runs.Settings(("FFA_Targets__binary__Adapter", "native"), ("FFA_Targets__binary__Source", source), ("FFA_Run__Targets", "binary")));
+
+            var explanation = run.Results.Select(r => r.Explanation).Distinct().Single();
+            Assert.That(explanation, Does.StartWith($"Targets:binary:Source = '{source}' does not build: compiling {source} failed"));
+            Assert.That(explanation.Length, Is.LessThan(TargetBuildException.ExcerptLines * (TargetBuildException.LineLength + 3) + 1000), explanation);
+            var log = System.Text.RegularExpressions.Regex.Match(explanation, "all of it is in (\\S+)\\)$").Groups[1].Value;
+            Assert.That(File.ReadAllText(log).Length, Is.GreaterThan(10 * explanation.Length), "the whole output is kept");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Test]

@@ -51,7 +51,7 @@ public sealed record BoardCompanion(string Module, string Agent, DriverApi Api)
         var (exit, output) = Toolchain.Invoke(tool, arguments, folder);
         if (exit != 0)
         {
-            throw new TargetBuildException($"building {what} for the board failed:\n{output}");
+            throw new TargetBuildException($"building {what} for the board failed", output);
         }
     }
 }
