@@ -16,6 +16,9 @@ public sealed class QemuMachine : IDisposable
 
     public const int DefaultMemoryMib = 256;
 
+    /// <summary>The longest path a unix socket may have (sun_path holds 108 bytes with its terminating zero).</summary>
+    public const int MaxSocketPath = 107;
+
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(60);
@@ -53,18 +56,24 @@ public sealed class QemuMachine : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var socketPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ffa-q-{Guid.NewGuid():N}"[..16] + ".sock");
+        if (System.Text.Encoding.UTF8.GetByteCount(socketPath) > MaxSocketPath)
+        {
+            throw new InvalidOperationException(
+                $"QEMU's gdbstub socket would be {socketPath}, longer than the {MaxSocketPath} bytes a unix socket's path may have; set TMPDIR (now {System.IO.Path.GetTempPath()}) to a shorter folder");
+        }
+
         var stderr = new Queue<string>();
         var process = ChildProcesses.Start(
             tools.Keeper,
             tools.Qemu,
             [
                 "-M", "virt", "-cpu", "max", "-smp", "1", "-m", memoryMib.ToString(CultureInfo.InvariantCulture), "-nodefaults",
-                "-display", "none", "-monitor", "none", "-serial", console is null ? "none" : $"file:{console}",
+                "-display", "none", "-monitor", "none", "-serial", console is null ? "none" : $"file:{OptionValue(console)}",
                 "-kernel", kernel, "-S",
                 .. (loaders ?? []).SelectMany(l => new[] { "-device", $"loader,{l}" }),
                 .. extra ?? [],
-                .. snapshots is null ? [] : new[] { "-drive", $"if=none,id=snapshots,format=qcow2,file={snapshots}" },
-                "-chardev", $"socket,id=gdb0,path={socketPath},server=on,wait=off", "-gdb", "chardev:gdb0",
+                .. snapshots is null ? [] : new[] { "-drive", $"if=none,id=snapshots,format=qcow2,file={OptionValue(snapshots)}" },
+                "-chardev", $"socket,id=gdb0,path={OptionValue(socketPath)},server=on,wait=off", "-gdb", "chardev:gdb0",
             ],
             (_, line) => ChildProcesses.KeepTail(stderr, line.Data),
             remove: [socketPath, .. new[] { console, snapshots }.OfType<string>()]);
@@ -84,9 +93,15 @@ public sealed class QemuMachine : IDisposable
         {
             ChildProcesses.Stop(process, KillGrace);
             File.Delete(socketPath);
-            throw new InvalidOperationException($"QEMU did not start its gdbstub: {e.Message}{Last(stderr)}", e);
+            throw new InvalidOperationException($"QEMU did not start its gdbstub on {socketPath} (in TMPDIR): {e.Message}{Last(stderr)}", e);
         }
     }
+
+    /// <summary>
+    /// A path as a value in QEMU's option syntax, where a comma ends the value unless it is doubled: a TMPDIR or a
+    /// build folder with a comma in it would otherwise cut the path short.
+    /// </summary>
+    public static string OptionValue(string path) => path.Replace(",", ",,", StringComparison.Ordinal);
 
     /// <summary>Saves the whole machine, halted, as <paramref name="name"/> in its snapshot image.</summary>
     public void Save(string name) => Snapshot("savevm", name);
