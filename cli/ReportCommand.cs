@@ -51,6 +51,12 @@ internal static class ReportCommand
         try
         {
             var runs = inputs.Select(RunRecordFile.Read).ToArray();
+            if (inputs.Zip(runs).GroupBy(p => (p.Second.Run.Id, p.Second.Run.Started, p.Second.Run.Host)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                Console.Error.WriteLine($"ffa report: {string.Join(" and ", twice.Select(p => p.First))} are the same run ({twice.Key.Id}, started {twice.Key.Started:yyyy-MM-dd HH:mm:ss} on {twice.Key.Host}); accepted: each run once");
+                return 2;
+            }
+
             var merged = RunMerge.Merge(runs);
             var against = baseline is null ? null : RunRecordFile.Read(baseline);
             var series = runs.Length > 1 ? RunSeries.Of(runs) : null;

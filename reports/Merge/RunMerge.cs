@@ -4,7 +4,8 @@ namespace FfaConformance.Reports.Merge;
 
 /// <summary>
 /// Several runs as one: one per target, or one per night. A target that appears in more than one run keeps
-/// one column per run, named "target @ start time", so nights sit side by side.
+/// one column per run, named "target @ start time" (to the minute, or to the second, or numbered, as far as it
+/// takes to tell runs apart), so nights sit side by side. The same run given twice is the caller's to refuse.
 /// </summary>
 public static class RunMerge
 {
@@ -16,7 +17,8 @@ public static class RunMerge
         }
 
         var repeated = runs.SelectMany(r => r.Targets.Select(t => t.Name)).GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        string Column(RunRecord run, string target) => repeated.Contains(target) ? $"{target} @ {run.Run.Started:yyyy-MM-dd HH:mm}" : target;
+        var labels = Labels(runs);
+        string Column(int run, string target) => repeated.Contains(target) ? $"{target} @ {labels[run]}" : target;
 
         var first = runs.MinBy(r => r.Run.Started)!;
         return new RunRecord(
@@ -34,7 +36,22 @@ public static class RunMerge
                 string.Join(" | ", runs.Select(r => r.Run.Replay).OfType<string>().Distinct()) is { Length: > 0 } replay ? replay : null,
                 runs.All(r => r.Run.Complete)),
             [.. runs.SelectMany(r => r.Rules).DistinctBy(r => r.Id)],
-            [.. runs.SelectMany(run => run.Targets.Select(t => t with { Name = Column(run, t.Name) }))],
-            [.. runs.SelectMany(run => run.Results.Select(r => r with { Target = Column(run, r.Target) }))]);
+            [.. runs.SelectMany((run, i) => run.Targets.Select(t => t with { Name = Column(i, t.Name) }))],
+            [.. runs.SelectMany((run, i) => run.Results.Select(r => r with { Target = Column(i, r.Target) }))]);
+    }
+
+    /// <summary>Each run's start, in the order given, as short as still tells it from every other run's.</summary>
+    private static string[] Labels(IReadOnlyList<RunRecord> runs)
+    {
+        foreach (var format in new[] { "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss" })
+        {
+            var labels = runs.Select(r => r.Run.Started.ToString(format, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            if (labels.Distinct().Count() == runs.Count)
+            {
+                return labels;
+            }
+        }
+
+        return [.. runs.Select((r, i) => $"{r.Run.Started:yyyy-MM-dd HH:mm:ss} #{i + 1}")];
     }
 }

@@ -20,8 +20,11 @@ public static class RunRecordFile
     public static void Write(RunRecord record, string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(record, Options));
+        File.WriteAllText(path, Text(record));
     }
+
+    /// <summary>run.json's text.</summary>
+    public static string Text(RunRecord record) => JsonSerializer.Serialize(record, Options);
 
     /// <summary>One result as run.json holds it, for the run's journal.</summary>
     public static string WriteResult(ResultRecord result) => JsonSerializer.Serialize(result, Line);
@@ -32,6 +35,11 @@ public static class RunRecordFile
     public static RunRecord Read(string path)
     {
         const string Accepted = $"accepted: a run.json written by a FfaConformance run (format {RunRecord.CurrentFormat})";
+        if (Directory.Exists(path))
+        {
+            throw new InvalidDataException($"{path} is a folder; {Accepted} (a results folder holds one as {Path.Combine(path, "run.json")})");
+        }
+
         if (!File.Exists(path))
         {
             throw new InvalidDataException($"{path} does not exist; {Accepted}");
@@ -57,6 +65,11 @@ public static class RunRecordFile
         if (record is null)
         {
             throw new InvalidDataException($"{path} holds null; {Accepted}");
+        }
+
+        if (record.Results.GroupBy(r => (r.Target, r.Rule)).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw new InvalidDataException($"{path} holds {repeated.Key.Rule} on {repeated.Key.Target} {repeated.Count()} times; {Accepted}, which holds each rule on each target once");
         }
 
         return record;

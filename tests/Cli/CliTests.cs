@@ -5,7 +5,10 @@ using FfaConformance.Tests.Support;
 
 namespace FfaConformance.Tests.Cli;
 
-/// <summary>The ffa command line as a user calls it: help is a command, and a report goes where it is told, folder or not (item 10).</summary>
+/// <summary>
+/// The ffa command line as a user calls it: help is a command, a report goes where it is told, folder or not (item
+/// 10); the same run given twice, or a folder given for a run, is one error saying what is accepted.
+/// </summary>
 [TestFixture]
 [Category("Commands")]
 public sealed class CliTests
@@ -45,5 +48,48 @@ public sealed class CliTests
         Assert.That(exit, Is.Zero, text);
         Assert.That(File.ReadAllText(output), Does.StartWith("<!DOCTYPE html>"));
         Assert.That(File.Exists(Path.Combine(directory, "x", RunArtifacts.JunitFile)), Is.True);
+    }
+
+    [Test]
+    public void TheSameRunGivenTwiceIsOneError()
+    {
+        var directory = Directory.CreateTempSubdirectory("ffa-cli-").FullName;
+        var run = Path.Combine(directory, "run.json");
+        var copy = Path.Combine(directory, "copy.json");
+        Runner.Records.RunRecordFile.Write(ReportRuns.Run, run);
+        File.Copy(run, copy);
+
+        var (exit, text) = DotnetTest.Shell($"dotnet {Ffa} report --out {Path.Combine(directory, "r.html")} {run} {copy}", directory);
+
+        Assert.That(exit, Is.EqualTo(2), text);
+        Assert.That(text, Does.StartWith($"ffa report: {run} and {copy} are the same run ({ReportRuns.Run.Run.Id}, started ").And.EndWith("accepted: each run once\n"));
+    }
+
+    [Test]
+    public void RunsStartedInTheSameMinuteAreTwoColumns()
+    {
+        var directory = Directory.CreateTempSubdirectory("ffa-cli-").FullName;
+        var first = Path.Combine(directory, "first.json");
+        var second = Path.Combine(directory, "second.json");
+        foreach (var (file, started) in new[] { (first, new DateTimeOffset(2026, 12, 1, 10, 0, 5, TimeSpan.Zero)), (second, new DateTimeOffset(2026, 12, 1, 10, 0, 6, TimeSpan.Zero)) })
+        {
+            Runner.Records.RunRecordFile.Write(ReportRuns.Run with { Run = ReportRuns.Run.Run with { Id = $"{started:yyyyMMdd-HHmmss}", Started = started } }, file);
+        }
+
+        var (exit, text) = DotnetTest.Shell($"dotnet {Ffa} report --out {Path.Combine(directory, "r.html")} {first} {second}", directory);
+
+        Assert.That(exit, Is.Zero, text);
+        Assert.That(text, Does.Contain($"{2 * ReportRuns.Run.Targets.Count} targets"));
+    }
+
+    [Test]
+    public void AFolderGivenForARunIsOneErrorSayingWhatIsAccepted()
+    {
+        var directory = Directory.CreateTempSubdirectory("ffa-cli-").FullName;
+
+        var (exit, text) = DotnetTest.Shell($"dotnet {Ffa} report {directory}", directory);
+
+        Assert.That(exit, Is.EqualTo(2), text);
+        Assert.That(text, Does.StartWith($"ffa report: {directory} is a folder; accepted: a run.json").And.Contain(Path.Combine(directory, "run.json")));
     }
 }
