@@ -54,6 +54,7 @@ internal static class Commands
         output.WriteLine("  bench [--seconds N] [--linux-cold]");
         output.WriteLine("                                checked cases per second: emulator, native, QEMU firmware, linux (N > 0, default 5);");
         output.WriteLine("                                --linux-cold sets the linux target up in an empty build directory");
+        output.WriteLine("  bench-journal [--seconds N]   cases/s of the native target with and without the run journal, and its size (default 10)");
         output.WriteLine($"  {ReportCommand.Usage}");
         output.WriteLine("                                one HTML page (and JUnit XML) from runs, merged, against a baseline");
         output.WriteLine("  bench-report                  size and time to interactive of a 5-target report of 10,000 cases per rule");

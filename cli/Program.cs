@@ -8,6 +8,8 @@ return args switch
     ["bench", "--linux-cold"] => Benchmark.Run(TimeSpan.FromSeconds(5), linuxCold: true),
     ["bench", "--seconds", var seconds] when double.TryParse(seconds, out var s) && s > 0 => Benchmark.Run(TimeSpan.FromSeconds(s)),
     ["bench", "--seconds", var seconds, "--linux-cold"] when double.TryParse(seconds, out var s) && s > 0 => Benchmark.Run(TimeSpan.FromSeconds(s), linuxCold: true),
+    ["bench-journal"] => JournalBenchmark.Run(TimeSpan.FromSeconds(10)),
+    ["bench-journal", "--seconds", var seconds] when double.TryParse(seconds, out var s) && s > 0 => JournalBenchmark.Run(TimeSpan.FromSeconds(s)),
     ["report", .. var rest] => ReportCommand.Run(rest),
     ["bench-report"] => ReportScale.Run(),
     ["screenshot", var report, var png] => Chromium.Screenshot(report, png, null).GetAwaiter().GetResult(),

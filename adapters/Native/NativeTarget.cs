@@ -50,7 +50,7 @@ public sealed class NativeTarget : IStepwiseTarget
             var host = HostProcess.Start(keeper, executable, StartTimeout);
             var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
                 | Wire.Grants(host.Capabilities);
-            var description = new TargetDescription(name, AdapterName, version, capabilities, new Provenance(source.Origin, source.Sha256, toolchain.Version));
+            var description = new TargetDescription(name, AdapterName, version, capabilities, new Provenance(source.Origin, source.Sha256, toolchain.Version) { Inputs = ImageDigest.Of(executable) });
             return new NativeTarget(description, keeper, executable, options.HangTimeout, host);
         }
         catch (TargetBuildException e)

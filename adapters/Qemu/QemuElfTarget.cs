@@ -51,7 +51,7 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         this.user = user;
         this.tables = tables;
         this.hangTimeout = hangTimeout;
-        loaders = [$"file={Escape(support.Path)}", $"file={Escape(tablesPath)},addr=0x{tables.BootTtbr:x},force-raw=on"];
+        loaders = [$"file={QemuMachine.OptionValue(support.Path)}", $"file={QemuMachine.OptionValue(tablesPath)},addr=0x{tables.BootTtbr:x},force-raw=on"];
         memoryMib = (int)((tables.End - QemuMachine.RamStart + (1UL << 20) - 1) >> 20);
         setup = support.Require("elf_setup");
         call = support.Require("elf_call");
@@ -97,7 +97,7 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
             | TargetCapabilities.Residency | (user.BootEntry is null ? TargetCapabilities.None : TargetCapabilities.BootEntry)
             | (user.Virtual is null ? TargetCapabilities.None : TargetCapabilities.VirtualAddressMap);
         var target = new QemuElfTarget(
-            new TargetDescription(name, AdapterName, version, capabilities, new Provenance(options.Firmware, hash, Qemu: tools.Version, Note: Note(user))),
+            new TargetDescription(name, AdapterName, version, capabilities, new Provenance(options.Firmware, hash, Qemu: tools.Version, Note: Note(user)) { Inputs = ImageDigest.Of(options.Firmware, supportPath, tablesPath) }),
             tools, user, support, tables, tablesPath, options.HangTimeout);
         try
         {
@@ -303,7 +303,4 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         ];
         return notes.OfType<string>().ToArray() is { Length: > 0 } said ? string.Join("; ", said) : null;
     }
-
-    /// <summary>QEMU's option syntax doubles a comma inside a value.</summary>
-    private static string Escape(string path) => path.Replace(",", ",,", StringComparison.Ordinal);
 }

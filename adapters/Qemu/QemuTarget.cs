@@ -54,9 +54,11 @@ public sealed class QemuTarget : IQemuTarget
         var (cross, tools) = QemuPrerequisites.Require(name, options.BuildRoot);
         var source = TransportSources.Resolve(options.Source, options.SourceKey, sourceRequired);
         Firmware firmware;
+        string image;
         try
         {
-            firmware = Firmware.Read(FirmwareBuild.Image(source, cross, options.BuildRoot));
+            image = FirmwareBuild.Image(source, cross, options.BuildRoot);
+            firmware = Firmware.Read(image);
         }
         catch (TargetBuildException e)
         {
@@ -68,7 +70,7 @@ public sealed class QemuTarget : IQemuTarget
         }
 
         var target = new QemuTarget(
-            new TargetDescription(name, AdapterName, version, TargetCapabilities.None, new Provenance(source.Origin, source.Sha256, cross.Version, tools.Version)),
+            new TargetDescription(name, AdapterName, version, TargetCapabilities.None, new Provenance(source.Origin, source.Sha256, cross.Version, tools.Version) { Inputs = ImageDigest.Of(image) }),
             tools,
             firmware,
             options.HangTimeout);

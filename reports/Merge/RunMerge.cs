@@ -34,7 +34,10 @@ public static class RunMerge
                 runs.Max(r => r.Run.CallBudget),
                 string.Join(" | ", runs.Select(r => r.Run.SecureWorldVersion).Distinct()),
                 string.Join(" | ", runs.Select(r => r.Run.Replay).OfType<string>().Distinct()) is { Length: > 0 } replay ? replay : null,
-                runs.All(r => r.Run.Complete)),
+                runs.All(r => r.Run.Complete))
+            {
+                Notes = [.. runs.SelectMany(r => r.Run.Notes.Select(n => $"{r.Run.Id}: {n}"))],
+            },
             [.. runs.SelectMany(r => r.Rules).DistinctBy(r => r.Id)],
             [.. runs.SelectMany((run, i) => run.Targets.Select(t => t with { Name = Column(i, t.Name) }))],
             [.. runs.SelectMany((run, i) => run.Results.Select(r => r with { Target = Column(i, r.Target) }))]);

@@ -6,7 +6,7 @@ using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Reports.Text;
 
-/// <summary>The per-rule summary printed at the end of a run: one line per rule and target, then totals.</summary>
+/// <summary>The per-rule summary printed at the end of a run: one line per rule and target, then totals, then the run's notes.</summary>
 public static class SummaryText
 {
     public static string Format(RunRecord run)
@@ -20,21 +20,29 @@ public static class SummaryText
             if (mine.All(r => r.Outcome is RuleOutcome.Broken or RuleOutcome.Unavailable) && mine.Select(r => r.Explanation).Distinct().Count() == 1)
             {
                 // A target that could not be built says so once, not once per rule.
-                text.AppendLine($"  {Verdicts.Mark(mine[0].Verdict),-7} every rule: {mine[0].Explanation}");
+                text.AppendLine($"  {Verdicts.Mark(mine[0].Verdict),-7} every rule: {OneLine(mine[0].Explanation)}");
             }
             else
             {
                 foreach (var result in mine)
                 {
-                    text.AppendLine($"  {Verdicts.Mark(result.Verdict),-7} {result.Rule,-34} {Detail(result)}");
+                    text.AppendLine($"  {Verdicts.Mark(result.Verdict),-7} {result.Rule,-34} {OneLine(Detail(result))}");
                 }
             }
 
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {Totals(mine)}; {mine.Sum(r => r.Cases)} cases in {mine.Sum(r => r.Seconds):0.0} s"));
         }
 
+        foreach (var note in run.Run.Notes)
+        {
+            text.AppendLine($"Note: {OneLine(note)}");
+        }
+
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>A line of the summary is one line, whatever a message brought (a compiler's output, say): its lines joined with " ⏎ ".</summary>
+    private static string OneLine(string text) => string.Join(" ⏎ ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     public static string Totals(IEnumerable<ResultRecord> results)
     {

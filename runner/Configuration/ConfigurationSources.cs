@@ -12,6 +12,9 @@ public static class ConfigurationSources
 {
     public const string EnvironmentPrefix = "FFA_";
 
+    /// <summary>How an entry of the defaults file names where it came from.</summary>
+    public static string FileOrigin(string file) => $"file {file}";
+
     public static IReadOnlyList<ConfigurationEntry> Read(string defaultsFile, IDictionary environment, IEnumerable<KeyValuePair<string, string?>> runParameters)
     {
         if (!File.Exists(defaultsFile))
@@ -30,7 +33,7 @@ public static class ConfigurationSources
         }
 
         var entries = new List<ConfigurationEntry>();
-        entries.AddRange(Leaves(json).Select(p => new ConfigurationEntry(p.Key, p.Value, $"file {defaultsFile}")));
+        entries.AddRange(Leaves(json).Select(p => new ConfigurationEntry(p.Key, p.Value, FileOrigin(defaultsFile))));
         entries.AddRange(Environment(environment));
         entries.AddRange(runParameters
             .Where(p => p.Value is not null)

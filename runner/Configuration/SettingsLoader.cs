@@ -118,8 +118,9 @@ public static partial class SettingsLoader
         string Value(string key) => effective[key].Value;
         var replay = effective.GetValueOrDefault("Run:Replay")?.Value;
         var baseline = effective.GetValueOrDefault("Run:Baseline")?.Value.Trim();
+        var fromFile = ConfigurationSources.FileOrigin(defaultsFile);
         var settings = new SuiteSettings(
-            [.. names.Select(name => Target(name, effective))],
+            [.. names.Select(name => Target(name, effective, fromFile))],
             new RunOptions(Int(Value("Run:MaxTest")), Int(Value("Run:CallBudget")), string.IsNullOrWhiteSpace(replay) ? null : replay.Trim()),
             Version(Value("Run:SecureWorldVersion")),
             TargetConfig.Resolve(repositoryRoot, Value("Run:ResultsDirectory")),
@@ -133,6 +134,8 @@ public static partial class SettingsLoader
                 _ => TargetConfig.Resolve(repositoryRoot, baseline),
             },
             Overrides = Overrides(entries, effective, defaultsFile),
+            Shown = effective.Values.ToDictionary(e => e.Key, e => $"{e.Key} = '{e.Value}' ({e.Origin})", StringComparer.Ordinal),
+            Home = SuiteHome(),
             Examples = effective.GetValueOrDefault("Run:Examples")?.Value.Trim() switch
             {
                 null or "" => Path.Combine(TargetConfig.Resolve(repositoryRoot, Value("Run:ResultsDirectory")), "examples"),
@@ -154,22 +157,7 @@ public static partial class SettingsLoader
     /// </summary>
     public static IReadOnlyList<string> MentionedTargets(IEnumerable<KeyValuePair<string, string?>> runParameters, string? defaultsFile = null, IDictionary? environment = null)
     {
-        var variables = environment ?? System.Environment.GetEnvironmentVariables();
-        var keys = new List<(string Key, string Value)>();
-        try
-        {
-            keys.AddRange(ConfigurationSources.Read(defaultsFile ?? Path.Combine(AppContext.BaseDirectory, DefaultsFileName), new Dictionary<string, string>(), [])
-                .Select(e => (e.Key, e.Value)));
-        }
-        catch (ConfigurationException)
-        {
-            // A broken defaults file names no targets; the other sources still may.
-        }
-
-        keys.AddRange(variables.Keys.OfType<string>().Where(n => n.StartsWith("FFA", StringComparison.OrdinalIgnoreCase))
-            .Select(n => (Prefix().Replace(n, string.Empty).Replace("__", ":", StringComparison.Ordinal), variables[n] as string ?? string.Empty)));
-        keys.AddRange(runParameters.Select(p => (p.Key.Replace("__", ":", StringComparison.Ordinal), p.Value ?? string.Empty)));
-
+        var keys = Lenient(runParameters, defaultsFile, environment);
         var names = new List<string>();
         void Add(string name)
         {
@@ -196,6 +184,51 @@ public static partial class SettingsLoader
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// Where the results of a run whose configuration cannot be loaded go, read however broken it is, never throwing:
+    /// Run:ResultsDirectory as the sources spell it, relative to Run:Root or the checkout; null when that cannot be told.
+    /// </summary>
+    public static string? ResultsDirectoryOf(IEnumerable<KeyValuePair<string, string?>> runParameters, string? defaultsFile = null, IDictionary? environment = null)
+    {
+        var keys = Lenient(runParameters, defaultsFile, environment);
+        string? Last(string key) => keys.LastOrDefault(k => k.Key == key).Value is { } value && value.Trim().Length > 0 ? value.Trim() : null;
+        if (Last("Run:ResultsDirectory") is not { } results)
+        {
+            return null;
+        }
+
+        try
+        {
+            var root = Last("Run:Root") is { } given ? (Directory.Exists(given) ? Path.GetFullPath(given) : null) : FindRepositoryRoot();
+            return root is null ? null : TargetConfig.Resolve(root, results);
+        }
+        catch (Exception e) when (e is ConfigurationException or ArgumentException or IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every key the three sources give, in order, read without checking anything (a broken defaults file gives none).</summary>
+    private static List<(string Key, string Value)> Lenient(IEnumerable<KeyValuePair<string, string?>> runParameters, string? defaultsFile, IDictionary? environment)
+    {
+        var variables = environment ?? System.Environment.GetEnvironmentVariables();
+        var keys = new List<(string Key, string Value)>();
+        try
+        {
+            keys.AddRange(ConfigurationSources.Read(defaultsFile ?? Path.Combine(AppContext.BaseDirectory, DefaultsFileName), new Dictionary<string, string>(), [])
+                .Select(e => (e.Key, e.Value)));
+        }
+        catch (ConfigurationException)
+        {
+            // A broken defaults file names nothing; the other sources still may.
+        }
+
+        keys.AddRange(variables.Keys.OfType<string>().Where(n => n.StartsWith("FFA", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
+            .Select(n => (Prefix().Replace(n, string.Empty).Replace("__", ":", StringComparison.Ordinal), variables[n] as string ?? string.Empty)));
+        keys.AddRange(runParameters.Select(p => (p.Key.Replace("__", ":", StringComparison.Ordinal), p.Value ?? string.Empty)));
+        return keys;
     }
 
     /// <summary>The checkout: the nearest directory above the running assembly that holds FfaConformance.sln.</summary>
@@ -280,23 +313,39 @@ public static partial class SettingsLoader
         }
     }
 
-    private static TargetSettings Target(string name, IReadOnlyDictionary<string, ConfigurationEntry> effective)
+    private static TargetSettings Target(string name, IReadOnlyDictionary<string, ConfigurationEntry> effective, string fromFile)
     {
         var prefix = $"Targets:{name}:";
-        var keys = effective.Values.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(e => e.Segments[2], e => e.Value, StringComparer.Ordinal);
+        var entries = effective.Values.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
+        var keys = entries.ToDictionary(e => e.Segments[2], e => e.Value, StringComparer.Ordinal);
         return new TargetSettings(
             name,
             keys["Adapter"],
             keys.TryGetValue("Version", out var version) ? Version(version) : DefaultVersion,
             keys.TryGetValue("MaxTest", out var maxTest) ? Int(maxTest) : null,
-            keys);
+            keys)
+        {
+            FromDefaults = entries.Where(e => e.Origin == fromFile).Select(e => e.Segments[2]).ToHashSet(StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>Where the suite's own files are: the checkout above the running assembly, or, published without one, the suite's own folder.</summary>
+    private static string SuiteHome()
+    {
+        try
+        {
+            return FindRepositoryRoot();
+        }
+        catch (ConfigurationException)
+        {
+            return Path.GetFullPath(AppContext.BaseDirectory);
+        }
     }
 
     /// <summary>Every effective key whose value the defaults file does not give: what a replay must carry.</summary>
     private static IReadOnlyDictionary<string, string> Overrides(IReadOnlyList<ConfigurationEntry> entries, IReadOnlyDictionary<string, ConfigurationEntry> effective, string defaultsFile)
     {
-        var fromFile = $"file {defaultsFile}";
-        var defaults = entries.Where(e => e.Origin == fromFile).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var defaults = entries.Where(e => e.Origin == ConfigurationSources.FileOrigin(defaultsFile)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         return effective.Values
             .Where(e => !defaults.TryGetValue(e.Key, out var value) || value != e.Value)
             .OrderBy(e => e.Key, StringComparer.Ordinal)

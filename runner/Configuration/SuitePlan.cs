@@ -13,14 +13,7 @@ public static class SuitePlan
     public const string RunJournalFile = "journal.jsonl";
 
     public static RunPlan From(SuiteSettings settings) => new(
-        [.. settings.Targets.Select(t => new RunTarget(
-            t.Name,
-            t.Adapter,
-            t.Version,
-            () => (AdapterCatalogue.Find(t.Adapter) ?? throw new ConfigurationException($"Targets:{t.Name}:Adapter = '{t.Adapter}' is not an adapter"))
-                .Create(new TargetConfig(t.Name, t.Version, t.Keys, settings.RepositoryRoot, settings.BuildDirectory) { SecureWorldVersion = settings.SecureWorldVersion }),
-            t.Keys.TryGetValue("Expectations", out var file) ? ExpectationsFile.Load(settings.Resolve(file)) : new Dictionary<string, Expectation>(),
-            t.MaxTest))],
+        [.. settings.Targets.Select(t => Target(settings, t))],
         settings.Options,
         settings.SecureWorldVersion)
     {
@@ -29,4 +22,24 @@ public static class SuitePlan
         Examples = settings.Examples is { } examples ? new Engine.ExampleDatabase(examples) : null,
         Journal = Path.Combine(settings.ResultsDirectory, RunJournalFile),
     };
+
+    private static RunTarget Target(SuiteSettings settings, TargetSettings target)
+    {
+        var config = new TargetConfig(target.Name, target.Version, target.Keys, settings.RepositoryRoot, settings.BuildDirectory)
+        {
+            SecureWorldVersion = settings.SecureWorldVersion,
+            Home = settings.Home,
+            FromDefaults = target.FromDefaults,
+        };
+        return new RunTarget(
+            target.Name,
+            target.Adapter,
+            target.Version,
+            () => (AdapterCatalogue.Find(target.Adapter) ?? throw new ConfigurationException($"Targets:{target.Name}:Adapter = '{target.Adapter}' is not an adapter")).Create(config),
+            config.Path("Expectations") is { } file ? ExpectationsFile.Load(file) : new Dictionary<string, Expectation>(),
+            target.MaxTest)
+        {
+            Keys = target.Keys,
+        };
+    }
 }

@@ -15,6 +15,9 @@ public sealed record SuiteSettings(
     /// <summary>The Run:Baseline value that means "the last complete run before this one".</summary>
     public const string PreviousRun = "previous";
 
+    /// <summary>Where the suite's own files are, which the defaults file's target paths are relative to: the checkout, or a published suite's folder.</summary>
+    public string Home { get; init; } = RepositoryRoot;
+
     /// <summary>The run to compare with: null, <see cref="PreviousRun"/>, or the path of a run.json.</summary>
     public string? Baseline { get; init; }
 
@@ -24,6 +27,10 @@ public sealed record SuiteSettings(
     /// <summary>Every key whose effective value the defaults file does not give ("Targets:mine:Source" → value): what a replay carries.</summary>
     public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>A configured path: absolute as given, relative to the checkout otherwise.</summary>
-    public string Resolve(string path) => Adapters.Contract.TargetConfig.Resolve(RepositoryRoot, path);
+    /// <summary>Every effective key as messages show it: "Run:ResultsDirectory = 'x' (environment variable FFA_Run__ResultsDirectory)".</summary>
+    public IReadOnlyDictionary<string, string> Shown { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A key as messages show it, with its value and where it was set.</summary>
+    public string Show(string key) => Shown.GetValueOrDefault(key) ?? key;
+
 }

@@ -4,7 +4,7 @@ namespace FfaConformance.Runner.Engine;
 /// Where a rule's run is written down as it goes, so that a run that stops (a killed runner, a reset board)
 /// can resume: the run's seed, each generated case before it runs, and the case that failed, if one did.
 /// </summary>
-public interface ICaseJournal
+public interface ICaseJournal : IDisposable
 {
     void Begin(string seed);
 

@@ -39,6 +39,22 @@ public static class RecordBuilder
             mine.Sum(r => (long)r.Cases));
     }
 
+    /// <summary>
+    /// A run in which nothing was checked — it has not finished, or its configuration was refused: every rule of every
+    /// target fails with <paramref name="explanation"/>, since a lab must not take a rule nobody checked for a pass.
+    /// </summary>
+    public static RunRecord Unchecked(RunInfo info, IEnumerable<(string Name, string Adapter, string Version)> targets, string explanation)
+    {
+        var listed = targets.ToArray();
+        return new RunRecord(
+            RunRecord.CurrentFormat,
+            info,
+            Rules(),
+            [.. listed.Select(t => new TargetRecord(t.Name, t.Adapter, t.Version, string.Empty, null, null, null, null, null, explanation, 0, 0))],
+            [.. listed.SelectMany(t => RuleCatalogue.All.Select(r => new ResultRecord(t.Name, r.Id, RuleOutcome.Broken, Verdict.Failed, explanation,
+                0, 0, new Dictionary<string, int>(), [], string.Empty, 0, null, null)))]);
+    }
+
     /// <summary>A judged result; <paramref name="replayCommand"/> turns a replay string into the command that reruns it, when there is one.</summary>
     public static ResultRecord Result(RuleResult result, Judgement judgement, Func<string, string?> replayCommand)
     {

@@ -28,6 +28,7 @@ public sealed record RunRecord(
 /// <summary>
 /// When and where the run happened and with which run-wide settings. <see cref="Complete"/>: every rule of every
 /// selected target was checked, with fresh seeds — the only kind of run a later run compares itself with.
+/// <see cref="Notes"/>: what the run has to say besides its results (a stopped run taken up, a baseline not read).
 /// </summary>
 public sealed record RunInfo(
     string Id,
@@ -40,7 +41,10 @@ public sealed record RunInfo(
     int CallBudget,
     string SecureWorldVersion,
     string? Replay,
-    bool Complete);
+    bool Complete)
+{
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>A rule as the catalogue defines it.</summary>
 public sealed record RuleRecord(string Id, string Area, string Level, string Statement, string Basis);

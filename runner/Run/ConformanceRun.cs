@@ -12,7 +12,9 @@ namespace FfaConformance.Runner.Run;
 /// The one conformance run: check a rule on a target, judge the result against the target's expectations,
 /// and record it. The NUnit suite asks it for each target × rule; the CLI and the self-tests ask it for all of
 /// them. Targets are built when their first rule is checked and disposed with the run; a target that cannot be
-/// built gives every one of its rules the same one-line result (skipped or broken), never an exception.
+/// built gives every one of its rules the same one-line result (skipped or broken), never an exception. With a
+/// journal, a target's results from a stopped run are taken up only once it is built and found to be the same
+/// (<see cref="TargetDigest"/>).
 /// </summary>
 public sealed class ConformanceRun : IDisposable
 {
@@ -22,17 +24,18 @@ public sealed class ConformanceRun : IDisposable
     private readonly Dictionary<(string Target, string Rule), Counterexample> counterexamples = [];
     private readonly DateOnly today;
     private readonly RunJournal? journal;
+    private readonly List<string> notes = [];
 
     public ConformanceRun(RunPlan plan, DateOnly? today = null)
     {
         Plan = plan;
         this.today = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         runner = new RuleRunner(new ManagedSecureWorld(PartitionTable.Default, plan.SecureWorldVersion));
-        journal = plan.Journal is { } path && plan.Options.Replay is null ? RunJournal.Open(path, plan.Fingerprint) : null;
+        journal = plan.Journal is { } path && plan.Options.Replay is null ? RunJournal.Open(path, plan.SuiteBuild, plan.Fingerprint) : null;
         slots = [];
         foreach (var target in plan.Targets)
         {
-            if (!slots.TryAdd(target.Name, new Slot(target, new Lazy<(ITarget?, TargetUnavailableException?)>(() => Build(target)))))
+            if (!slots.TryAdd(target.Name, new Slot(target, new Lazy<(ITarget?, TargetUnavailableException?)>(() => Admitted(target, Build(target))))))
             {
                 throw new ArgumentException($"the run names target '{target.Name}' twice", nameof(plan));
             }
@@ -41,8 +44,26 @@ public sealed class ConformanceRun : IDisposable
 
     public RunPlan Plan { get; }
 
-    /// <summary>What the run's journal said when it was opened: a stopped run taken up, or a journal replaced and why.</summary>
-    public string? JournalNote => journal?.Note;
+    /// <summary>What the run has to say besides its results, a sentence each: what its journal held and took up, a baseline it could not read.</summary>
+    public IReadOnlyList<string> Notes
+    {
+        get
+        {
+            lock (notes)
+            {
+                return [.. journal?.Notes ?? [], .. notes];
+            }
+        }
+    }
+
+    /// <summary>Adds a sentence to <see cref="Notes"/>.</summary>
+    public void Note(string note)
+    {
+        lock (notes)
+        {
+            notes.Add(note);
+        }
+    }
 
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
 
@@ -62,6 +83,9 @@ public sealed class ConformanceRun : IDisposable
     {
         var slot = slots.GetValueOrDefault(target) ?? throw new ArgumentException($"no target '{target}' in this run; it has: {string.Join(", ", slots.Keys)}", nameof(target));
         var rule = RuleCatalogue.Get(ruleId);
+
+        // Built first: what a stopped run found is taken up only for the target as it is now.
+        var (built, problem) = slot.Target.Value;
         if (journal?.Finished(target, ruleId) is { } done)
         {
             lock (results)
@@ -72,10 +96,9 @@ public sealed class ConformanceRun : IDisposable
             return done;
         }
 
-        var (built, problem) = slot.Target.Value;
         var options = Plan.Options with { MaxTest = slot.Plan.MaxTest ?? Plan.Options.MaxTest };
         var resumption = journal?.Interrupted(target, ruleId);
-        var written = journal?.For(target, ruleId);
+        using var written = journal?.For(target, ruleId);
         var result = built is null
             ? RuleResult.Empty(ruleId, target, problem!.Skip ? RuleOutcome.Unavailable : RuleOutcome.Broken, problem.Message)
             : Plan.Examples is { } examples && options.Replay is null
@@ -168,12 +191,10 @@ public sealed class ConformanceRun : IDisposable
     public RunRecord Record()
     {
         var checkedResults = Results;
-        var (host, runtime) = RecordBuilder.Environment();
         var done = checkedResults.Select(r => (r.Target, r.Rule)).ToHashSet();
         var complete = Plan.Options.Replay is null
             && Plan.Targets.All(t => RuleCatalogue.All.All(r => done.Contains((t.Name, r.Id))));
-        var info = new RunInfo($"{Started:yyyyMMdd-HHmmss}", Started, DateTimeOffset.UtcNow, host, runtime, Plan.Commit,
-            Plan.Options.MaxTest, Plan.Options.CallBudget, Plan.SecureWorldVersion.ToString(), Plan.Options.Replay, complete);
+        var info = Info(DateTimeOffset.UtcNow, complete);
         var targets = Plan.Targets
             .Where(t => checkedResults.Any(r => r.Target == t.Name))
             .Select(t =>
@@ -185,7 +206,28 @@ public sealed class ConformanceRun : IDisposable
         return new RunRecord(RunRecord.CurrentFormat, info, RecordBuilder.Rules(), [.. targets], checkedResults);
     }
 
-    /// <summary>The run has ended and its results are written: its journal goes, nothing is left to resume.</summary>
+    /// <summary>
+    /// The record of this run before any result is in: every rule of every target not checked, saying so. Written
+    /// where a lab reads results as the run starts, so that a run that never finishes cannot leave an earlier
+    /// run's verdicts standing for its own.
+    /// </summary>
+    public RunRecord Unfinished() =>
+        RecordBuilder.Unchecked(
+            Info(Started, complete: false),
+            Plan.Targets.Select(t => (t.Name, t.Adapter, t.Version.ToString())),
+            $"not checked: the run that started at {Started:yyyy-MM-dd HH:mm:ss} UTC has not finished (it is still running, or it stopped before it checked this rule)");
+
+    private RunInfo Info(DateTimeOffset finished, bool complete)
+    {
+        var (host, runtime) = RecordBuilder.Environment();
+        return new RunInfo($"{Started:yyyyMMdd-HHmmss}", Started, finished, host, runtime, Plan.Commit,
+            Plan.Options.MaxTest, Plan.Options.CallBudget, Plan.SecureWorldVersion.ToString(), Plan.Options.Replay, complete)
+        {
+            Notes = Notes,
+        };
+    }
+
+    /// <summary>The run has ended and its results are written, or they cannot be: its journal goes, nothing is left to resume.</summary>
     public void End() => journal?.End();
 
     public void Dispose()
@@ -195,6 +237,13 @@ public sealed class ConformanceRun : IDisposable
         {
             slot.Target.Value.Target?.Dispose();
         }
+    }
+
+    /// <summary>The target as built, admitted to the journal under the digest of everything that defines its verdicts.</summary>
+    private (ITarget?, TargetUnavailableException?) Admitted(RunTarget target, (ITarget? Target, TargetUnavailableException? Problem) built)
+    {
+        journal?.Admit(target.Name, built.Target is { } ready ? TargetDigest.Of(Plan, target, ready.Description, today) : null);
+        return built;
     }
 
     private static (ITarget?, TargetUnavailableException?) Build(RunTarget target)

@@ -19,6 +19,9 @@ public sealed record RunPlan(IReadOnlyList<RunTarget> Targets, RunOptions Option
     /// <summary>Where the run is written down as it goes, to resume after it stops (<see cref="RunJournal"/>); null writes nothing.</summary>
     public string? Journal { get; init; }
 
+    /// <summary>The suite's own build (<see cref="Run.SuiteBuild"/>): a journal of another build is not taken up.</summary>
+    public string SuiteBuild { get; init; } = Run.SuiteBuild.Digest;
+
     /// <summary>What a journal must have been written for to be taken up: the targets and how their rules are run.</summary>
     public string Fingerprint =>
         $"{string.Join(";", Targets.Select(t => $"{t.Name}:{t.Adapter}:{t.Version}:{t.MaxTest}"))}|{Options.MaxTest}|{Options.CallBudget}|{SecureWorldVersion}";

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using FfaConformance.Tests.Native;
 using FfaConformance.Tests.Support;
 
 namespace FfaConformance.Tests.Cli;
@@ -47,6 +48,21 @@ public sealed class PublishedSuiteTests
         var lava = File.ReadAllLines(Path.Combine(results, "lava", "emulator.sh")).Where(l => l.StartsWith("lava-test-case ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]);
         Assert.That(cases, Has.Length.EqualTo(Rules.RuleCatalogue.All.Count));
         Assert.That(lava, Is.EqualTo(cases));
+    }
+
+    /// <summary>The defaults file's targets name files that ship with the suite: they resolve in the suite's folder, not under Run:Root.</summary>
+    [Test]
+    public void TheDefaultTargetsFindTheFilesThatShipWithTheSuite()
+    {
+        NativeTargets.RequireToolchain();
+        var root = Directory.CreateDirectory(Path.Combine(work, "empty-board")).FullName;
+
+        var (exit, output) = Run(root, new Dictionary<string, string> { ["FFA_Run__Root"] = root, ["FFA_Run__Targets"] = "c-reference", ["FFA_Run__MaxTest"] = "50" });
+
+        Assert.That(exit, Is.Zero, output);
+        var junit = XDocument.Load(Path.Combine(root, "artifacts", "results", "junit.xml"));
+        Assert.That(junit.Root!.Attribute("failures")!.Value, Is.EqualTo("0"), output);
+        Assert.That(File.ReadAllText(Path.Combine(root, "artifacts", "results", "run.json")), Does.Contain(Path.Combine(suite, "adapters", "c", "reference", "ffa_runtime_reference.c")));
     }
 
     [Test]

@@ -45,5 +45,11 @@ internal static class NativeTargets
         return Create(name, file, version, hangTimeout);
     }
 
+    /// <summary>The C reference made slow: every request first spins <paramref name="spins"/> times (20,000,000 is about 10–20 ms here).</summary>
+    public static string SlowReference(ulong spins = 20_000_000) => File.ReadAllText(Reference).Replace(
+        "int __efi_runtime ffa_sync_send_receive_runtime(u16 dst_part_id, struct ffa_send_direct_data *msg, bool is_smc64)\n{\n",
+        $"int __efi_runtime ffa_sync_send_receive_runtime(u16 dst_part_id, struct ffa_send_direct_data *msg, bool is_smc64)\n{{\n\tfor (volatile unsigned long spin = 0; spin < {spins}ul; spin++)\n\t\t;\n",
+        StringComparison.Ordinal);
+
     public static TargetUnavailableException Unavailable(Action create) => Assert.Throws<TargetUnavailableException>(() => create())!;
 }

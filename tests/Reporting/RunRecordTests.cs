@@ -13,13 +13,15 @@ public sealed class RunRecordTests
     public void ARecordIsReadBackAsWritten()
     {
         var path = Scratch("run.json");
-        RunRecordFile.Write(ReportRuns.Run, path);
+        var written = ReportRuns.Run with { Run = ReportRuns.Run.Run with { Notes = ["a journal was taken up", "no baseline"] } };
+        RunRecordFile.Write(written, path);
 
         var read = RunRecordFile.Read(path);
 
         Assert.Multiple(() =>
         {
-            Assert.That(read.Run, Is.EqualTo(ReportRuns.Run.Run));
+            Assert.That(read.Run with { Notes = [] }, Is.EqualTo(written.Run with { Notes = [] }));
+            Assert.That(read.Run.Notes, Is.EqualTo(written.Run.Notes));
             Assert.That(read.Targets, Is.EqualTo(ReportRuns.Run.Targets));
             Assert.That(read.Results.Select(r => (r.Target, r.Rule, r.Verdict, r.Evidence?.ReplayCommand, r.Evidence?.Minimal.Scenario)),
                 Is.EqualTo(ReportRuns.Run.Results.Select(r => (r.Target, r.Rule, r.Verdict, r.Evidence?.ReplayCommand, r.Evidence?.Minimal.Scenario))));

@@ -53,6 +53,9 @@ internal static class DotnetTest
         return Process.Start(info)!;
     }
 
+    /// <summary>A file as cat reads it, or empty when there is none: a run holds its journal locked against .NET's readers, not against cat.</summary>
+    public static string Read(string path) => File.Exists(path) ? Shell($"cat '{path}'", Path.GetTempPath()).Output : string.Empty;
+
     /// <summary>The suite project of this checkout.</summary>
     public static string Suite => Path.Combine(NativeTargets.Root, "suite");
 }

@@ -104,18 +104,18 @@ public sealed class BoardTarget : IProbedTarget
         }
         catch (TargetBuildException e)
         {
-            var hint = e.Message.Contains("undefined!", StringComparison.Ordinal) && e.Message.Contains("ffa_", StringComparison.Ordinal)
+            var hint = e.Output.Contains("undefined!", StringComparison.Ordinal) && e.Output.Contains("ffa_", StringComparison.Ordinal)
                 ? $" (the FF-A driver's exports are not in {kernelBuild}/Module.symvers: name the board driver's own Module.symvers in Targets:{name}:DriverSymbols, or its kernel's build tree in Targets:{name}:KernelBuild)"
                 : string.Empty;
             throw new TargetUnavailableException($"linux-board target {name}: {e.Message}{hint}", skip: false);
         }
 
         var shell = new SecureShell(options.Host, options.Port, options.IdentityFile, options.KnownHosts);
-        Load(name, shell, built);
+        var boardKernel = Load(name, shell, built);
         var capabilities = (options.Mode == BoardMode.Answer ? TargetCapabilities.ScriptableSecureWorld : TargetCapabilities.None)
             | (built.Api.Req2 ? TargetCapabilities.DirectRequest2 : TargetCapabilities.None);
         var description = new TargetDescription(name, AdapterName, secureWorld, capabilities,
-            new Provenance($"{options.Host}:{options.Port}", Note: $"{options.Mode.ToString().ToLowerInvariant()} mode; companion built against {kernelBuild}"))
+            new Provenance($"{options.Host}:{options.Port}", Note: $"{options.Mode.ToString().ToLowerInvariant()} mode; companion built against {kernelBuild}") { Inputs = ImageDigest.Of([built.Module, built.Agent], boardKernel) })
         {
             OwnServiceUuidOnly = built.Api.Req2 && !built.Api.Req2TakesUuid,
         };
@@ -231,7 +231,8 @@ public sealed class BoardTarget : IProbedTarget
         shell.Run($"timeout {UnloadTimeout} sh -c 'until rmmod ffa_conformance 2>/dev/null; do sleep 0.2; done'");
     }
 
-    private static void Load(string name, SecureShell shell, BoardCompanion built)
+    /// <summary>Copies and loads the companion; returns what identifies the board's kernel and FF-A driver, which the suite did not build.</summary>
+    private static string Load(string name, SecureShell shell, BoardCompanion built)
     {
         var folder = BoardOptions.RemoteFolder;
         foreach (var (file, command) in new[]
@@ -263,6 +264,9 @@ public sealed class BoardTarget : IProbedTarget
             var (_, kernel) = shell.Run("dmesg | grep -i ffa | tail -n 5");
             throw new TargetUnavailableException($"linux-board target {name}: loading the companion on {shell.Destination} failed ({loaded}): {said}; the kernel said: {kernel}", skip: false);
         }
+
+        // The kernel's build and, when the driver is a module, its source version.
+        return shell.Run("cat /proc/version; cat /sys/module/ffa_core/srcversion /sys/module/ffa_module/srcversion 2>/dev/null; true").Output;
     }
 
     /// <summary>
