@@ -6,7 +6,9 @@ namespace FfaConformance.Tests.Reporting;
 
 /// <summary>
 /// What a run leaves behind: summary.txt, run.json, report.html, junit.xml; the last complete run is kept and
-/// is what the next run compares with — a filtered or replayed run never becomes the baseline (item 10).
+/// is what the next run compares with — a filtered or replayed run never becomes the baseline (item 10). The
+/// files are written whole or not at all: one that cannot be written is one error naming it, and leaves the
+/// earlier run's files as they were, with no temporary file behind.
 /// </summary>
 [TestFixture]
 [Category("Fast")]
@@ -58,6 +60,21 @@ public sealed class RunArtifactsTests
         Assert.That(previous, Is.Null);
         Assert.That(problem, Does.Contain(Path.Combine(directory, "last-complete-run.json")).And.Contain("is not a run record"));
         Assert.That(File.ReadAllText(Path.Combine(directory, "report.html")), Does.Contain("the previous run could not be compared"));
+    }
+
+    [Test]
+    public void OutputsThatCannotAllBeWrittenLeaveTheEarlierOnesWhole()
+    {
+        var directory = Directory.CreateTempSubdirectory("ffa-artifacts-").FullName;
+        RunArtifacts.Write(Complete("first"), directory, null, null);
+        Directory.Delete(Path.Combine(directory, "lava"), recursive: true);
+        File.WriteAllText(Path.Combine(directory, "lava"), "a file where the scripts' folder should be");
+        var before = Directory.EnumerateFiles(directory).ToDictionary(f => f, File.ReadAllText);
+
+        var error = Assert.Throws<IOException>(() => RunArtifacts.Write(Complete("second"), directory, null, null))!;
+
+        Assert.That(error.Message, Does.StartWith(Path.Combine(directory, "lava", $"{ReportRuns.Run.Targets[0].Name}.sh")).And.Contain("cannot be written"));
+        Assert.That(Directory.EnumerateFiles(directory).ToDictionary(f => f, File.ReadAllText), Is.EqualTo(before), "every file as the first run left it, and nothing else");
     }
 
     private static RunRecord Complete(string id) => ReportRuns.Run with { Run = ReportRuns.Run.Run with { Id = id, Complete = true } };
