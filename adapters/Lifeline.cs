@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace FfaConformance.Adapters;
 
@@ -8,12 +9,16 @@ namespace FfaConformance.Adapters;
 /// processes down (the CLI, MSBuild's node, vstest.console, the test host); when the CLI is killed with SIGKILL
 /// nothing tells the test host, which would go on running targets — and starting QEMUs — for the rest of the
 /// run. The lifeline notes every dotnet ancestor (by PID and start time) and, when one of them is gone, kills
-/// this process; the keepers of its targets then kill everything under them.
+/// this process; the keepers of its targets then kill everything under them. A process that is killed leaves
+/// the runtime's diagnostic files in TMPDIR (clr-debug-pipe-PID-…, dotnet-diagnostic-PID-…), which only its own
+/// orderly exit would remove, so they are removed first — and also when a SIGTERM ends the process, which
+/// `dotnet test`'s other processes may not give time for an orderly exit.
 /// </summary>
 public static class Lifeline
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     private static int started;
+    private static PosixSignalRegistration? terminated;
 
     public static void Start()
     {
@@ -21,6 +26,9 @@ public static class Lifeline
         {
             return;
         }
+
+        // The signal goes on to end the process as it would have; only the files go first.
+        terminated = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => RemoveRuntimeFiles());
 
         var ancestors = Ancestors(Environment.ProcessId).Where(a => a.Command == "dotnet").ToArray();
         if (ancestors.Length == 0)
@@ -36,12 +44,33 @@ public static class Lifeline
                 foreach (var gone in ancestors.Where(a => StartTime(a.Pid) != a.Started))
                 {
                     Console.Error.WriteLine($"ffa: the dotnet process {gone.Pid} that started this run is gone; stopping this run and its targets");
+                    RemoveRuntimeFiles();
                     Process.GetCurrentProcess().Kill();
                 }
             }
         })
         { IsBackground = true, Name = "ffa lifeline" };
         thread.Start();
+    }
+
+    /// <summary>This process's runtime diagnostic files: the debugger's pipes and the diagnostic server's socket.</summary>
+    private static void RemoveRuntimeFiles()
+    {
+        var pid = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        foreach (var pattern in new[] { $"clr-debug-pipe-{pid}-*", $"dotnet-diagnostic-{pid}-*" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.GetTempPath(), pattern))
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Another chance at an orderly exit; nothing here is worth stopping for.
+                }
+            }
+        }
     }
 
     /// <summary>The processes above <paramref name="pid"/>, nearest first, up to (not including) init.</summary>

@@ -65,6 +65,41 @@ public sealed class PublishedSuiteTests
         Assert.That(File.ReadAllText(Path.Combine(root, "artifacts", "results", "run.json")), Does.Contain(Path.Combine(suite, "adapters", "c", "reference", "ffa_runtime_reference.c")));
     }
 
+    /// <summary>
+    /// A lab stops a run with SIGTERM: the suite exits non-zero, leaves none of the runtime's files in TMPDIR, and
+    /// its outputs fail every rule it had not checked.
+    /// </summary>
+    [Test]
+    public void ARunStoppedWithSigtermIsNeverGreen()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(work, "stopped")).FullName;
+        var temporary = Directory.CreateDirectory(Path.Combine(work, "tmp")).FullName;
+        var results = Path.Combine(root, "artifacts", "results");
+        using var run = DotnetTest.Start(Path.Combine(suite, "FfaConformance.Suite"), ["--no-ansi", "--no-progress"], root, new Dictionary<string, string>
+        {
+            ["FFA_Run__Root"] = root,
+            ["FFA_Run__Targets"] = "emulator",
+            ["FFA_Run__MaxTest"] = "1000000",
+            ["TMPDIR"] = temporary,
+        });
+        var output = run.StandardOutput.ReadToEndAsync();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!DotnetTest.Read(Path.Combine(results, "journal.jsonl")).Contains("\"case\":", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !run.HasExited)
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.That(run.HasExited, Is.False, "the run ended before it could be stopped");
+        Assert.That(Directory.EnumerateFiles(temporary, $"dotnet-diagnostic-{run.Id}-*"), Is.Not.Empty, "the runtime's files are where this test looks for them");
+        DotnetTest.Shell($"kill -TERM {run.Id}", work);
+        Assert.That(run.WaitForExit(TimeSpan.FromMinutes(1)), Is.True);
+
+        Assert.That(run.ExitCode, Is.EqualTo(128 + 15), output.Result);
+        Assert.That(Directory.EnumerateFiles(temporary, $"*-{run.Id}-*"), Is.Empty, "none of the runtime's files is left in TMPDIR");
+        var junit = XDocument.Load(Path.Combine(results, "junit.xml"));
+        Assert.That(junit.Descendants("testcase").Count(c => c.Element("failure") is not null), Is.EqualTo(Rules.RuleCatalogue.All.Count));
+    }
+
     [Test]
     public void WithoutACheckoutOrRunRootItSaysWhatToSet()
     {

@@ -74,6 +74,35 @@ public sealed class RunOutputsTests
         Assert.That(next, Does.Contain("does not build").And.Not.Contain("stopped before it ended"));
     }
 
+    /// <summary>
+    /// `dotnet test` stopped with SIGTERM, as a lab's timeout stops it: its status is not 0 (the SDK's own handler
+    /// would make it 0), its test host leaves none of the runtime's files in TMPDIR, and its outputs fail what it
+    /// did not check.
+    /// </summary>
+    [Test]
+    public void ADotnetTestStoppedWithSigtermIsNeverGreen()
+    {
+        var temporary = Directory.CreateDirectory(Path.Combine(work, "tmp")).FullName;
+        var environment = new Dictionary<string, string>
+        {
+            ["FFA_Run__ResultsDirectory"] = results,
+            ["FFA_Run__Targets"] = "emulator",
+            ["FFA_Run__MaxTest"] = "1000000",
+            ["TMPDIR"] = temporary,
+        };
+        using var run = DotnetTest.Start("dotnet", ["test", DotnetTest.Suite, "--no-build", "--filter", "Target=emulator"], work, environment);
+        var output = run.StandardOutput.ReadToEndAsync();
+        Assert.That(WaitFor(() => DotnetTest.Read(Path.Combine(results, SuitePlan.RunJournalFile)).Contains("\"case\":", StringComparison.Ordinal), run), Is.True, "the run never began a case");
+
+        DotnetTest.Shell($"kill -TERM {run.Id}", work);
+
+        Assert.That(run.WaitForExit(TimeSpan.FromMinutes(1)), Is.True);
+        Assert.That(run.ExitCode, Is.EqualTo(128 + 15), output.Result);
+        Assert.That(WaitFor(() => Leftovers(temporary).Length == 0, TimeSpan.FromSeconds(10)), Is.True,
+            $"the runtime's files left in TMPDIR: {string.Join(", ", Leftovers(temporary))}");
+        Assert.That(Failures(), Is.EqualTo(Rules.RuleCatalogue.All.Count));
+    }
+
     [Test]
     public void AConfigurationErrorReplacesTheLastRunsVerdictsWithItsOwn()
     {
@@ -153,6 +182,21 @@ public sealed class RunOutputsTests
 
     /// <summary>The failing test cases of junit.xml in the results folder.</summary>
     private int Failures() => XDocument.Load(Path.Combine(results, RunArtifacts.JunitFile)).Descendants("testcase").Count(c => c.Element("failure") is not null);
+
+    /// <summary>What .NET processes leave in TMPDIR when they end without an orderly exit.</summary>
+    private static string[] Leftovers(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "clr-debug-pipe-*").Concat(Directory.EnumerateFiles(folder, "dotnet-diagnostic-*")).Select(Path.GetFileName).OfType<string>()];
+
+    private static bool WaitFor(Func<bool> condition, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(100);
+        }
+
+        return condition();
+    }
 
     private static bool WaitFor(Func<bool> condition, System.Diagnostics.Process process)
     {
