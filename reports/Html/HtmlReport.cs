@@ -52,7 +52,20 @@ public static class HtmlReport
         var info = run.Run;
         html.Append("<header><h1>FfaConformance report</h1><p class=\"muted\">Run ").Append(Html.Text(info.Id))
             .Append(CultureInfo.InvariantCulture, $", {info.Started.UtcDateTime:yyyy-MM-dd HH:mm:ss} – {info.Finished.UtcDateTime:HH:mm:ss} UTC ({(info.Finished - info.Started).TotalSeconds:0.0} s), ")
-            .Append(CultureInfo.InvariantCulture, $"{run.Targets.Count} targets, {run.Rules.Count} rules, {Html.Number(run.Results.Sum(r => (double)r.Cases))} cases.</p></header>");
+            .Append(CultureInfo.InvariantCulture, $"{run.Targets.Count} targets, {run.Rules.Count} rules, {Html.Number(run.Results.Sum(r => (double)r.Cases))} cases.</p>");
+        if (info.Notes.Count > 0)
+        {
+            // What the run says besides its results: a stopped run taken up, a target checked again, a baseline not read.
+            html.Append("<ul class=\"notes\">");
+            foreach (var note in info.Notes)
+            {
+                html.Append("<li>").Append(Html.Text(note)).Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append("</header>");
     }
 
     private static void Summary(StringBuilder html, RunRecord run)

@@ -134,6 +134,7 @@ public sealed class ReportBrowserTests
             Assert.That(body, Does.Contain(Hostile.Script), "the markup is shown as text");
             Assert.That(body, Does.Contain("nul\\x00 bell\\x07 esc\\x1B[31m"), "control characters are shown escaped");
             Assert.That(body, Does.Contain(Hostile.Attribute.Trim()), "quotes are shown as text");
+            Assert.That(body, Does.Contain($"a note {Hostile.Script}"), "the run's notes are shown, as text");
         });
     }
 

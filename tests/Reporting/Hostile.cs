@@ -23,7 +23,7 @@ internal static class Hostile
         string Rename(string target) => target == name ? Text(target) : target;
         return run with
         {
-            Run = run.Run with { Id = Text(run.Run.Id), Host = Text(run.Run.Host), Commit = Long },
+            Run = run.Run with { Id = Text(run.Run.Id), Host = Text(run.Run.Host), Commit = Long, Notes = [Text("a note"), Long] },
             Rules = [.. run.Rules.Select(r => r with { Statement = Text(r.Statement), Basis = Text(r.Basis) })],
             Targets = [.. run.Targets.Select(t => t with { Name = Rename(t.Name), Source = Text(t.Source ?? string.Empty), Note = Long })],
             Results = [.. run.Results.Select(r => r with
