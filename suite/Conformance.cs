@@ -2,8 +2,6 @@ using FfaConformance.Reports.Text;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Expectations;
 using FfaConformance.Runner.Records;
-using NUnit.Framework.Interfaces;
-using NUnit.Framework.Internal;
 
 namespace FfaConformance.Suite;
 
@@ -32,13 +30,6 @@ public sealed class Conformance
                     .SetProperty("Rule", rule.Id)
                     .SetProperty("Level", rule.Info.Level.ToString().ToUpperInvariant())
                     .SetProperty("Area", rule.Info.Area.ToString());
-                if (suite.Error is { } error)
-                {
-                    // Not runnable: NUnit reports the reason as the failure, with no stack trace.
-                    test.RunState = RunState.NotRunnable;
-                    test.Properties.Set(PropertyNames.SkipReason, $"configuration error: {error}");
-                }
-
                 yield return test;
             }
         }
@@ -47,7 +38,13 @@ public sealed class Conformance
     [TestCaseSource(nameof(Cases))]
     public void Rule(string target, string ruleId)
     {
-        var result = SuiteRun.Current.Run!.Check(target, ruleId);
+        var (run, error) = SuiteRun.Current.Begin();
+        if (run is null)
+        {
+            throw new ConformanceFailure(error!);
+        }
+
+        var result = run.Check(target, ruleId);
         var message = FailureText.Format(result, Rules[ruleId]);
         if (result.IsRed)
         {

@@ -15,7 +15,7 @@ public sealed class RunSummary
     [OneTimeTearDown]
     public void Summarise()
     {
-        if (!SuiteRun.Started || SuiteRun.Current is not { Run: { } run, Settings: { } settings } suite)
+        if (SuiteRun.Current is not { Run: { } run, Settings: { } settings } suite)
         {
             return;
         }

@@ -7,37 +7,34 @@ using FfaConformance.Runner.Run;
 namespace FfaConformance.Suite;
 
 /// <summary>
-/// The conformance run of this test process, made once from the configuration (the defaults file, FFA_
-/// environment variables, runsettings parameters): its settings, the results folder it holds, the one
-/// <see cref="ConformanceRun"/>, and the baseline to compare with. As it starts, the run's outputs are replaced by
-/// ones that fail every rule as not checked yet, so that a run that never finishes leaves no earlier run's passes
-/// where a lab reads them. When the configuration cannot be loaded, or the results folder cannot be used, every
-/// test reports the one error, for the targets the configuration mentions, whatever filter selected them; and,
-/// where the results folder can be told and held, the outputs say the same.
+/// The conformance run of this test process, made from the configuration (the defaults file, FFA_ environment
+/// variables, runsettings parameters). Discovering the tests only reads the configuration: the targets, or the
+/// error every test will fail with and the targets the configuration mentions, so that whatever filter selected
+/// them, they fail with it. The run itself begins when the first test runs (<see cref="Begin"/>) — never for a
+/// listing or an IDE's discovery: it holds its results folder, reads the baseline, opens its journal, and replaces
+/// the outputs with ones that fail every rule as not checked yet, so that a run that never finishes leaves no
+/// earlier run's passes where a lab reads them. A run that cannot begin — a configuration error, a results folder
+/// that cannot be used or is another run's — fails every test with one line; where the results folder can be
+/// told and held, the outputs say the same.
 /// </summary>
 public sealed class SuiteRun
 {
-    private static readonly Lazy<SuiteRun> Instance = new(Start);
+    private static readonly Lazy<SuiteRun> Instance = new(Load);
+    private readonly IReadOnlyList<KeyValuePair<string, string?>> parameters;
+    private readonly Lazy<(ConformanceRun? Run, string? Error)> begun;
 
-    private SuiteRun(SuiteSettings? settings, ConformanceRun? run, (RunRecord? Run, string? Problem) baseline, string? error, IReadOnlyList<string> mentioned)
+    private SuiteRun(IReadOnlyList<KeyValuePair<string, string?>> parameters, SuiteSettings? settings, string? error, IReadOnlyList<string> mentioned)
     {
+        this.parameters = parameters;
         Settings = settings;
-        Run = run;
-        Baseline = baseline;
         Error = error;
         Mentioned = mentioned;
+        begun = new(Start);
     }
 
     public static SuiteRun Current => Instance.Value;
 
-    public static bool Started => Instance.IsValueCreated;
-
     public SuiteSettings? Settings { get; }
-
-    public ConformanceRun? Run { get; }
-
-    /// <summary>The run to compare with, read before anything runs so a bad file fails the run at once; or why there is none.</summary>
-    public (RunRecord? Run, string? Problem) Baseline { get; }
 
     /// <summary>The configuration error, when there is one.</summary>
     public string? Error { get; }
@@ -45,24 +42,39 @@ public sealed class SuiteRun
     /// <summary>With a configuration error: the target names it mentions, however broken.</summary>
     public IReadOnlyList<string> Mentioned { get; }
 
+    /// <summary>The run, once a test has begun it; null when none has, or it could not begin.</summary>
+    public ConformanceRun? Run => begun.IsValueCreated ? begun.Value.Run : null;
+
+    /// <summary>The run to compare with, read as the run begins; or why there is none.</summary>
+    public (RunRecord? Run, string? Problem) Baseline { get; private set; }
+
     /// <summary>The results folder, held until the process ends: another run given it is refused.</summary>
     private static ResultsFolder? Held { get; set; }
 
-    private static SuiteRun Start()
+    /// <summary>The run, begun by the first test that asks; or the one line every test fails with when it cannot begin.</summary>
+    public (ConformanceRun? Run, string? Error) Begin() => begun.Value;
+
+    private static SuiteRun Load()
     {
-        // As early as the test host starts: a `dotnet test` killed from here on takes this run with it.
-        Lifeline.Start();
-        var started = DateTimeOffset.UtcNow;
         var parameters = TestContext.Parameters.Names.Select(name => KeyValuePair.Create(name, TestContext.Parameters[name])).ToArray();
-        SuiteSettings settings;
         try
         {
-            settings = SettingsLoader.Load(parameters);
+            return new SuiteRun(parameters, SettingsLoader.Load(parameters), null, []);
         }
         catch (ConfigurationException e)
         {
-            var mentioned = SettingsLoader.MentionedTargets(parameters);
-            return Refused(e.Message, mentioned, SettingsLoader.ResultsDirectoryOf(parameters), started);
+            return new SuiteRun(parameters, null, e.Message, SettingsLoader.MentionedTargets(parameters));
+        }
+    }
+
+    private (ConformanceRun?, string?) Start()
+    {
+        // As early as a test runs: a `dotnet test` killed from here on takes this run with it.
+        Lifeline.Start();
+        var started = DateTimeOffset.UtcNow;
+        if (Settings is not { } settings)
+        {
+            return Refused(Error!, Mentioned, SettingsLoader.ResultsDirectoryOf(parameters), started);
         }
 
         var names = settings.Targets.Select(t => t.Name).ToArray();
@@ -77,10 +89,9 @@ public sealed class SuiteRun
         }
 
         ConformanceRun run;
-        (RunRecord?, string?) baseline;
         try
         {
-            baseline = settings.Baseline switch
+            Baseline = settings.Baseline switch
             {
                 null => (null, "No baseline run was given (Run:Baseline is empty)."),
                 SuiteSettings.PreviousRun => RunArtifacts.Previous(settings.ResultsDirectory),
@@ -107,19 +118,19 @@ public sealed class SuiteRun
             return Refused($"{settings.Show("Run:ResultsDirectory")} cannot be used: {e.Message}; accepted: a folder whose results files this user can replace", names, null, started);
         }
 
-        if (baseline.Item2 is { } problem)
+        if (Baseline.Problem is { } problem)
         {
             run.Note(problem);
         }
 
-        return new SuiteRun(settings, run, baseline, null, []);
+        return (run, null);
     }
 
     /// <summary>
-    /// A run refused for <paramref name="error"/>: every test of <paramref name="targets"/> fails with it, and so do
-    /// the outputs in <paramref name="results"/>, when it is known and this run can hold it.
+    /// A run refused for <paramref name="error"/>: every test fails with it, and so do the outputs in
+    /// <paramref name="results"/> for <paramref name="targets"/>, when the folder is known and this run can hold it.
     /// </summary>
-    private static SuiteRun Refused(string error, IReadOnlyList<string> targets, string? results, DateTimeOffset started)
+    private static (ConformanceRun?, string?) Refused(string error, IReadOnlyList<string> targets, string? results, DateTimeOffset started)
     {
         if (results is not null)
         {
@@ -139,7 +150,7 @@ public sealed class SuiteRun
             }
         }
 
-        return new SuiteRun(null, null, (null, null), error, targets);
+        return (null, $"configuration error: {error}");
     }
 
     private static RunRecord Read(string path)

@@ -123,6 +123,18 @@ public sealed class RunOutputsTests
         Assert.That(File.ReadAllText(Path.Combine(results, RunArtifacts.SummaryFile)), Does.Contain("configuration error: unknown key 'Run:MaxTst'"));
     }
 
+    /// <summary>Listing the tests (as an IDE's discovery does) is no run: it neither holds nor writes the results folder.</summary>
+    [Test]
+    public void ListingTheTestsLeavesTheResultsFolderAlone()
+    {
+        var (exit, output) = DotnetTest.Shell($"dotnet test '{DotnetTest.Suite}' --no-build --list-tests", work,
+            new Dictionary<string, string> { ["FFA_Run__ResultsDirectory"] = results, ["FFA_Run__Targets"] = "emulator" });
+
+        Assert.That(exit, Is.Zero, output);
+        Assert.That(output, Does.Contain("emulator/INV-REQ-FID"));
+        Assert.That(Directory.Exists(results), Is.False);
+    }
+
     [TestCase("/proc/nope")]
     [TestCase("a-file")]
     public void AResultsFolderThatCannotBeUsedIsOneErrorNamingTheKeyWhateverTheFilter(string folder)
