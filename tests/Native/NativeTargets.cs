@@ -51,5 +51,16 @@ internal static class NativeTargets
         $"int __efi_runtime ffa_sync_send_receive_runtime(u16 dst_part_id, struct ffa_send_direct_data *msg, bool is_smc64)\n{{\n\tfor (volatile unsigned long spin = 0; spin < {spins}ul; spin++)\n\t\t;\n",
         StringComparison.Ordinal);
 
+    /// <summary>The environment of a run of the slowed C reference in <paramref name="source"/>, alone, as target "slow".</summary>
+    public static Dictionary<string, string> SlowRun(string source, string results, int maxTest) => new()
+    {
+        ["FFA_Targets__slow__Adapter"] = "native",
+        ["FFA_Targets__slow__Source"] = source,
+        ["FFA_Targets__slow__Version"] = "1.2",
+        ["FFA_Run__Targets"] = "slow",
+        ["FFA_Run__MaxTest"] = maxTest.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["FFA_Run__ResultsDirectory"] = results,
+    };
+
     public static TargetUnavailableException Unavailable(Action create) => Assert.Throws<TargetUnavailableException>(() => create())!;
 }

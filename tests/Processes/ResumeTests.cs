@@ -25,15 +25,7 @@ public sealed class ResumeTests
             var source = Path.Combine(work, "slow.c");
             File.WriteAllText(source, NativeTargets.SlowReference());
             var results = Path.Combine(work, "results");
-            var environment = new Dictionary<string, string>
-            {
-                ["FFA_Targets__slow__Adapter"] = "native",
-                ["FFA_Targets__slow__Source"] = source,
-                ["FFA_Targets__slow__Version"] = "1.2",
-                ["FFA_Run__Targets"] = "slow",
-                ["FFA_Run__MaxTest"] = "60",
-                ["FFA_Run__ResultsDirectory"] = results,
-            };
+            var environment = NativeTargets.SlowRun(source, results, maxTest: 60);
             var command = $"dotnet test '{DotnetTest.Suite}' --no-build --filter 'Target=slow&Rule=INV-RESP-PAYLOAD' --logger 'console;verbosity=normal'";
             var journal = Path.Combine(results, SuitePlan.RunJournalFile);
 

@@ -39,7 +39,7 @@ public sealed class RunOutputsTests
         NativeTargets.RequireToolchain();
         var source = Path.Combine(work, "slow.c");
         File.WriteAllText(source, NativeTargets.SlowReference());
-        var environment = Slow(source);
+        var environment = NativeTargets.SlowRun(source, results, maxTest: 100);
         var command = Command("Target=slow&(Rule=INV-REQ-FID|Rule=INV-RESP-PAYLOAD)");
         var run = Path.Combine(results, RunArtifacts.RunFile);
         var journal = Path.Combine(results, SuitePlan.RunJournalFile);
@@ -181,16 +181,6 @@ public sealed class RunOutputsTests
     }
 
     private static string Command(string filter) => $"dotnet test '{DotnetTest.Suite}' --no-build --filter '{filter}' --logger 'console;verbosity=normal'";
-
-    private Dictionary<string, string> Slow(string source) => new()
-    {
-        ["FFA_Targets__slow__Adapter"] = "native",
-        ["FFA_Targets__slow__Source"] = source,
-        ["FFA_Targets__slow__Version"] = "1.2",
-        ["FFA_Run__Targets"] = "slow",
-        ["FFA_Run__MaxTest"] = "100",
-        ["FFA_Run__ResultsDirectory"] = results,
-    };
 
     /// <summary>The failing test cases of junit.xml in the results folder.</summary>
     private int Failures() => XDocument.Load(Path.Combine(results, RunArtifacts.JunitFile)).Descendants("testcase").Count(c => c.Element("failure") is not null);

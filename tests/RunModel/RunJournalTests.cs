@@ -74,28 +74,17 @@ public sealed class RunJournalTests
         Assert.That(broken.Notes[^1], Does.StartWith("t could not be built now; its 1 finished and 2 interrupted rule(s)"));
     }
 
-    [Test]
-    public void AnotherPlanStartsAfresh()
+    [TestCase("build", "plan B", "was left by a run of another plan (targets, adapters, versions, cases or call budget differ); nothing of it was taken up and a new one was begun")]
+    [TestCase("another build", "plan A", "was left by a run of another build of the suite (its code, rules or C harness differ); nothing of it was taken up and a new one was begun")]
+    public void AnotherPlanOrBuildOfTheSuiteStartsAfresh(string build, string plan, string says)
     {
         Stop("digest 1");
 
-        using var other = RunJournal.Open(file, "build", "plan B");
+        using var other = RunJournal.Open(file, build, plan);
         other.Admit("t", "digest 1");
 
         Assert.That(other.Interrupted("t", "INV-LOST"), Is.Null);
-        Assert.That(other.Notes, Is.EqualTo(new[] { $"{file} was left by a run of another plan (targets, adapters, versions, cases or call budget differ); nothing of it was taken up and a new one was begun" }));
-    }
-
-    [Test]
-    public void AnotherBuildOfTheSuiteStartsAfresh()
-    {
-        Stop("digest 1");
-
-        using var rebuilt = RunJournal.Open(file, "another build", "plan A");
-        rebuilt.Admit("t", "digest 1");
-
-        Assert.That(rebuilt.Interrupted("t", "INV-LOST"), Is.Null);
-        Assert.That(rebuilt.Notes[0], Does.Contain("was left by a run of another build of the suite"));
+        Assert.That(other.Notes, Is.EqualTo(new[] { $"{file} {says}" }));
     }
 
     [Test]
