@@ -1,8 +1,9 @@
 namespace FfaConformance.Abi;
 
 /// <summary>
-/// How a conforming transport maps FF-A error codes to errno (fact sheet §2). −1…−8 are the table U-Boot and
-/// Linux share; −9/−10 follow Linux mainline; everything else is the catch-all.
+/// How a conforming transport maps FF-A error codes to errno. −1…−8 are the table U-Boot (ffa_to_std_errmap,
+/// drivers/firmware/arm-ffa/arm-ffa-uclass.c) and Linux (ffa_linux_errmap, drivers/firmware/arm_ffa/driver.c)
+/// share; −9 (NO_DATA) and −10 (NOT_READY) follow Linux mainline; everything else is the catch-all.
 /// </summary>
 public static class ErrnoTable
 {

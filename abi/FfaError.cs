@@ -1,6 +1,9 @@
 namespace FfaConformance.Abi;
 
-/// <summary>FF-A error codes carried in w2 of FFA_ERROR as a signed 32-bit value (fact sheet §2).</summary>
+/// <summary>
+/// FF-A error codes carried in w2 of FFA_ERROR as a signed 32-bit value (Arm DEN0077A; as Hafnium's
+/// inc/vmapi/hf/ffa.h enum ffa_error and TF-A's include/services/ffa_svc.h define them).
+/// </summary>
 public enum FfaError
 {
     NotSupported = -1,

@@ -1,7 +1,8 @@
 namespace FfaConformance.Abi;
 
 /// <summary>
-/// The FF-A function table (fact sheet §1): every ABI, its number and per-width availability. SMC64 forms of
+/// The FF-A function table (Arm DEN0077A; the numbers as Linux's include/linux/arm_ffa.h and Hafnium's
+/// inc/vmapi/hf/ffa.h define them): every ABI, its number and per-width availability. SMC64 forms of
 /// FFA_ERROR, FFA_INTERRUPT, FFA_MSG_WAIT, FFA_YIELD, FFA_RUN and FFA_NORMAL_WORLD_RESUME exist only from
 /// v1.3 (an ALP revision; see the rules' basis).
 /// </summary>

@@ -10,7 +10,6 @@ using FfaConformance.Generators;
 using FfaConformance.Rules;
 using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Configuration;
-using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
 using FsCheck;
@@ -137,7 +136,7 @@ internal static class Benchmark
             var generator = generators[cases / Batch % generators.Length];
             foreach (var scenario in generator.Sample(Batch, new Rnd((ulong)random.NextInt64()), 50))
             {
-                var trace = ScenarioDriver.Run(target, world.Begin(scenario, RunOptions.Default.CallBudget));
+                var trace = ScenarioDriver.Run(target, world.Begin(scenario, SettingsLoader.DefaultOptions.CallBudget));
                 calls += trace.Steps.Sum(s => s.Calls.Length);
                 var view = new CaseView(scenario, trace, target.Description, world.Partitions);
                 foreach (var rule in rules)

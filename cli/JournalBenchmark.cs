@@ -28,7 +28,7 @@ internal static class JournalBenchmark
             using var native = NativeTarget.Create("c-reference", FfaVersion.V1_2,
                 new NativeOptions(reference, Path.Combine(root, "artifacts", "build"), NativeOptions.DefaultHangTimeout), sourceRequired: true);
             var runner = new RuleRunner(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
-            var options = RunOptions.Default with { MaxTest = CasesPerRule };
+            var options = SettingsLoader.DefaultOptions with { MaxTest = CasesPerRule };
             var rules = RuleCatalogue.All.Where(r => r.Info.Applicability.WhyNot(native.Description) is null).ToArray();
             var path = Path.Combine(work, SuitePlan.RunJournalFile);
             var journal = RunJournal.Open(path, "bench", "bench");

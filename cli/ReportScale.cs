@@ -6,7 +6,6 @@ using FfaConformance.Adapters.Native;
 using FfaConformance.Reports.Html;
 using FfaConformance.Reports.Merge;
 using FfaConformance.Runner.Configuration;
-using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
 using FfaConformance.Runner.Records;
 using FfaConformance.Runner.Run;
@@ -39,7 +38,7 @@ internal static class ReportScale
             new("seed-v1.2", NativeTarget.AdapterName, FfaVersion.V1_2, () => Native("seed-v1.2", seedSource, FfaVersion.V1_2, build), NoExpectations),
         })
         {
-            using var run = new ConformanceRun(new RunPlan([target], RunOptions.Default with { MaxTest = Cases }, FfaVersion.V1_3));
+            using var run = new ConformanceRun(new RunPlan([target], SettingsLoader.DefaultOptions with { MaxTest = Cases }, FfaVersion.V1_3));
             run.CheckAll();
             runs.Add(run.Record());
             Console.WriteLine($"{target.Name}: {runs[^1].Results.Sum(r => r.Cases):N0} cases");

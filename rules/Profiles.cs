@@ -13,9 +13,6 @@ public static class Profiles
     /// <summary>Interrupt-only chains of depth 1…12, every depth bucket equally likely.</summary>
     public static readonly ChainShape InterruptChains = new(EmptyWeight: 0, MaxDepth: 12, [new(Interrupt32, 1)]);
 
-    /// <summary>The longest chain a transport is asked to follow; a resumption bound must be at least this.</summary>
-    public const int LongestChain = 12;
-
     /// <summary>Several sends on the runtime path: destinations of every kind, dirty SMC32 payloads, short chains.</summary>
     public static readonly ScenarioProfile Requests = new("requests")
     {

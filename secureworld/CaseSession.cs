@@ -36,8 +36,6 @@ public sealed class CaseSession
 
     public Scenario Scenario => scenario;
 
-    public int CallsMade => callsMade;
-
     public void BeginStep(int index)
     {
         if (stepIndex >= 0)

@@ -54,6 +54,16 @@ public static partial class SettingsLoader
     /// <summary>What a target name may be: letters, digits, '-', '_' and '.', so that a test filter can select it.</summary>
     public const string NameRule = "letters, digits, '-', '_' and '.', starting with a letter or digit";
 
+    /// <summary>How hard a run looks when nothing is configured: Run:MaxTest and Run:CallBudget as the shipped defaults file gives them.</summary>
+    public static RunOptions DefaultOptions => Defaults.Value;
+
+    private static readonly Lazy<RunOptions> Defaults = new(() =>
+    {
+        var file = ConfigurationSources.Read(Path.Combine(AppContext.BaseDirectory, DefaultsFileName), new Dictionary<string, string>(), [])
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        return new RunOptions(Int(file["Run:MaxTest"]), Int(file["Run:CallBudget"]), null);
+    });
+
     /// <summary>Loads from the defaults file next to the assembly (or <paramref name="defaultsFile"/>), the environment and <paramref name="runParameters"/>.</summary>
     public static SuiteSettings Load(
         IEnumerable<KeyValuePair<string, string?>> runParameters,

@@ -1,6 +1,6 @@
 namespace FfaConformance.Scenarios.Answers;
 
-/// <summary>The classes of reply a normal-world caller can receive for a direct request (fact sheet §3.4).</summary>
+/// <summary>The classes of reply a normal-world caller can receive for a direct request (<see cref="Abi.DirectRequestReplies"/>), and any other w0.</summary>
 public enum AnswerClass
 {
     DirectResponse,

@@ -1,6 +1,6 @@
 namespace FfaConformance.Scenarios.Profiles;
 
-/// <summary>The kinds of answer that end a script (fact sheet §3.4), as a profile weighs them.</summary>
+/// <summary>The kinds of answer that end a script (<see cref="Abi.DirectRequestReplies"/>), as a profile weighs them.</summary>
 public enum TerminalKind
 {
     /// <summary>DIRECT_RESP of the request's width, IDs echoed, w2 = 0; for a REQ2, DIRECT_RESP2 with the IDs echoed.</summary>

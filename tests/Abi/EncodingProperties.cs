@@ -3,7 +3,7 @@ using PropertyAttribute = FsCheck.NUnit.PropertyAttribute;
 
 namespace FfaConformance.Tests.Abi;
 
-/// <summary>Register packings round-trip and agree with the fact sheet's layouts.</summary>
+/// <summary>Register packings round-trip and agree with the layouts of the FF-A specification (Arm DEN0077A) as Linux's include/linux/arm_ffa.h encodes them.</summary>
 [TestFixture]
 [Category("Fast")]
 public sealed class EncodingProperties
@@ -29,7 +29,7 @@ public sealed class EncodingProperties
     }
 
     [Test]
-    public void DirectMessagingIdsAreTheFactSheets()
+    public void DirectMessagingIdsAreTheSpecifications()
     {
         Assert.Multiple(() =>
         {

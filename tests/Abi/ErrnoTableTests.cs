@@ -2,7 +2,7 @@ using FfaConformance.Abi;
 
 namespace FfaConformance.Tests.Abi;
 
-/// <summary>The errno table against the fact sheet's §2 (U-Boot and Linux for −1…−8, Linux mainline for −9/−10).</summary>
+/// <summary>The errno table against U-Boot's ffa_to_std_errmap and Linux's ffa_linux_errmap (−1…−8 in both, −9/−10 in Linux mainline).</summary>
 [TestFixture]
 [Category("Fast")]
 public sealed class ErrnoTableTests
@@ -21,7 +21,7 @@ public sealed class ErrnoTableTests
     [TestCase(1, 22)]
     [TestCase(-11, 22)]
     [TestCase(int.MinValue, 22)]
-    public void MapsAsTheFactSheetSays(int code, int linuxErrno) => Assert.That(ErrnoTable.ReturnValueFor(code), Is.EqualTo(-linuxErrno));
+    public void MapsAsUBootAndLinuxDo(int code, int linuxErrno) => Assert.That(ErrnoTable.ReturnValueFor(code), Is.EqualTo(-linuxErrno));
 
     [Test]
     public void LaterCodesCarryTheirVersions()

@@ -11,7 +11,7 @@ using PropertyAttribute = FsCheck.NUnit.PropertyAttribute;
 
 namespace FfaConformance.Tests.Generators;
 
-/// <summary>What generators promise: profiles are respected, answers become the registers the fact sheet describes.</summary>
+/// <summary>What generators promise: profiles are respected, answers become the registers the FF-A specification lays out.</summary>
 [TestFixture]
 [Category("Fast")]
 public sealed class GeneratorProperties

@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
@@ -32,8 +33,8 @@ public sealed class LinuxMutantTests
         CaseRun afterwards;
         using (var target = LinuxTargets.Create($"linux-{mutant.Name}", mutant.Apply, TimeSpan.FromMilliseconds(500)))
         {
-            result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), RunOptions.Default with { MaxTest = 100 });
-            afterwards = Runner.Evaluate(target, RuleCatalogue.Get("INV-RESP-PAYLOAD"), Healthy, RunOptions.Default.CallBudget);
+            result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), SettingsLoader.DefaultOptions with { MaxTest = 100 });
+            afterwards = Runner.Evaluate(target, RuleCatalogue.Get("INV-RESP-PAYLOAD"), Healthy, SettingsLoader.DefaultOptions.CallBudget);
             machines = target.MachineProcessIds;
         }
 

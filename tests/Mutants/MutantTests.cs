@@ -1,11 +1,11 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Rules;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Targets;
 using FfaConformance.SecureWorld;
-
 using FfaConformance.Tests.Support;
 
 namespace FfaConformance.Tests.Mutants;
@@ -26,7 +26,7 @@ public sealed class MutantTests
         using var target = new EmulatorTarget(
             new TargetDescription(mutant.Name, EmulatorTarget.AdapterName, mutant.Version, TargetCapabilities.All, new Provenance("mutant")), mutant.Create);
 
-        var result = Runner.Check(target, RuleCatalogue.Get(mutant.RuleId), RunOptions.Default);
+        var result = Runner.Check(target, RuleCatalogue.Get(mutant.RuleId), SettingsLoader.DefaultOptions);
 
         Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Failed), $"{mutant} was not caught: {result.Message}");
         var counterexample = result.Counterexample!;

@@ -1,9 +1,9 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
-
 using FfaConformance.Tests.Mutants;
 
 namespace FfaConformance.Tests.Native;
@@ -34,8 +34,8 @@ public sealed class CMutantTests
         var source = mutant.Apply(File.ReadAllText(NativeTargets.Reference));
         using var target = NativeTargets.FromText(mutant.Name, source, mutant.Version, TimeSpan.FromMilliseconds(200));
 
-        var result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), RunOptions.Default);
-        var afterwards = Runner.Evaluate(target, RuleCatalogue.Get("INV-RESP-PAYLOAD"), Minimal.Healthy, RunOptions.Default.CallBudget);
+        var result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), SettingsLoader.DefaultOptions);
+        var afterwards = Runner.Evaluate(target, RuleCatalogue.Get("INV-RESP-PAYLOAD"), Minimal.Healthy, SettingsLoader.DefaultOptions.CallBudget);
 
         Assert.Multiple(() => mutant.AssertCaught(result, afterwards));
     }

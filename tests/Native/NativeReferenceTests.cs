@@ -1,10 +1,10 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Native;
 using FfaConformance.Rules;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
-
 using FfaConformance.Tests.Support;
 
 namespace FfaConformance.Tests.Native;
@@ -44,7 +44,7 @@ public sealed class NativeReferenceTests
         }
 
         var rule = RuleCatalogue.Get(ruleId);
-        var result = Runner.Check(target, rule, RunOptions.Default);
+        var result = Runner.Check(target, rule, SettingsLoader.DefaultOptions);
 
         var expected = rule.Info.Applicability.WhyNot(target.Description) is null ? RuleOutcome.Passed : RuleOutcome.NotApplicable;
         Assert.That(result.Outcome, Is.EqualTo(expected), result.Counterexample is null ? result.Message : Messages.Of(result));

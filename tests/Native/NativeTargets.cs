@@ -29,7 +29,7 @@ internal static class NativeTargets
     {
         if (!Directory.Exists(Seed))
         {
-            Assert.Ignore($"the seed is not present at {Seed}");
+            Prerequisite.Absent($"the seed is not present at {Seed}");
         }
     }
 

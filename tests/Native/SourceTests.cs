@@ -2,6 +2,7 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Native;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Rules;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
@@ -69,7 +70,7 @@ public sealed class SourceTests
         File.Copy(NativeTargets.Reference, Path.Combine(runtime, "arm-ffa-runtime.c"));
 
         using var target = NativeTargets.Create("tree", directory, FfaVersion.V1_2);
-        var result = Runner.Check(target, RuleCatalogue.Get("INV-INT-CHAIN-COMPLETES"), RunOptions.Default);
+        var result = Runner.Check(target, RuleCatalogue.Get("INV-INT-CHAIN-COMPLETES"), SettingsLoader.DefaultOptions);
 
         Assert.Multiple(() =>
         {

@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
@@ -30,7 +31,7 @@ public sealed class FaultPlaceTests
         var text = mutant.Apply(File.ReadAllText(NativeTargets.Reference));
         using var target = QemuTargets.FromText("qemu-source-line", text, mutant.Version);
 
-        var result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), RunOptions.Default);
+        var result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), SettingsLoader.DefaultOptions);
 
         // The helper's lines in the mutated source, which the build compiled where QemuTargets wrote it.
         var first = Array.FindIndex(text.Split('\n'), l => l.Contains("static bool ref_is_open(void)", StringComparison.Ordinal)) + 1;
@@ -47,7 +48,7 @@ public sealed class FaultPlaceTests
         var mutant = CMutant.All.Single(m => m.Name == "calls-through-a-pointer-stored-at-exit-boot-services");
         using var target = QemuTargets.ElfAtZeroFromText("qemu-elf-moved-line", mutant.Apply(File.ReadAllText(NativeTargets.Reference)), mutant.Version, QemuTargets.ReferenceNotify);
 
-        var result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), RunOptions.Default);
+        var result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), SettingsLoader.DefaultOptions);
 
         Assert.That(Messages.Of(result), Does.Match(@"ELR ffa_invoke_msg_send_direct_req\+0x0 \(0x4[0-9A-F]+\) in \.efi_runtime, \S+/qemu-elf-moved-line\.c:\d+,"));
     }
@@ -58,7 +59,7 @@ public sealed class FaultPlaceTests
         var mutant = CMutant.All.Single(m => m.Name == "logs-to-the-uart-at-runtime");
         using var target = QemuTargets.ElfFromText("qemu-elf-uart", mutant.Apply(File.ReadAllText(NativeTargets.Reference)), mutant.Version, QemuTargets.ReferenceNotify);
 
-        var result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), RunOptions.Default);
+        var result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), SettingsLoader.DefaultOptions);
 
         Assert.That(Messages.Of(result), Does.Contain("after ExitBootServices the runtime path wrote device memory at 0x9000000 (QEMU virt's UART, a PL011)")
             .And.Contain("ELR ffa_sync_send_receive_runtime+0x"));

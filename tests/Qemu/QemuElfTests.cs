@@ -2,11 +2,11 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Qemu;
 using FfaConformance.Rules;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
 using FfaConformance.Tests.Native;
-
 using FfaConformance.Tests.Support;
 
 namespace FfaConformance.Tests.Qemu;
@@ -99,7 +99,7 @@ public sealed class QemuElfTests
 
         using var target = QemuElfTarget.Create("user-at-zero", FfaVersion.V1_2, QemuTargets.Options(elf, QemuTargets.ReferenceNotify), required: true);
         var results = new[] { "INV-RESP-PAYLOAD", "INV-ERRNO-TABLE", "INV-RT-GATE", "INV-RT-RESIDENT", "INV-RT-VIRTUAL" }
-            .Select(rule => Runner.Check(target, RuleCatalogue.Get(rule), RunOptions.Default with { MaxTest = 100 }))
+            .Select(rule => Runner.Check(target, RuleCatalogue.Get(rule), SettingsLoader.DefaultOptions with { MaxTest = 100 }))
             .ToArray();
 
         Assert.Multiple(() =>
@@ -147,7 +147,7 @@ public sealed class QemuElfTests
             Assert.That(exit, Is.Zero, output);
 
             using var target = QemuElfTarget.Create("user", FfaVersion.V1_2, QemuTargets.Options(bare, QemuTargets.ReferenceNotify), required: true);
-            var result = Runner.Check(target, RuleCatalogue.Get("INV-RT-VIRTUAL"), RunOptions.Default);
+            var result = Runner.Check(target, RuleCatalogue.Get("INV-RT-VIRTUAL"), SettingsLoader.DefaultOptions);
 
             Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.NotApplicable));
             Assert.That(result.Message, Does.Contain("SetVirtualAddressMap (the runtime region relocated by its relocations"));

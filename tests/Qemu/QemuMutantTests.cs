@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Qemu;
 using FfaConformance.Rules;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
@@ -43,9 +44,9 @@ public sealed class QemuMutantTests
             ? QemuTargets.FromText($"qemu-{mutant.Name}", source, mutant.Version, hang)
             : QemuTargets.ElfFromText($"qemu-elf-{mutant.Name}", source, mutant.Version, QemuTargets.ReferenceNotify, hang))
         {
-            result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), RunOptions.Default);
+            result = Runner.Check(target, RuleCatalogue.Get(mutant.Rule), SettingsLoader.DefaultOptions);
             // A case the deviation does not touch: the same target runs it normally after the failure (QEMU restarted where it had to be).
-            afterwards = Runner.Evaluate(target, RuleCatalogue.Get("INV-RESP-PAYLOAD"), Minimal.Healthy, RunOptions.Default.CallBudget);
+            afterwards = Runner.Evaluate(target, RuleCatalogue.Get("INV-RESP-PAYLOAD"), Minimal.Healthy, SettingsLoader.DefaultOptions.CallBudget);
             machines = target.MachineProcessIds;
         }
 

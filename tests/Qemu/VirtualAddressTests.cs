@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Rules;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
@@ -51,7 +52,7 @@ public sealed class VirtualAddressTests
             _ => QemuTargets.ElfAtZeroFromText(name, text, FfaVersion.V1_2, QemuTargets.ReferenceNotify),
         };
 
-        var result = Runner.Check(target, RuleCatalogue.Get("INV-RT-VIRTUAL"), RunOptions.Default with { MaxTest = 100 });
+        var result = Runner.Check(target, RuleCatalogue.Get("INV-RT-VIRTUAL"), SettingsLoader.DefaultOptions with { MaxTest = 100 });
 
         Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Passed), Messages.Of(result));
         if (adapter != "qemu")
@@ -79,7 +80,7 @@ public sealed class VirtualAddressTests
         Assert.That(text, Does.Contain("efi_convert_pointer(0, (void **)&ref_state);").And.Contain("ref_address_change, NULL"));
         using var target = QemuTargets.FromText("qemu-converts-its-pointer", text, FfaVersion.V1_2);
 
-        var result = Runner.Check(target, RuleCatalogue.Get("INV-RT-VIRTUAL"), RunOptions.Default with { MaxTest = 100 });
+        var result = Runner.Check(target, RuleCatalogue.Get("INV-RT-VIRTUAL"), SettingsLoader.DefaultOptions with { MaxTest = 100 });
 
         Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Passed), Messages.Of(result));
     }
@@ -105,8 +106,8 @@ public sealed class VirtualAddressTests
         var mutant = CMutant.All.Single(m => m.Name == name);
         using var target = QemuTargets.FromText($"qemu-{name}", mutant.Apply(File.ReadAllText(NativeTargets.Reference)), mutant.Version);
 
-        var resident = Runner.Check(target, RuleCatalogue.Get("INV-RT-RESIDENT"), RunOptions.Default with { MaxTest = 100 });
-        var relocated = Runner.Check(target, RuleCatalogue.Get("INV-RT-VIRTUAL"), RunOptions.Default with { MaxTest = 100 });
+        var resident = Runner.Check(target, RuleCatalogue.Get("INV-RT-RESIDENT"), SettingsLoader.DefaultOptions with { MaxTest = 100 });
+        var relocated = Runner.Check(target, RuleCatalogue.Get("INV-RT-VIRTUAL"), SettingsLoader.DefaultOptions with { MaxTest = 100 });
 
         Assert.That(resident.Outcome, Is.EqualTo(RuleOutcome.Passed), $"under identity maps the mutant works: {Messages.Of(resident)}");
         Assert.That(Messages.Of(relocated), Does.Contain("after SetVirtualAddressMap the runtime path").And.Contain("by its physical address")

@@ -3,6 +3,7 @@ using FfaConformance.Adapters.Emulator;
 using FfaConformance.Generators;
 using FfaConformance.Rules;
 using FfaConformance.Rules.Model;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Steps;
@@ -42,7 +43,7 @@ public sealed class AnyAnswerTests
         var findings = 0;
         foreach (var scenario in scenarios)
         {
-            var trace = Runner.Evaluate(target, rule, scenario, RunOptions.Default.CallBudget).Trace;
+            var trace = Runner.Evaluate(target, rule, scenario, SettingsLoader.DefaultOptions.CallBudget).Trace;
             var scripted = rule.Judge(new CaseView(scenario, trace, observed, PartitionTable.Default));
             var unscripted = rule.Judge(new CaseView(WithoutScripts(scenario), trace, observed, PartitionTable.Default));
             findings += scripted.Finding is null ? 0 : 1;

@@ -2,13 +2,13 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Rules;
 using FfaConformance.Rules.Model;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Profiles;
 using FfaConformance.Scenarios.Targets;
 using FfaConformance.SecureWorld;
 using FfaConformance.Tests.Mutants;
-
 using FfaConformance.Tests.Support;
 
 namespace FfaConformance.Tests.Reference;
@@ -27,7 +27,7 @@ public sealed class FailureReportTests
     public void AFailureShowsRuleScenarioTraceAndReplay()
     {
         using var target = Mutant((c, v) => new SuccessCompletes(c, v));
-        var result = Runner.Check(target, RuleCatalogue.Get("INV-RESP-SUCCESS-NOT-COMPLETION"), RunOptions.Default);
+        var result = Runner.Check(target, RuleCatalogue.Get("INV-RESP-SUCCESS-NOT-COMPLETION"), SettingsLoader.DefaultOptions);
 
         var text = Messages.Of(result);
 
@@ -46,10 +46,10 @@ public sealed class FailureReportTests
     {
         using var target = Mutant((c, v) => new FollowsOneInterruptOnly(c, v));
         var rule = RuleCatalogue.Get("INV-INT-CHAIN-COMPLETES");
-        var first = Runner.Check(target, rule, RunOptions.Default);
+        var first = Runner.Check(target, rule, SettingsLoader.DefaultOptions);
 
-        var replayed = Runner.Check(target, rule, RunOptions.Default with { Replay = first.Counterexample!.Replay });
-        var rerun = Runner.Check(target, rule, RunOptions.Default with { Replay = first.Seed });
+        var replayed = Runner.Check(target, rule, SettingsLoader.DefaultOptions with { Replay = first.Counterexample!.Replay });
+        var rerun = Runner.Check(target, rule, SettingsLoader.DefaultOptions with { Replay = first.Seed });
 
         Assert.Multiple(() =>
         {
@@ -68,7 +68,7 @@ public sealed class FailureReportTests
             Coverage = ["SMC32", "never generated"],
         });
 
-        var result = Runner.Check(target, rule, RunOptions.Default with { MaxTest = 50 });
+        var result = Runner.Check(target, rule, SettingsLoader.DefaultOptions with { MaxTest = 50 });
 
         Assert.Multiple(() =>
         {
@@ -83,7 +83,7 @@ public sealed class FailureReportTests
     {
         using var target = EmulatorTarget.Reference("old", FfaVersion.V1_0);
 
-        var result = Runner.Check(target, RuleCatalogue.Get("INV-YIELD-RESUME"), RunOptions.Default);
+        var result = Runner.Check(target, RuleCatalogue.Get("INV-YIELD-RESUME"), SettingsLoader.DefaultOptions);
 
         Assert.That((result.Outcome, result.Message), Is.EqualTo((RuleOutcome.NotApplicable, "stated for FF-A v1.1 and later; old negotiates v1.0")));
     }

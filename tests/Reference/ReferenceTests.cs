@@ -2,10 +2,10 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Rules;
 using FfaConformance.Rules.Model;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
-
 using FfaConformance.Tests.Support;
 
 namespace FfaConformance.Tests.Reference;
@@ -28,7 +28,7 @@ public sealed class ReferenceTests
         using var target = EmulatorTarget.Reference("reference", version);
         var rule = RuleCatalogue.Get(ruleId);
 
-        var result = Runner.Check(target, rule, RunOptions.Default);
+        var result = Runner.Check(target, rule, SettingsLoader.DefaultOptions);
 
         var expected = rule.Info.Applicability.WhyNot(target.Description) is null ? RuleOutcome.Passed : RuleOutcome.NotApplicable;
         Assert.That(result.Outcome, Is.EqualTo(expected), result.Counterexample is null ? result.Message : Messages.Of(result));
@@ -39,7 +39,7 @@ public sealed class ReferenceTests
     {
         using var target = EmulatorTarget.Reference("reference", FfaVersion.V1_2);
         var generated = RuleCatalogue.All
-            .Select(rule => Runner.Check(target, rule, RunOptions.Default))
+            .Select(rule => Runner.Check(target, rule, SettingsLoader.DefaultOptions))
             .SelectMany(result => result.Classes.Keys)
             .ToHashSet();
 

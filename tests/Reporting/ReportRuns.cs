@@ -1,7 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Rules.Model;
-using FfaConformance.Runner.Engine;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Expectations;
 using FfaConformance.Runner.Records;
 using FfaConformance.Runner.Run;
@@ -31,7 +31,7 @@ internal static class ReportRuns
             Mutant("accepts-other-width", (c, v) => new AcceptsOtherWidthResponse(c, v), Listed),
             Mutant("success-completes", (c, v) => new SuccessCompletes(c, v)),
         ],
-        RunOptions.Default with { MaxTest = 60 },
+        SettingsLoader.DefaultOptions with { MaxTest = 60 },
         FfaVersion.V1_3)
         {
             ReplayCommand = (target, rule, replay) => $"replay {target} {rule} {replay}",

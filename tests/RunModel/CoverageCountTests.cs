@@ -2,6 +2,7 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Rules;
 using FfaConformance.Rules.Model;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
@@ -26,7 +27,7 @@ public sealed class CoverageCountTests
         var rule = new CountingRule(failAt: null);
         using var target = EmulatorTarget.Reference("emulator", FfaVersion.V1_2);
 
-        var result = Runner.Check(target, rule, RunOptions.Default with { MaxTest = cases });
+        var result = Runner.Check(target, rule, SettingsLoader.DefaultOptions with { MaxTest = cases });
 
         Assert.Multiple(() =>
         {
@@ -45,7 +46,7 @@ public sealed class CoverageCountTests
         var rule = new CountingRule(failAt: 7);
         using var target = EmulatorTarget.Reference("emulator", FfaVersion.V1_2);
 
-        var result = Runner.Check(target, rule, RunOptions.Default);
+        var result = Runner.Check(target, rule, SettingsLoader.DefaultOptions);
 
         Assert.Multiple(() =>
         {
@@ -61,7 +62,7 @@ public sealed class CoverageCountTests
     {
         using var target = EmulatorTarget.Reference("emulator", FfaVersion.V1_2);
 
-        var result = Runner.Check(target, new IdleRule(), RunOptions.Default with { MaxTest = 50 });
+        var result = Runner.Check(target, new IdleRule(), SettingsLoader.DefaultOptions with { MaxTest = 50 });
 
         Assert.That((result.Outcome, result.Message), Is.EqualTo((RuleOutcome.CoverageGap, "coverage gap: none of the 50 cases exercised the rule")));
     }
@@ -72,7 +73,7 @@ public sealed class CoverageCountTests
     {
         using var target = EmulatorTarget.Reference("emulator", FfaVersion.V1_2);
 
-        var results = RuleCatalogue.All.Select(rule => Runner.Check(target, rule, RunOptions.Default with { MaxTest = cases })).ToArray();
+        var results = RuleCatalogue.All.Select(rule => Runner.Check(target, rule, SettingsLoader.DefaultOptions with { MaxTest = cases })).ToArray();
 
         Assert.Multiple(() =>
         {

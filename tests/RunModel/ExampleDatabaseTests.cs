@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
 using FfaConformance.Runner.Records;
@@ -150,7 +151,7 @@ public sealed class ExampleDatabaseTests
         var target = new RunTarget("transport", EmulatorTarget.AdapterName, FfaVersion.V1_0, () => new EmulatorTarget(
             new TargetDescription("transport", EmulatorTarget.AdapterName, FfaVersion.V1_0, TargetCapabilities.All, new Provenance("tests")),
             (c, v) => broken ? new SuccessCompletes(c, v) : new ReferenceTransport(c, v)), new Dictionary<string, Expectation>());
-        using var run = new ConformanceRun(new RunPlan([target], RunOptions.Default with { MaxTest = 100, Replay = replay }, FfaVersion.V1_3)
+        using var run = new ConformanceRun(new RunPlan([target], SettingsLoader.DefaultOptions with { MaxTest = 100, Replay = replay }, FfaVersion.V1_3)
         {
             Examples = database,
             ReplayCommand = (t, r, seed) => seed.Length > 0 ? $"FFA_Run__Replay={seed} rerun {t} {r}" : $"rerun {t} {r}",

@@ -46,7 +46,7 @@ internal static class Runs
     public static ResultRecord One(string name, Func<ITarget> build, string rule)
     {
         using var run = new ConformanceRun(new RunPlan(
-            [new RunTarget(name, "test", FfaVersion.V1_2, build, new Dictionary<string, Expectation>())], RunOptions.Default, FfaVersion.V1_3));
+            [new RunTarget(name, "test", FfaVersion.V1_2, build, new Dictionary<string, Expectation>())], SettingsLoader.DefaultOptions, FfaVersion.V1_3));
         return run.Check(name, rule);
     }
 
@@ -55,7 +55,7 @@ internal static class Runs
     {
         using var run = new ConformanceRun(new RunPlan(
             [new RunTarget(name, "test", FfaVersion.V1_2, build, expectations ?? new Dictionary<string, Expectation>())],
-            RunOptions.Default with { MaxTest = maxTest },
+            SettingsLoader.DefaultOptions with { MaxTest = maxTest },
             FfaVersion.V1_3));
         run.CheckAll();
         return run.Record();

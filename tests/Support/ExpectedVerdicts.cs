@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Rules;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
 using FfaConformance.Runner.Records;
@@ -54,7 +55,7 @@ internal static class ExpectedVerdicts
 
     private static ConformanceRun Run(string name, FfaVersion version, Func<ITarget> build, IReadOnlyDictionary<string, Expectation> expectations, out IReadOnlyList<ResultRecord> results)
     {
-        var run = new ConformanceRun(new RunPlan([new RunTarget(name, "test", version, build, expectations)], RunOptions.Default, FfaVersion.V1_3));
+        var run = new ConformanceRun(new RunPlan([new RunTarget(name, "test", version, build, expectations)], SettingsLoader.DefaultOptions, FfaVersion.V1_3));
         results = run.CheckAll();
         Assert.That(results, Has.Count.EqualTo(RuleCatalogue.All.Count));
         return run;

@@ -1,7 +1,8 @@
 /*
  * FfaConformance host shim: FF-A function numbers, ID composition, error
  * enumeration and the driver's private data as U-Boot's runtime transport
- * sees them (layouts from the fact sheet, sections 1, 2 and 6).
+ * sees them (layouts as U-Boot's include/arm_ffa_priv.h and the FF-A
+ * specification, Arm DEN0077A, give them).
  */
 #ifndef FFA_SHIM_ARM_FFA_PRIV_H
 #define FFA_SHIM_ARM_FFA_PRIV_H

@@ -1,5 +1,6 @@
 /*
- * FfaConformance host shim: the runtime transport API (fact sheet section 6),
+ * FfaConformance host shim: the runtime transport API of U-Boot's patch
+ * "arm-ffa: add FF-A bus runtime support" (include/arm_ffa_runtime.h there),
  * for a transport source that does not bring its own declaration of it.
  */
 #ifndef FFA_SHIM_ARM_FFA_RUNTIME_H

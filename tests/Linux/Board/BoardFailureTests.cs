@@ -3,6 +3,7 @@ using FfaConformance.Adapters.Linux;
 using FfaConformance.Adapters.Linux.Board;
 using FfaConformance.Rules;
 using FfaConformance.Rules.Model;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.Tests.Mutants;
@@ -64,7 +65,7 @@ public sealed class BoardFailureTests
         RuleResult result;
         using (var target = BoardTargets.Create(board, BoardMode.Answer, "board-power"))
         {
-            var check = Task.Run(() => BoardTargets.Runner.Check(target, RuleCatalogue.Get("INV-RESP-PAYLOAD"), RunOptions.Default with { MaxTest = 100_000 }));
+            var check = Task.Run(() => BoardTargets.Runner.Check(target, RuleCatalogue.Get("INV-RESP-PAYLOAD"), SettingsLoader.DefaultOptions with { MaxTest = 100_000 }));
             Thread.Sleep(TimeSpan.FromSeconds(3));
             board.PowerOff();
             result = check.GetAwaiter().GetResult();
@@ -90,7 +91,7 @@ public sealed class BoardFailureTests
         using (var target = BoardTargets.Create(board, BoardMode.Answer, "board-reset"))
         {
             var rule = RuleCatalogue.Get("INV-RESP-PAYLOAD");
-            var check = Task.Run(() => BoardTargets.Runner.Check(target, rule, RunOptions.Default with { MaxTest = 100_000 }));
+            var check = Task.Run(() => BoardTargets.Runner.Check(target, rule, SettingsLoader.DefaultOptions with { MaxTest = 100_000 }));
             Thread.Sleep(TimeSpan.FromSeconds(3));
             board.Reset();
             during = check.GetAwaiter().GetResult();

@@ -2,6 +2,7 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Linux.Board;
 using FfaConformance.Rules;
+using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
 using FfaConformance.Scenarios;
@@ -14,7 +15,7 @@ namespace FfaConformance.Tests.Linux.Board;
 internal static class BoardTargets
 {
     /// <summary>Fewer calls per case than a run's default: every call is an SSH round trip, and a livelock runs to the budget.</summary>
-    public static readonly RunOptions Options = RunOptions.Default with { MaxTest = 100, CallBudget = 64 };
+    public static readonly RunOptions Options = SettingsLoader.DefaultOptions with { MaxTest = 100, CallBudget = 64 };
 
     public static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
 

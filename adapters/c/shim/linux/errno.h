@@ -1,6 +1,6 @@
 /*
  * FfaConformance host shim: errno numbers with their Linux asm-generic
- * values, which U-Boot shares (fact sheet section 2). Defined here rather
+ * values, which U-Boot shares (include/linux/errno.h). Defined here rather
  * than taken from a C library so that bare-metal builds agree with host ones.
  */
 #ifndef FFA_SHIM_LINUX_ERRNO_H
