@@ -15,7 +15,7 @@ public static class Verdicts
         Verdict.ExpiredExpectation => "EXPIRED",
         Verdict.StaleExpectation => "STALE",
         Verdict.CoverageGap => "GAP",
-        _ => "skip",
+        Verdict.Skipped => "skip",
     };
 
     /// <summary>
@@ -35,6 +35,6 @@ public static class Verdicts
         Verdict.ExpiredExpectation => "expired expectations",
         Verdict.StaleExpectation => "stale expectations",
         Verdict.CoverageGap => "coverage gaps",
-        _ => "skipped",
+        Verdict.Skipped => "skipped",
     };
 }

@@ -3,10 +3,10 @@ using System.Reflection;
 using System.Text;
 using FfaConformance.Reports.Diff;
 using FfaConformance.Reports.History;
-using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
 using FfaConformance.Runner.Records;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Reports.Html;
 

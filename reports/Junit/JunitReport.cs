@@ -4,6 +4,7 @@ using System.Xml;
 using FfaConformance.Reports.Text;
 using FfaConformance.Runner.Expectations;
 using FfaConformance.Runner.Records;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Reports.Junit;
 
@@ -61,7 +62,7 @@ public static class JunitReport
         xml.WriteAttributeString("time", Seconds(result.Seconds));
         Properties(xml, ("rule", result.Rule), ("target", result.Target), ("seed", result.Seed), ("verdict", verdict.ToString()),
             ("replay", result.Evidence?.ReplayCommand), ("replay-seed", result.Evidence?.Replay), ("expected-failure", result.Expectation?.Reference),
-            ("failure-kind", result.Evidence is { } e ? FfaConformance.Rules.Model.FailureKinds.Word(e.Failing.Kind) : null));
+            ("failure-kind", result.Evidence is { } e ? FailureKinds.Word(e.Failing.Kind) : null));
         switch (Verdicts.Lab(result))
         {
             case LabResult.Fail:

@@ -1,6 +1,6 @@
 using System.Text;
-using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Records;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Reports.Text;
 

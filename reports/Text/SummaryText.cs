@@ -3,6 +3,7 @@ using System.Text;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
 using FfaConformance.Runner.Records;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Reports.Text;
 
@@ -54,7 +55,7 @@ public static class SummaryText
     {
         Verdict.Passed => $"{result.Cases} cases, {result.Exercised} exercised",
         Verdict.Failed or Verdict.ExpectedFailure when result.Evidence is { } e =>
-            $"{e.Failing.Finding} [{(e.Replay.Length > 0 ? $"replay {e.Replay}" : e.Failing.Kind == FfaConformance.Rules.Model.FailureKind.Lost ? "a case lost when the run stopped" : "a kept counterexample")}]{(result.Expectation is { } x ? $" ({x.Reference})" : string.Empty)}",
+            $"{e.Failing.Finding} [{(e.Replay.Length > 0 ? $"replay {e.Replay}" : e.Failing.Kind == FailureKind.Lost ? "a case lost when the run stopped" : "a kept counterexample")}]{(result.Expectation is { } x ? $" ({x.Reference})" : string.Empty)}",
         _ => result.Explanation,
     };
 }

@@ -1,3 +1,5 @@
+using FfaConformance.Scenarios.Traces;
+
 namespace FfaConformance.Rules.Model;
 
 /// <summary>

@@ -43,15 +43,7 @@ public abstract class Rule(RuleInfo info)
     protected abstract CaseVerdict Check(CaseView view);
 
     private static Finding Stop(Stopped stopped) => new(
-        stopped.Reason switch
-        {
-            StopReason.Crashed => $"the target crashed: {stopped.Detail}",
-            StopReason.Hung => $"the target hung: {stopped.Detail}",
-            StopReason.CallBudgetExhausted => $"the target did not stop calling: {stopped.Detail}",
-            StopReason.ResidencyViolation or StopReason.UnrelocatedAddress => stopped.Detail,
-            StopReason.Lost => $"the run was lost during this case: {stopped.Detail}",
-            _ => $"the target went on after the final answer: {stopped.Detail}",
-        },
+        StopReasons.Of(stopped.Reason).Finding + stopped.Detail,
         null,
         "outcome",
         "a return",

@@ -1,4 +1,4 @@
-using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Runner.Expectations;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using FfaConformance.Rules;
-using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Configuration;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Runner.Expectations;
 

@@ -1,5 +1,5 @@
-using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Runner.Expectations;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Runner.Records;
 

@@ -30,16 +30,7 @@ public sealed record Completed : StepOutcome
 public sealed record Stopped(StopReason Reason, string Detail) : StepOutcome
 {
     /// <summary>A stop reason in words, for findings and traces.</summary>
-    public static string Describe(StopReason reason) => reason switch
-    {
-        StopReason.Crashed => "a crash",
-        StopReason.Hung => "a hang",
-        StopReason.CallBudgetExhausted => "a livelock (call budget exhausted)",
-        StopReason.ResidencyViolation => "a residency violation",
-        StopReason.UnrelocatedAddress => "an address not relocated by SetVirtualAddressMap",
-        StopReason.Lost => "a lost run",
-        _ => "a call after the final answer",
-    };
+    public static string Describe(StopReason reason) => StopReasons.Of(reason).Phrase;
 
     public override string ToString() => $"stopped by {Describe(Reason)}: {Detail}";
 }

@@ -1,6 +1,6 @@
 using FfaConformance.Abi;
-using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Tests.Native;
 

@@ -1,11 +1,11 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
-using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Expectations;
 using FfaConformance.Runner.Records;
 using FfaConformance.Runner.Run;
 using FfaConformance.Scenarios.Targets;
+using FfaConformance.Scenarios.Traces;
 using FfaConformance.Tests.Mutants;
 
 namespace FfaConformance.Tests.Reporting;

@@ -1,9 +1,9 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
-using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Records;
 using FfaConformance.Scenarios.Targets;
+using FfaConformance.Scenarios.Traces;
 using FfaConformance.Tests.Native;
 
 namespace FfaConformance.Tests.RunModel;

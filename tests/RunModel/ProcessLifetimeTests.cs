@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using FfaConformance.Abi;
-using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
+using FfaConformance.Scenarios.Traces;
 using FfaConformance.Tests.Native;
 using FfaConformance.Tests.Processes;
 using FfaConformance.Tests.Qemu;

@@ -2,12 +2,12 @@ using System.Collections;
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Rules;
-using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
 using FfaConformance.Runner.Records;
 using FfaConformance.Runner.Run;
+using FfaConformance.Scenarios.Traces;
 using FfaConformance.Tests.Native;
 
 namespace FfaConformance.Tests.RunModel;

@@ -1,7 +1,7 @@
 using FfaConformance.Adapters.Sources;
-using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
+using FfaConformance.Scenarios.Traces;
 using FfaConformance.Tests.Native;
 using FfaConformance.Tests.Support;
 

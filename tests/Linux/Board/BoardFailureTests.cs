@@ -2,10 +2,10 @@ using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Linux;
 using FfaConformance.Adapters.Linux.Board;
 using FfaConformance.Rules;
-using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Traces;
 using FfaConformance.Tests.Mutants;
 using FfaConformance.Tests.Native;
 

@@ -1,6 +1,4 @@
-using FfaConformance.Scenarios.Traces;
-
-namespace FfaConformance.Rules.Model;
+namespace FfaConformance.Scenarios.Traces;
 
 /// <summary>
 /// What kind of failure a failing case shows, read from how the step the finding points at ended. An
@@ -33,18 +31,7 @@ public enum FailureKind
 /// <summary>How a step's end reads as a <see cref="FailureKind"/>.</summary>
 public static class FailureKinds
 {
-    public static FailureKind Of(StepOutcome outcome) => outcome is Stopped stopped
-        ? stopped.Reason switch
-        {
-            StopReason.Crashed => FailureKind.Crash,
-            StopReason.Hung => FailureKind.Hang,
-            StopReason.CallBudgetExhausted => FailureKind.Livelock,
-            StopReason.ResidencyViolation => FailureKind.Residency,
-            StopReason.UnrelocatedAddress => FailureKind.Unrelocated,
-            StopReason.Lost => FailureKind.Lost,
-            _ => FailureKind.Finding,
-        }
-        : FailureKind.Finding;
+    public static FailureKind Of(StepOutcome outcome) => outcome is Stopped stopped ? StopReasons.Of(stopped.Reason).Kind : FailureKind.Finding;
 
     /// <summary>The word expectation files and reports use: finding, crash, hang, livelock, residency, unrelocated, lost.</summary>
     public static string Word(FailureKind kind) => kind.ToString().ToLowerInvariant();
@@ -58,7 +45,7 @@ public static class FailureKinds
         FailureKind.Livelock => "a livelock",
         FailureKind.Residency => "a residency violation",
         FailureKind.Unrelocated => "an address not relocated by SetVirtualAddressMap",
-        _ => "a case lost when the run stopped",
+        FailureKind.Lost => "a case lost when the run stopped",
     };
 
     public static IEnumerable<string> Words => Enum.GetValues<FailureKind>().Select(Word);
