@@ -10,6 +10,7 @@ using FfaConformance.Generators;
 using FfaConformance.Rules;
 using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Configuration;
+using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
 using FfaConformance.SecureWorld;
 using FsCheck;
@@ -30,7 +31,7 @@ internal static class Benchmark
 
     public static int Run(TimeSpan duration, bool linuxCold = false)
     {
-        var world = new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3);
+        var engine = new RuleRunner(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
         var root = SettingsLoader.FindRepositoryRoot();
         var reference = Path.Combine(root, "adapters", "c", "reference", "ffa_runtime_reference.c");
         var buildRoot = Path.Combine(root, "artifacts", "build");
@@ -38,7 +39,7 @@ internal static class Benchmark
 
         using (var emulator = EmulatorTarget.Reference("emulator", FfaVersion.V1_2))
         {
-            findings += Report(world, emulator, duration);
+            findings += Report(engine, emulator, duration);
         }
 
         if (Toolchain.Host(out var missing) is not { } toolchain)
@@ -49,7 +50,7 @@ internal static class Benchmark
 
         using (var native = NativeTarget.Create("c-reference", FfaVersion.V1_2, new NativeOptions(reference, buildRoot, NativeOptions.DefaultHangTimeout), sourceRequired: true))
         {
-            findings += Report(world, native, duration);
+            findings += Report(engine, native, duration);
         }
 
         var bare = BareLoop(NativeBuild.BareLoop(TransportSource.Resolve(reference), toolchain, buildRoot));
@@ -78,7 +79,7 @@ internal static class Benchmark
             var created = clock.Elapsed;
             var trappedBefore = qemu.TrappedCalls;
             var measured = Stopwatch.StartNew();
-            findings += Report(world, qemu, duration, warmUp: TimeSpan.FromSeconds(1));
+            findings += Report(engine, qemu, duration, warmUp: TimeSpan.FromSeconds(1));
             var trapped = (qemu.TrappedCalls - trappedBefore) / measured.Elapsed.TotalSeconds;
             Console.WriteLine($"QEMU target trapped calls: {trapped:0}/s = {trapped / ceiling:P0} of the ping-pong ceiling (cases add mailbox writes and result reads the ping-pong has not)");
             Console.WriteLine($"QEMU start-up per fixture: {created.TotalMilliseconds:0} ms to a ready target (QEMU spawn to gdbstub {qemu.LastStartup.TotalMilliseconds:0} ms); " +
@@ -92,7 +93,7 @@ internal static class Benchmark
                 // The shipped driver fails the rules expectations/linux.json lists: its findings are reported, not a benchmark failure.
                 var trappedBefore = linux.TrappedCalls;
                 var measured = Stopwatch.StartNew();
-                Report(world, linux, duration, warmUp: TimeSpan.FromSeconds(1));
+                Report(engine, linux, duration, warmUp: TimeSpan.FromSeconds(1));
                 Console.WriteLine($"linux target trapped calls: {(linux.TrappedCalls - trappedBefore) / measured.Elapsed.TotalSeconds:0}/s; " +
                     $"guest reset to its snapshot after {linux.Resets} cases (a crash, a hang or a stop order)");
             }
@@ -103,15 +104,15 @@ internal static class Benchmark
 
     private static double LastNativeNanoseconds { get; set; }
 
-    private static long Report(ManagedSecureWorld world, ITarget target, TimeSpan duration, TimeSpan? warmUp = null)
+    private static long Report(RuleRunner engine, ITarget target, TimeSpan duration, TimeSpan? warmUp = null)
     {
-        var context = GenerationContext.For(world.Partitions, target.Description);
+        var context = engine.Context(target.Description);
         var rules = RuleCatalogue.All.Where(r => r.Info.Applicability.WhyNot(target.Description) is null).ToArray();
         var generators = rules.Select(r => ScenarioGen.For(r.Info.Profile, context)).ToArray();
 
         // Long enough for tiered JIT to settle on one core before the measured run.
-        Measure(world, target, rules, generators, warmUp ?? TimeSpan.FromSeconds(3));
-        var (cases, calls, elapsed, findings) = Measure(world, target, rules, generators, duration);
+        Measure(engine, target, rules, generators, warmUp ?? TimeSpan.FromSeconds(3));
+        var (cases, calls, elapsed, findings) = Measure(engine, target, rules, generators, duration);
         var perCase = elapsed.TotalNanoseconds / cases;
         if (target.Description.Adapter == NativeTarget.AdapterName)
         {
@@ -124,7 +125,7 @@ internal static class Benchmark
         return findings;
     }
 
-    private static (long Cases, long Calls, TimeSpan Elapsed, long Findings) Measure(ManagedSecureWorld world, ITarget target, Rule[] rules, Gen<Scenario>[] generators, TimeSpan duration)
+    private static (long Cases, long Calls, TimeSpan Elapsed, long Findings) Measure(RuleRunner engine, ITarget target, Rule[] rules, Gen<Scenario>[] generators, TimeSpan duration)
     {
         var clock = Stopwatch.StartNew();
         long cases = 0;
@@ -136,13 +137,9 @@ internal static class Benchmark
             var generator = generators[cases / Batch % generators.Length];
             foreach (var scenario in generator.Sample(Batch, new Rnd((ulong)random.NextInt64()), 50))
             {
-                var trace = ScenarioDriver.Run(target, world.Begin(scenario, SettingsLoader.DefaultOptions.CallBudget));
+                var (trace, verdicts) = engine.Evaluate(target, rules, scenario, SettingsLoader.DefaultOptions.CallBudget);
                 calls += trace.Steps.Sum(s => s.Calls.Length);
-                var view = new CaseView(scenario, trace, target.Description, world.Partitions);
-                foreach (var rule in rules)
-                {
-                    findings += rule.Judge(view).Failed ? 1 : 0;
-                }
+                findings += verdicts.Count(v => v.Failed);
             }
 
             cases += Batch;

@@ -1,8 +1,8 @@
+using FfaConformance.Records;
 using FfaConformance.Reports.History;
 using FfaConformance.Reports.Html;
 using FfaConformance.Reports.Junit;
 using FfaConformance.Reports.Merge;
-using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Cli;
 

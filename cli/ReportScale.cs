@@ -3,11 +3,11 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Adapters.Native;
+using FfaConformance.Records;
 using FfaConformance.Reports.Html;
 using FfaConformance.Reports.Merge;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Expectations;
-using FfaConformance.Runner.Records;
 using FfaConformance.Runner.Run;
 
 namespace FfaConformance.Cli;

@@ -1,4 +1,4 @@
-namespace FfaConformance.Runner.Engine;
+namespace FfaConformance.Records;
 
 /// <summary>How checking one rule on one target ended.</summary>
 public enum RuleOutcome

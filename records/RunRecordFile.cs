@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace FfaConformance.Runner.Records;
+namespace FfaConformance.Records;
 
 /// <summary>Reads and writes run.json; a file that is not a run record is one error naming it and what is accepted.</summary>
 public static class RunRecordFile

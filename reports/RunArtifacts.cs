@@ -1,8 +1,8 @@
+using FfaConformance.Records;
 using FfaConformance.Reports.Html;
 using FfaConformance.Reports.Junit;
 using FfaConformance.Reports.Lava;
 using FfaConformance.Reports.Text;
-using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Reports;
 

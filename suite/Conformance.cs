@@ -1,6 +1,6 @@
+using FfaConformance.Records;
 using FfaConformance.Reports.Text;
 using FfaConformance.Rules;
-using FfaConformance.Runner.Expectations;
 using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Suite;

@@ -1,4 +1,5 @@
 using FfaConformance.Adapters;
+using FfaConformance.Records;
 using FfaConformance.Reports;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Records;
@@ -142,7 +143,7 @@ public sealed class SuiteRun
                 {
                     Notes = [$"configuration error: {error}"],
                 };
-                RunArtifacts.Write(RecordBuilder.Unchecked(info, targets.Select(t => (t, string.Empty, string.Empty)), $"configuration error: {error}"), results, null, null);
+                RunArtifacts.Write(RecordBuilder.Unchecked(info, targets.Select(t => (t, string.Empty, string.Empty, (int?)null)), $"configuration error: {error}"), results, null, null);
             }
             catch (Exception e) when (e is ConfigurationException or IOException)
             {

@@ -1,4 +1,4 @@
-using FfaConformance.Runner.Expectations;
+using FfaConformance.Records;
 
 namespace FfaConformance.Reports.History;
 
@@ -12,7 +12,7 @@ public sealed record RuleHistory(string Target, string Rule, IReadOnlyList<Verdi
     /// <summary>Indices of the runs that judged the rule: neither absent nor skipped.</summary>
     private IEnumerable<int> Judged => Enumerable.Range(0, Verdicts.Count).Where(i => Verdicts[i] is { } v && v != Verdict.Skipped);
 
-    private bool Red(int run) => Judgement.IsRed(Verdicts[run]!.Value);
+    private bool Red(int run) => Verdicts[run]!.Value.IsRed();
 
     /// <summary>Whether the last run that judged it found it red.</summary>
     public bool RedNow => Judged.LastOrDefault(-1) is var last and >= 0 && Red(last);

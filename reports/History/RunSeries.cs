@@ -1,5 +1,4 @@
-using FfaConformance.Runner.Expectations;
-using FfaConformance.Runner.Records;
+using FfaConformance.Records;
 
 namespace FfaConformance.Reports.History;
 

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using FfaConformance.Records;
 using FfaConformance.Reports.Diff;
 using FfaConformance.Reports.History;
-using FfaConformance.Runner.Engine;
-using FfaConformance.Runner.Expectations;
-using FfaConformance.Runner.Records;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Reports.Html;
@@ -145,7 +143,7 @@ public static class HtmlReport
             foreach (var rule in area)
             {
                 html.Append("<tr class=\"rule\" data-search=\"").Append(Html.Text($"{rule.Id} {rule.Statement}".ToLowerInvariant())).Append("\"><td><code>")
-                    .Append(Html.Text(rule.Id)).Append("</code></td><td>").Append(Html.Text(rule.Level)).Append("</td><td class=\"statement\">").Append(Html.Text(rule.Statement)).Append("</td>");
+                    .Append(Html.Text(rule.Id)).Append("</code></td><td class=\"level\">").Append(Html.Text(rule.Level)).Append("</td><td class=\"statement\">").Append(Html.Text(rule.Statement)).Append("</td>");
                 foreach (var target in run.Targets)
                 {
                     if (results.TryGetValue((target.Name, rule.Id), out var result))
@@ -304,7 +302,7 @@ public static class HtmlReport
     private static void History(StringBuilder html, RunSeries series)
     {
         string When(int? run) => run is { } i ? $"{series.Runs[i].Started.UtcDateTime:yyyy-MM-dd HH:mm}" : "—";
-        var shown = series.Rules.Where(r => r.Verdicts.Any(v => v is { } verdict && Judgement.IsRed(verdict))).ToArray();
+        var shown = series.Rules.Where(r => r.Verdicts.Any(v => v is { } verdict && verdict.IsRed())).ToArray();
         html.Append("<section id=\"history\"><h2>History</h2><p class=\"muted\">")
             .Append(Html.Text(series.Summary))
             .Append(CultureInfo.InvariantCulture, $". {series.Rules.Count - shown.Length} target × rule were never red and are not listed.</p>")
@@ -320,7 +318,7 @@ public static class HtmlReport
             html.Append("<tr><td>").Append(Html.Text(rule.Target)).Append("</td><td><code>").Append(Html.Text(rule.Rule)).Append("</code></td>");
             foreach (var verdict in rule.Verdicts)
             {
-                html.Append(verdict is { } v ? $"<td class=\"{(Judgement.IsRed(v) ? "red" : "green")}\">{Html.Text(Verdicts.Mark(v))}</td>" : "<td>—</td>");
+                html.Append(verdict is { } v ? $"<td class=\"{(v.IsRed() ? "red" : "green")}\">{Html.Text(Verdicts.Mark(v))}</td>" : "<td>—</td>");
             }
 
             html.Append("<td>").Append(Html.Text(rule.RedNow ? When(rule.FirstFailure) : "—")).Append("</td><td>").Append(Html.Text(When(rule.LastGreen)))
@@ -340,19 +338,19 @@ public static class HtmlReport
         Row(html, "host", info.Host);
         Row(html, "runtime", info.Runtime);
         Row(html, "commit", info.Commit ?? "—");
-        Row(html, "cases per rule", info.MaxTest.ToString(CultureInfo.InvariantCulture));
+        Row(html, "cases per rule (unless a target sets its own)", info.MaxTest.ToString(CultureInfo.InvariantCulture));
         Row(html, "call budget per case", info.CallBudget.ToString(CultureInfo.InvariantCulture));
         Row(html, "secure world version", info.SecureWorldVersion);
         Row(html, "replay", info.Replay ?? "— (fresh seeds)");
         html.Append("</tbody></table><h3>Targets</h3><table><thead><tr><th>target</th><th>adapter</th><th>version</th><th>capabilities</th><th>source</th><th>sha256</th>")
-            .Append("<th>compiler</th><th>QEMU</th><th>note</th><th>cases</th><th>seconds</th><th>cases/s</th></tr></thead><tbody>");
+            .Append("<th>compiler</th><th>QEMU</th><th>note</th><th>cases per rule</th><th>cases</th><th>seconds</th><th>cases/s</th></tr></thead><tbody>");
         foreach (var t in run.Targets)
         {
             html.Append("<tr><td>").Append(Html.Text(t.Name)).Append("</td><td>").Append(Html.Text(t.Adapter)).Append("</td><td>").Append(Html.Text(t.Version))
                 .Append("</td><td>").Append(Html.Text(t.Capabilities)).Append("</td><td>").Append(Html.Text(t.Source ?? t.Unavailable ?? "—"))
                 .Append("</td><td><code>").Append(Html.Text(t.Sha256 ?? "—")).Append("</code></td><td>").Append(Html.Text(t.Compiler ?? "—"))
                 .Append("</td><td>").Append(Html.Text(t.Qemu ?? "—")).Append("</td><td>").Append(Html.Text(t.Note ?? string.Empty))
-                .Append(CultureInfo.InvariantCulture, $"</td><td>{Html.Number(t.Cases)}</td><td>{t.Seconds:0.0}</td><td>{(t.Seconds > 0 ? Html.Number(Math.Round(t.Cases / t.Seconds)) : "—")}</td></tr>");
+                .Append(CultureInfo.InvariantCulture, $"</td><td>{Html.Number(t.MaxTest ?? info.MaxTest)}</td><td>{Html.Number(t.Cases)}</td><td>{t.Seconds:0.0}</td><td>{(t.Seconds > 0 ? Html.Number(Math.Round(t.Cases / t.Seconds)) : "—")}</td></tr>");
         }
 
         html.Append("</tbody></table><details><summary>Seeds and durations of every rule</summary><table><thead><tr><th>target</th><th>rule</th><th>seed</th><th>cases</th><th>seconds</th></tr></thead><tbody>");

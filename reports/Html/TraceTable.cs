@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using FfaConformance.Runner.Records;
+using FfaConformance.Records;
 
 namespace FfaConformance.Reports.Html;
 

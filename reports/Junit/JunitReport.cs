@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using FfaConformance.Records;
 using FfaConformance.Reports.Text;
-using FfaConformance.Runner.Expectations;
-using FfaConformance.Runner.Records;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Reports.Junit;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using FfaConformance.Runner.Records;
+using FfaConformance.Records;
 
 namespace FfaConformance.Reports.Lava;
 

@@ -1,4 +1,4 @@
-using FfaConformance.Runner.Records;
+using FfaConformance.Records;
 
 namespace FfaConformance.Reports.Merge;
 
@@ -39,7 +39,7 @@ public static class RunMerge
                 Notes = [.. runs.SelectMany(r => r.Run.Notes.Select(n => $"{r.Run.Id}: {n}"))],
             },
             [.. runs.SelectMany(r => r.Rules).DistinctBy(r => r.Id)],
-            [.. runs.SelectMany((run, i) => run.Targets.Select(t => t with { Name = Column(i, t.Name) }))],
+            [.. runs.SelectMany((run, i) => run.Targets.Select(t => t with { Name = Column(i, t.Name), MaxTest = t.MaxTest ?? run.Run.MaxTest }))],
             [.. runs.SelectMany((run, i) => run.Results.Select(r => r with { Target = Column(i, r.Target) }))]);
     }
 

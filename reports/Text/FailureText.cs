@@ -1,5 +1,5 @@
 using System.Text;
-using FfaConformance.Runner.Records;
+using FfaConformance.Records;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Reports.Text;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using FfaConformance.Runner.Engine;
-using FfaConformance.Runner.Expectations;
-using FfaConformance.Runner.Records;
+using FfaConformance.Records;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Reports.Text;

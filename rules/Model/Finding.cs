@@ -1,3 +1,5 @@
+using FfaConformance.Scenarios.Traces;
+
 namespace FfaConformance.Rules.Model;
 
 /// <summary>
@@ -8,10 +10,5 @@ public sealed record Finding(string Text, int? Call = null, string? Field = null
 {
     public int Step { get; init; }
 
-    public override string ToString()
-    {
-        var where = Call is { } c ? $"step {Step + 1}, call #{c + 1}" : $"step {Step + 1}";
-        var detail = Expected is null ? string.Empty : $" (expected {Expected}, got {Actual})";
-        return $"{where}: {Text}{detail}";
-    }
+    public override string ToString() => FindingText.Line(Step, Call, Text, Expected, Actual);
 }

@@ -1,3 +1,5 @@
+using FfaConformance.Records;
+
 namespace FfaConformance.Runner.Engine;
 
 /// <summary>

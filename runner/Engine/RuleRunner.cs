@@ -1,7 +1,9 @@
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Generators;
+using FfaConformance.Records;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 using FsCheck;
@@ -42,7 +44,7 @@ public sealed class RuleRunner(ManagedSecureWorld world)
             : throw new ArgumentException($"replay '{given}' is not 'seed,gamma' or 'seed,gamma,size'", nameof(options));
         journal?.Begin(Seeds.Format(replay.Rnd));
         var tally = new CaseTally(scenario => Evaluate(target, rule, scenario, options.CallBudget), resumption, journal);
-        var arbitrary = ScenarioArbitrary.For(rule.Info.Profile, GenerationContext.For(description.Partitions ?? World.Partitions, description));
+        var arbitrary = ScenarioArbitrary.For(rule.Info.Profile, Context(description));
         var runner = new CapturingRunner();
         var config = Config.Quick
             .WithMaxTest(options.MaxTest)
@@ -122,12 +124,30 @@ public sealed class RuleRunner(ManagedSecureWorld world)
         return null;
     }
 
+    /// <summary>What scenarios for <paramref name="target"/> are drawn from: its own partitions, else the secure world's.</summary>
+    public GenerationContext Context(TargetDescription target) => GenerationContext.For(Partitions(target), target);
+
     /// <summary>Runs one scenario on the target and lets the rule judge it.</summary>
     public CaseRun Evaluate(ITarget target, Rule rule, Scenario scenario, int callBudget)
     {
-        var trace = ScenarioDriver.Run(target, World.Begin(scenario, callBudget));
-        return new CaseRun(scenario, trace, rule.Judge(new CaseView(scenario, trace, target.Description, target.Description.Partitions ?? World.Partitions)));
+        var (trace, view) = Run(target, scenario, callBudget);
+        return new CaseRun(scenario, trace, rule.Judge(view));
     }
+
+    /// <summary>Runs one scenario on the target and lets each of <paramref name="rules"/> judge the same trace.</summary>
+    public (Trace Trace, CaseVerdict[] Verdicts) Evaluate(ITarget target, IReadOnlyList<Rule> rules, Scenario scenario, int callBudget)
+    {
+        var (trace, view) = Run(target, scenario, callBudget);
+        return (trace, [.. rules.Select(r => r.Judge(view))]);
+    }
+
+    private (Trace Trace, CaseView View) Run(ITarget target, Scenario scenario, int callBudget)
+    {
+        var trace = ScenarioDriver.Run(target, World.Begin(scenario, callBudget));
+        return (trace, new CaseView(scenario, trace, target.Description, Partitions(target.Description)));
+    }
+
+    private PartitionTable Partitions(TargetDescription target) => target.Partitions ?? World.Partitions;
 
     private RuleResult Failure(ITarget target, Rule rule, RunOptions options, CaseTally tally, TestResult.Failed failed, string seed, Stopwatch clock)
     {

@@ -1,27 +1,12 @@
+using FfaConformance.Records;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Runner.Expectations;
 
-/// <summary>What a result means once the target's expectations are taken into account.</summary>
-public enum Verdict
-{
-    Passed,
-    ExpectedFailure,
-    Failed,
-    UnexpectedPass,
-    ExpiredExpectation,
-    StaleExpectation,
-    CoverageGap,
-    Skipped,
-}
-
 /// <summary>A verdict and the line that explains it.</summary>
 public sealed record Judgement(Verdict Verdict, string Explanation, Expectation? Expectation)
 {
-    /// <summary>The one definition of a red result: anything the expectations did not foresee.</summary>
-    public static bool IsRed(Verdict verdict) => verdict is not (Verdict.Passed or Verdict.ExpectedFailure or Verdict.Skipped);
-
     public static Judgement Of(RuleResult result, Expectation? expected, DateOnly today)
     {
         var subject = $"{result.Target} fails {result.RuleId}";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FfaConformance.Abi;
+using FfaConformance.Records;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
@@ -19,8 +20,11 @@ public static class RecordBuilder
         ($"{System.Environment.MachineName}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Environment.ProcessorCount} cores",
          System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
 
-    /// <summary>A target: its description when it was built, or why it was not; its time and cases summed over <paramref name="results"/>.</summary>
-    public static TargetRecord Target(string name, string adapter, FfaVersion version, TargetDescription? description, string? unavailable, IEnumerable<ResultRecord> results)
+    /// <summary>
+    /// A target: its description when it was built, or why it was not; its time and cases summed over
+    /// <paramref name="results"/>; <paramref name="maxTest"/>, the cases per rule it was checked with.
+    /// </summary>
+    public static TargetRecord Target(string name, string adapter, FfaVersion version, int maxTest, TargetDescription? description, string? unavailable, IEnumerable<ResultRecord> results)
     {
         var mine = results.ToArray();
         var provenance = description?.Provenance;
@@ -36,21 +40,22 @@ public static class RecordBuilder
             provenance?.Note,
             unavailable,
             mine.Sum(r => r.Seconds),
-            mine.Sum(r => (long)r.Cases));
+            mine.Sum(r => (long)r.Cases),
+            maxTest);
     }
 
     /// <summary>
     /// A run in which nothing was checked — it has not finished, or its configuration was refused: every rule of every
     /// target fails with <paramref name="explanation"/>, since a lab must not take a rule nobody checked for a pass.
     /// </summary>
-    public static RunRecord Unchecked(RunInfo info, IEnumerable<(string Name, string Adapter, string Version)> targets, string explanation)
+    public static RunRecord Unchecked(RunInfo info, IEnumerable<(string Name, string Adapter, string Version, int? MaxTest)> targets, string explanation)
     {
         var listed = targets.ToArray();
         return new RunRecord(
             RunRecord.CurrentFormat,
             info,
             Rules(),
-            [.. listed.Select(t => new TargetRecord(t.Name, t.Adapter, t.Version, string.Empty, null, null, null, null, null, explanation, 0, 0))],
+            [.. listed.Select(t => new TargetRecord(t.Name, t.Adapter, t.Version, string.Empty, null, null, null, null, null, explanation, 0, 0, t.MaxTest))],
             [.. listed.SelectMany(t => RuleCatalogue.All.Select(r => new ResultRecord(t.Name, r.Id, RuleOutcome.Broken, Verdict.Failed, explanation,
                 0, 0, new Dictionary<string, int>(), [], string.Empty, 0, null, null)))]);
     }

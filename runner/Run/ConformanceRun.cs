@@ -1,4 +1,5 @@
 using FfaConformance.Adapters.Contract;
+using FfaConformance.Records;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
@@ -201,7 +202,7 @@ public sealed class ConformanceRun : IDisposable
             {
                 var slot = slots[t.Name];
                 var (built, problem) = slot.Target.IsValueCreated ? slot.Target.Value : (null, null);
-                return RecordBuilder.Target(t.Name, t.Adapter, t.Version, built?.Description, problem?.Message, checkedResults.Where(r => r.Target == t.Name));
+                return RecordBuilder.Target(t.Name, t.Adapter, t.Version, t.MaxTest ?? Plan.Options.MaxTest, built?.Description, problem?.Message, checkedResults.Where(r => r.Target == t.Name));
             });
         return new RunRecord(RunRecord.CurrentFormat, info, RecordBuilder.Rules(), [.. targets], checkedResults);
     }
@@ -214,7 +215,7 @@ public sealed class ConformanceRun : IDisposable
     public RunRecord Unfinished() =>
         RecordBuilder.Unchecked(
             Info(Started, complete: false),
-            Plan.Targets.Select(t => (t.Name, t.Adapter, t.Version.ToString())),
+            Plan.Targets.Select(t => (t.Name, t.Adapter, t.Version.ToString(), (int?)(t.MaxTest ?? Plan.Options.MaxTest))),
             $"not checked: the run that started at {Started:yyyy-MM-dd HH:mm:ss} UTC has not finished (it is still running, or it stopped before it checked this rule)");
 
     private RunInfo Info(DateTimeOffset finished, bool complete)

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.IO.MemoryMappedFiles;
 using System.Text;
 using System.Text.Json;
+using FfaConformance.Records;
 using FfaConformance.Runner.Engine;
-using FfaConformance.Runner.Records;
 using Microsoft.Win32.SafeHandles;
 
 namespace FfaConformance.Runner.Run;

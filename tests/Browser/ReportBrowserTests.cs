@@ -1,5 +1,5 @@
+using FfaConformance.Records;
 using FfaConformance.Reports.Html;
-using FfaConformance.Runner.Expectations;
 using FfaConformance.Tests.Native;
 using FfaConformance.Tests.Reporting;
 using Microsoft.Playwright;
@@ -135,6 +135,64 @@ public sealed class ReportBrowserTests
             Assert.That(body, Does.Contain("nul\\x00 bell\\x07 esc\\x1B[31m"), "control characters are shown escaped");
             Assert.That(body, Does.Contain(Hostile.Attribute.Trim()), "quotes are shown as text");
             Assert.That(body, Does.Contain($"a note {Hostile.Script}"), "the run's notes are shown, as text");
+        });
+    }
+
+    [Test]
+    public async Task EachTargetShowsTheCasesPerRuleItWasCheckedWith()
+    {
+        var run = ReportRuns.Run;
+        var page = await Chromium.Open(browser!, Write("targets", HtmlReport.Render(run)), []);
+        var headers = await page.Locator("#metadata h3 + table thead th").AllTextContentsAsync();
+        var column = Array.IndexOf([.. headers], "cases per rule") + 1;
+        Assert.That(column, Is.GreaterThan(0), "the targets table has a column 'cases per rule'");
+
+        var shown = new Dictionary<string, string>();
+        foreach (var row in await page.Locator("#metadata h3 + table tbody tr").AllAsync())
+        {
+            shown[await row.Locator("td:nth-child(1)").InnerTextAsync()] = await row.Locator($"td:nth-child({column})").InnerTextAsync();
+        }
+
+        Assert.That(shown, Is.EqualTo(run.Targets.ToDictionary(
+            t => t.Name,
+            t => (t.Name == "reference" ? ReportRuns.ReferenceMaxTest : ReportRuns.RunMaxTest).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    /// <summary>
+    /// At 1400 px, a night of eight targets: no word of a target's header or a rule's level is broken across
+    /// lines ("SHOUL D", "emulato r"); a header may wrap only between words or after a hyphen.
+    /// </summary>
+    [Test]
+    public async Task AtANormalWidthNoHeaderOrLevelIsBrokenInsideAWord()
+    {
+        string[] names = ["emulator", "c-reference", "c-reference-qemu", "c-reference-qemu-elf", "seed", "seed-qemu", "linux", "edk2-ArmFfaLib"];
+        var reference = ReportRuns.Run.Results.Where(r => r.Target == "reference").ToArray();
+        var night = ReportRuns.Run with
+        {
+            Targets = [.. names.Select(n => ReportRuns.Run.Targets[0] with { Name = n })],
+            Results = [.. names.SelectMany(n => reference.Select(r => r with { Target = n }))],
+        };
+        var page = await Chromium.Open(browser!, Write("width", HtmlReport.Render(night)), []);
+
+        var broken = await page.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('#matrix thead th, #matrix td.level')].flatMap(cell => {
+              const text = cell.firstChild;
+              if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+              return [...text.textContent.matchAll(/[^\s-]+-?/g)].filter(word => {
+                const range = document.createRange();
+                range.setStart(text, word.index);
+                range.setEnd(text, word.index + word[0].length);
+                return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+              }).map(word => `${cell.tagName.toLowerCase()} '${text.textContent}': '${word[0]}'`);
+            })
+            """);
+        var levels = await page.Locator("#matrix td.level").AllTextContentsAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(broken, Is.Empty, "words broken across lines");
+            Assert.That(levels, Does.Contain("SHOULD"), "the run has a SHOULD rule to show");
         });
     }
 

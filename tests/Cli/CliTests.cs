@@ -40,7 +40,7 @@ public sealed class CliTests
     {
         var directory = Directory.CreateTempSubdirectory("ffa-cli-").FullName;
         var run = Path.Combine(directory, "run.json");
-        Runner.Records.RunRecordFile.Write(ReportRuns.Run, run);
+        Records.RunRecordFile.Write(ReportRuns.Run, run);
         var output = Path.Combine(directory, "not", "yet", "report.html");
 
         var (exit, text) = DotnetTest.Shell($"dotnet {Ffa} report --out {output} --junit {Path.Combine(directory, "x", "junit.xml")} {run}", directory);
@@ -56,7 +56,7 @@ public sealed class CliTests
         var directory = Directory.CreateTempSubdirectory("ffa-cli-").FullName;
         var run = Path.Combine(directory, "run.json");
         var copy = Path.Combine(directory, "copy.json");
-        Runner.Records.RunRecordFile.Write(ReportRuns.Run, run);
+        Records.RunRecordFile.Write(ReportRuns.Run, run);
         File.Copy(run, copy);
 
         var (exit, text) = DotnetTest.Shell($"dotnet {Ffa} report --out {Path.Combine(directory, "r.html")} {run} {copy}", directory);
@@ -73,7 +73,7 @@ public sealed class CliTests
         var second = Path.Combine(directory, "second.json");
         foreach (var (file, started) in new[] { (first, new DateTimeOffset(2026, 12, 1, 10, 0, 5, TimeSpan.Zero)), (second, new DateTimeOffset(2026, 12, 1, 10, 0, 6, TimeSpan.Zero)) })
         {
-            Runner.Records.RunRecordFile.Write(ReportRuns.Run with { Run = ReportRuns.Run.Run with { Id = $"{started:yyyyMMdd-HHmmss}", Started = started } }, file);
+            Records.RunRecordFile.Write(ReportRuns.Run with { Run = ReportRuns.Run.Run with { Id = $"{started:yyyyMMdd-HHmmss}", Started = started } }, file);
         }
 
         var (exit, text) = DotnetTest.Shell($"dotnet {Ffa} report --out {Path.Combine(directory, "r.html")} {first} {second}", directory);

@@ -1,3 +1,4 @@
+using FfaConformance.Records;
 using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;

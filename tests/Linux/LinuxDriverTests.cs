@@ -1,8 +1,6 @@
 using FfaConformance.Abi;
+using FfaConformance.Records;
 using FfaConformance.Runner.Configuration;
-using FfaConformance.Runner.Engine;
-using FfaConformance.Runner.Expectations;
-using FfaConformance.Runner.Records;
 using FfaConformance.Runner.Run;
 using FfaConformance.Tests.RunModel;
 

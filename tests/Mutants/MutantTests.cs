@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
+using FfaConformance.Records;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;

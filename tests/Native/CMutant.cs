@@ -1,4 +1,5 @@
 using FfaConformance.Abi;
+using FfaConformance.Records;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios.Traces;
 

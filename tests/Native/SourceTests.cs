@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Native;
 using FfaConformance.Adapters.Sources;
+using FfaConformance.Records;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;

@@ -1,5 +1,5 @@
 using FfaConformance.Abi;
-using FfaConformance.Runner.Engine;
+using FfaConformance.Records;
 using FfaConformance.Tests.Native;
 using FfaConformance.Tests.Support;
 

@@ -1,7 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Qemu;
-using FfaConformance.Runner.Engine;
-using FfaConformance.Runner.Expectations;
+using FfaConformance.Records;
 using FfaConformance.Tests.Native;
 using FfaConformance.Tests.RunModel;
 

@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
+using FfaConformance.Records;
 using FfaConformance.Rules;
 using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Configuration;

@@ -1,6 +1,6 @@
+using FfaConformance.Records;
 using FfaConformance.Reports.Diff;
 using FfaConformance.Reports.Merge;
-using FfaConformance.Runner.Engine;
 
 namespace FfaConformance.Tests.Reporting;
 

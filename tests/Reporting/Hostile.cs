@@ -1,4 +1,4 @@
-using FfaConformance.Runner.Records;
+using FfaConformance.Records;
 
 namespace FfaConformance.Tests.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
+using FfaConformance.Records;
 using FfaConformance.Reports.Junit;
-using FfaConformance.Runner.Expectations;
 
 namespace FfaConformance.Tests.Reporting;
 

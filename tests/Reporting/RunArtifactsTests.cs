@@ -1,6 +1,6 @@
 using System.Xml.Linq;
+using FfaConformance.Records;
 using FfaConformance.Reports;
-using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Tests.Reporting;
 

@@ -1,4 +1,4 @@
-using FfaConformance.Runner.Records;
+using FfaConformance.Records;
 
 namespace FfaConformance.Tests.Reporting;
 
@@ -27,6 +27,48 @@ public sealed class RunRecordTests
                 Is.EqualTo(ReportRuns.Run.Results.Select(r => (r.Target, r.Rule, r.Verdict, r.Evidence?.ReplayCommand, r.Evidence?.Minimal.Scenario))));
             Assert.That(read.Results.SelectMany(r => r.Evidence?.Minimal.Steps.SelectMany(s => s.Calls).SelectMany(c => c.X) ?? []),
                 Is.EqualTo(ReportRuns.Run.Results.SelectMany(r => r.Evidence?.Minimal.Steps.SelectMany(s => s.Calls).SelectMany(c => c.X) ?? [])));
+        });
+    }
+
+    [Test]
+    public void EachTargetKeepsTheCasesPerRuleItWasCheckedWith()
+    {
+        var run = ReportRuns.Run;
+        var passed = run.Results.Where(r => r.Outcome == RuleOutcome.Passed).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Targets.ToDictionary(t => t.Name, t => t.MaxTest), Is.EqualTo(new Dictionary<string, int?>
+            {
+                ["reference"] = ReportRuns.ReferenceMaxTest,
+                ["accepts-other-width"] = ReportRuns.RunMaxTest,
+                ["success-completes"] = ReportRuns.RunMaxTest,
+            }));
+            Assert.That(passed.Where(r => r.Target == "reference").Select(r => r.Cases).Distinct(), Is.EqualTo(new[] { ReportRuns.ReferenceMaxTest }));
+            Assert.That(passed.Where(r => r.Target != "reference").Select(r => r.Cases).Distinct(), Is.EqualTo(new[] { ReportRuns.RunMaxTest }));
+        });
+    }
+
+    [Test]
+    public void ARecordFromBeforeTargetsKeptTheirCasesPerRuleIsReadAndMergedWithTheRunsCases()
+    {
+        var path = Scratch("run.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(RunRecordFile.Text(ReportRuns.Run))!;
+        foreach (var target in json["targets"]!.AsArray())
+        {
+            target!.AsObject().Remove("maxTest");
+        }
+
+        File.WriteAllText(path, json.ToJsonString());
+
+        var read = RunRecordFile.Read(path);
+        var merged = Reports.Merge.RunMerge.Merge([read, ReportRuns.Run]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Targets.Select(t => t.MaxTest), Is.All.Null);
+            Assert.That(merged.Targets.Select(t => t.MaxTest), Is.EqualTo(
+                read.Targets.Select(_ => (int?)ReportRuns.RunMaxTest).Concat(ReportRuns.Run.Targets.Select(t => t.MaxTest))));
         });
     }
 

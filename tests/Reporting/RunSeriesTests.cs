@@ -1,7 +1,6 @@
+using FfaConformance.Records;
 using FfaConformance.Reports.History;
 using FfaConformance.Reports.Html;
-using FfaConformance.Runner.Expectations;
-using FfaConformance.Runner.Records;
 
 namespace FfaConformance.Tests.Reporting;
 

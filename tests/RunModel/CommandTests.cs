@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using FfaConformance.Runner.Records;
+using FfaConformance.Records;
 using FfaConformance.Tests.Native;
 using FfaConformance.Tests.Support;
 

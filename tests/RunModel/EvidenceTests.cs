@@ -1,7 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
-using FfaConformance.Runner.Engine;
-using FfaConformance.Runner.Records;
+using FfaConformance.Records;
 using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.Tests.Native;

@@ -1,9 +1,9 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
+using FfaConformance.Records;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
-using FfaConformance.Runner.Records;
 using FfaConformance.Runner.Run;
 using FfaConformance.Scenarios.Targets;
 using FfaConformance.Tests.Mutants;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using FfaConformance.Abi;
-using FfaConformance.Runner.Engine;
+using FfaConformance.Records;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.Tests.Native;
 using FfaConformance.Tests.Processes;

@@ -1,5 +1,5 @@
+using FfaConformance.Records;
 using FfaConformance.Runner.Engine;
-using FfaConformance.Runner.Records;
 using FfaConformance.Runner.Run;
 using FfaConformance.Tests.Reporting;
 

@@ -1,11 +1,10 @@
 using System.Collections;
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
+using FfaConformance.Records;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Configuration;
-using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
-using FfaConformance.Runner.Records;
 using FfaConformance.Runner.Run;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.Tests.Native;

@@ -1,6 +1,6 @@
 using FfaConformance.Adapters.Sources;
+using FfaConformance.Records;
 using FfaConformance.Runner.Engine;
-using FfaConformance.Runner.Expectations;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.Tests.Native;
 using FfaConformance.Tests.Support;

@@ -1,6 +1,6 @@
+using FfaConformance.Records;
 using FfaConformance.Reports.Text;
 using FfaConformance.Runner.Configuration;
-using FfaConformance.Runner.Expectations;
 using FfaConformance.Runner.Run;
 using FfaConformance.Tests.Native;
 
@@ -105,7 +105,7 @@ public sealed class TakenUpTests
     }
 
     /// <summary>A run that checked the rule and stopped before it ended, as a killed runner leaves it: its journal is not ended.</summary>
-    private static Runner.Records.ResultRecord Stop(SuiteSettings settings)
+    private static Records.ResultRecord Stop(SuiteSettings settings)
     {
         using var run = new ConformanceRun(SuitePlan.From(settings));
         var result = run.Check("mine", Rule);

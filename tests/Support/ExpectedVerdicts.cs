@@ -1,10 +1,9 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
+using FfaConformance.Records;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Configuration;
-using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;
-using FfaConformance.Runner.Records;
 using FfaConformance.Runner.Run;
 using FfaConformance.Tests.Native;
 

@@ -1,3 +1,4 @@
+using FfaConformance.Records;
 using FfaConformance.Reports.Text;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Runner.Expectations;

@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Linux.Board;
+using FfaConformance.Records;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios.Targets;

@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace FfaConformance.Records;
+
+/// <summary>One rule on one target: outcome, verdict against the expectations, coverage the runner counted, evidence.</summary>
+public sealed record ResultRecord(
+    string Target,
+    string Rule,
+    RuleOutcome Outcome,
+    Verdict Verdict,
+    string Explanation,
+    int Cases,
+    int Exercised,
+    IReadOnlyDictionary<string, int> Classes,
+    IReadOnlyList<string> MissingClasses,
+    string Seed,
+    double Seconds,
+    ExpectationRecord? Expectation,
+    EvidenceRecord? Evidence)
+{
+    [JsonIgnore]
+    public bool IsRed => Verdict.IsRed();
+}
