@@ -148,6 +148,8 @@ public static class Wire
     public const int CompanionMaxSteps = 32;
     [CName("CONF_PAYLOAD")]
     public const int CompanionPayload = 14;
+    [CName("offsetof(struct conf_mailbox, steps)")]
+    public const int CompanionMailboxSteps = 0;
     [CName("offsetof(struct conf_mailbox, running)")]
     public const int CompanionRunning = 4;
     [CName("offsetof(struct conf_mailbox, completed)")]
@@ -170,6 +172,20 @@ public static class Wire
     public const int CompanionStepSize = 144;
     [CName("offsetof(struct conf_step, uuid)")]
     public const int CompanionUuid = 128;
+    [CName("offsetof(struct conf_step, kind)")]
+    public const int CompanionStepKind = 0;
+    [CName("offsetof(struct conf_step, flags)")]
+    public const int CompanionStepFlags = 4;
+    [CName("offsetof(struct conf_step, dst)")]
+    public const int CompanionStepDestination = 8;
+    [CName("offsetof(struct conf_step, x)")]
+    public const int CompanionStepPayload = 16;
+    [CName("offsetof(struct conf_result, status)")]
+    public const int CompanionResultStatus = 0;
+    [CName("offsetof(struct conf_result, ret)")]
+    public const int CompanionResultReturn = 4;
+    [CName("offsetof(struct conf_result, x)")]
+    public const int CompanionResultPayload = 8;
     [CName("offsetof(struct conf_mailbox, step)")]
     public const int CompanionSteps = CompanionResults + (CompanionResultSize * CompanionMaxSteps);
 
@@ -204,16 +220,32 @@ public static class Wire
     public const int CompanionMaxPartitions = 8;
     [CName("CONF_PARTITION_STAND_IN")]
     public const uint CompanionPartitionStandIn = 0x1;
+    [CName("offsetof(struct conf_case, kind)")]
+    public const int CompanionCaseKind = 0;
+    [CName("offsetof(struct conf_case, steps)")]
+    public const int CompanionCaseCount = 4;
+    [CName("offsetof(struct conf_case, flags)")]
+    public const int CompanionCaseFlags = 8;
     [CName("offsetof(struct conf_case, id)")]
     public const int CompanionCaseId = 12;
     [CName("offsetof(struct conf_case, step)")]
     public const int CompanionCaseSteps = 16;
     [CName("sizeof(struct conf_case)")]
     public const int CompanionCaseSize = CompanionCaseSteps + (CompanionStepSize * CompanionMaxSteps);
+    [CName("offsetof(struct conf_answer, kind)")]
+    public const int CompanionAnswerKind = 0;
+    [CName("offsetof(struct conf_answer, abort)")]
+    public const int CompanionAnswerAbort = 4;
     [CName("offsetof(struct conf_answer, a)")]
     public const int CompanionAnswerRegisters = 8;
     [CName("sizeof(struct conf_answer)")]
     public const int CompanionAnswerSize = CompanionAnswerRegisters + (8 * CompanionRegisters);
+    [CName("offsetof(struct conf_event, kind)")]
+    public const int CompanionEventKind = 0;
+    [CName("offsetof(struct conf_event, step)")]
+    public const int CompanionEventStep = 4;
+    [CName("offsetof(struct conf_event, conduit)")]
+    public const int CompanionEventConduit = 8;
     [CName("offsetof(struct conf_event, id)")]
     public const int CompanionEventId = 12;
     [CName("offsetof(struct conf_event, args)")]
@@ -222,18 +254,28 @@ public static class Wire
     public const int CompanionEventRes = CompanionEventArgs + (8 * CompanionRegisters);
     [CName("sizeof(struct conf_event)")]
     public const int CompanionEventSize = CompanionEventRes + (8 * CompanionRegisters);
+    [CName("offsetof(struct conf_hello, version)")]
+    public const int CompanionHelloVersion = 4;
+    [CName("offsetof(struct conf_hello, partitions)")]
+    public const int CompanionHelloCount = 8;
     [CName("offsetof(struct conf_hello, faulted)")]
     public const int CompanionHelloFaulted = 12;
     [CName("offsetof(struct conf_hello, partition)")]
     public const int CompanionHelloPartitions = 16;
     [CName("sizeof(struct conf_partition)")]
     public const int CompanionPartitionSize = 24;
+    [CName("offsetof(struct conf_partition, id)")]
+    public const int CompanionPartitionId = 0;
+    [CName("offsetof(struct conf_partition, flags)")]
+    public const int CompanionPartitionFlags = 4;
     [CName("offsetof(struct conf_partition, uuid)")]
     public const int CompanionPartitionUuid = 8;
     [CName("sizeof(struct conf_hello)")]
     public const int CompanionHelloSize = CompanionHelloPartitions + (CompanionPartitionSize * CompanionMaxPartitions);
     [CName("offsetof(struct conf_done, id)")]
     public const int CompanionDoneId = 8;
+    [CName("offsetof(struct conf_done, completed)")]
+    public const int CompanionDoneCompleted = 4;
     [CName("offsetof(struct conf_done, result)")]
     public const int CompanionDoneResults = 16;
     [CName("sizeof(struct conf_done)")]

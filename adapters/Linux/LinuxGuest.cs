@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using FfaConformance.Abi;
+using FfaConformance.Adapters.Linux.Companion;
 using FfaConformance.Adapters.Qemu;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
@@ -19,9 +20,6 @@ namespace FfaConformance.Adapters.Linux;
 internal sealed class LinuxGuest : IDisposable
 {
     public static readonly TimeSpan PacketTimeout = TimeSpan.FromSeconds(5);
-
-    /// <summary>Answers past a stop order before the guest is given up as still looping.</summary>
-    private const int AbortedCallsAllowed = 1000;
 
     private readonly QemuMachine machine;
     private readonly KernelSites sites;
@@ -115,15 +113,11 @@ internal sealed class LinuxGuest : IDisposable
     /// </summary>
     public bool Run(CaseSession session, TimeSpan hangTimeout)
     {
-        var scenario = session.Scenario;
-        var tracker = new StepTracker(session);
+        var run = new CompanionCaseRun(session);
         var gdb = machine.Gdb;
-        Stopped? order = null;
-        var orderedAt = -1;
-        var aborted = 0;
         try
         {
-            Write(gdb, scenario);
+            Write(gdb, run.Scenario);
             parked[GdbRemote.Pc] = parked[30];
             gdb.Send(GdbRemote.WriteRegistersPacket(parked));
             gdb.Send("c");
@@ -135,13 +129,13 @@ internal sealed class LinuxGuest : IDisposable
                 {
                     gdb.Interrupt();
                     var where = gdb.Receive(PacketTimeout) is not null ? $"0x{gdb.ReadRegisters(PacketTimeout)[GdbRemote.Pc]:X}" : "an unknown place";
-                    return Lose(tracker, scenario, new Stopped(StopReason.Hung,
+                    return Lose(run, new Stopped(StopReason.Hung,
                         $"the kernel neither called the conduit nor returned to the companion within {hangTimeout.TotalMilliseconds:0} ms; interrupted at {where}"));
                 }
 
                 if (stop[0] is 'W' or 'X')
                 {
-                    return Lose(tracker, scenario, new Stopped(StopReason.Crashed, $"{machine.Death()}{ConsoleTail()}"));
+                    return Lose(run, new Stopped(StopReason.Crashed, $"{machine.Death()}{ConsoleTail()}"));
                 }
 
                 var registers = gdb.ReadRegisters(PacketTimeout);
@@ -151,34 +145,22 @@ internal sealed class LinuxGuest : IDisposable
                     TrappedCalls++;
                     if (registers[0] == Wire.CompanionFault)
                     {
-                        return Lose(tracker, scenario, new Stopped(StopReason.Crashed, $"the kernel reported: {FaultText(gdb)}"));
-                    }
-
-                    if (order is not null)
-                    {
-                        // Past a stop order the driver is only let to unwind: its calls are refused, not recorded.
-                        if (++aborted > AbortedCallsAllowed)
-                        {
-                            return Lose(tracker, scenario, new Stopped(order.Reason, $"{order.Detail}; the driver went on calling after {AbortedCallsAllowed} refusals"));
-                        }
-
-                        Answer(gdb, registers, Refusal);
-                        continue;
+                        return Lose(run, new Stopped(StopReason.Crashed, $"the kernel reported: {FaultText(gdb)}"));
                     }
 
                     var running = (int)BinaryPrimitives.ReadUInt32LittleEndian(gdb.ReadMemory(mailbox + Wire.CompanionRunning, 4, PacketTimeout));
-                    tracker.At(running);
-                    var reply = session.Call(ConduitKind.Hvc, RegisterSet.From(registers.AsSpan(0, RegisterSet.Count)));
-                    if (reply.Stop is { } halt)
+                    if (run.Call(running, ConduitKind.Hvc, RegisterSet.From(registers.AsSpan(0, RegisterSet.Count))) is not { } answer)
                     {
-                        (order, orderedAt) = (halt, running);
-                        gdb.WriteMemory(mailbox + Wire.CompanionAbort, BitConverter.GetBytes(1u), PacketTimeout);
-                        Answer(gdb, registers, Refusal);
-                        continue;
+                        return Lose(run, run.Overrun);
                     }
 
-                    Apply(gdb, reply.Writes);
-                    Answer(gdb, registers, reply.Answer!);
+                    if (answer.Abort)
+                    {
+                        gdb.WriteMemory(mailbox + Wire.CompanionAbort, BitConverter.GetBytes(1u), PacketTimeout);
+                    }
+
+                    Apply(gdb, answer.Writes);
+                    Answer(gdb, registers, answer.Registers);
                 }
                 else if (pc == sites.PsciConduit)
                 {
@@ -187,26 +169,23 @@ internal sealed class LinuxGuest : IDisposable
                 else if (pc == wait)
                 {
                     parked = registers;
-                    var results = gdb.ReadMemory(mailbox, Wire.CompanionResults + (Wire.CompanionResultSize * scenario.Steps.Length), PacketTimeout);
-                    tracker.Finish(Outcomes(results, scenario, order is null ? null : (orderedAt, order)));
+                    var results = ReadResults(gdb, run.Scenario);
+                    run.Finish(results.AsSpan(Wire.CompanionResults), Completed(results));
                     return true;
                 }
                 else
                 {
-                    return Lose(tracker, scenario, new Stopped(StopReason.Crashed, $"the guest stopped at 0x{pc:X}, where the harness set no breakpoint ({stop})"));
+                    return Lose(run, new Stopped(StopReason.Crashed, $"the guest stopped at 0x{pc:X}, where the harness set no breakpoint ({stop})"));
                 }
             }
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or System.Net.Sockets.SocketException or InvalidDataException or TimeoutException)
         {
-            return Lose(tracker, scenario, new Stopped(StopReason.Crashed, machine.HasExited ? $"{machine.Death()}{ConsoleTail()}" : $"QEMU stopped answering: {e.Message}"));
+            return Lose(run, new Stopped(StopReason.Crashed, machine.HasExited ? $"{machine.Death()}{ConsoleTail()}" : $"QEMU stopped answering: {e.Message}"));
         }
     }
 
     public void Dispose() => machine.Dispose();
-
-    /// <summary>The refusal a call gets after a stop order: FFA_ERROR(ABORTED), which ends the driver's request.</summary>
-    private static readonly RegisterSet Refusal = RegisterSet.Of(FfaFunctions.Error.Id(Convention.Smc32).Value, 0, unchecked((uint)(int)FfaError.Aborted));
 
     private static void Answer(GdbRemote gdb, ulong[] registers, RegisterSet answer) => KernelConduit.Answer(gdb, registers, answer, PacketTimeout);
 
@@ -260,7 +239,7 @@ internal sealed class LinuxGuest : IDisposable
                 TrappedCalls++;
                 var reply = probe.Call(ConduitKind.Hvc, RegisterSet.From(registers.AsSpan(0, RegisterSet.Count)));
                 Apply(gdb, reply.Writes);
-                Answer(gdb, registers, reply.Answer ?? Refusal);
+                Answer(gdb, registers, reply.Answer ?? CompanionCaseRun.Refusal);
             }
             else if (pc == wait && wait != 0)
             {
@@ -288,7 +267,7 @@ internal sealed class LinuxGuest : IDisposable
     private void Write(GdbRemote gdb, Scenario scenario)
     {
         var header = new byte[Wire.CompanionHeader];
-        BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)scenario.Steps.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(Wire.CompanionMailboxSteps), (uint)scenario.Steps.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(Wire.CompanionDevices), devices);
         gdb.WriteMemory(mailbox, header, PacketTimeout);
         var steps = CompanionCase.Steps(scenario);
@@ -298,19 +277,21 @@ internal sealed class LinuxGuest : IDisposable
         }
     }
 
-    /// <summary>The outcomes the mailbox holds (<see cref="CompanionCase.Outcomes"/>).</summary>
-    private static IReadOnlyList<StepOutcome> Outcomes(byte[] mailbox, Scenario scenario, (int Step, Stopped Order)? stop) =>
-        CompanionCase.Outcomes(mailbox.AsSpan(Wire.CompanionResults), (int)BinaryPrimitives.ReadUInt32LittleEndian(mailbox.AsSpan(Wire.CompanionCompleted)), scenario, stop);
+    /// <summary>The mailbox up to the results of the scenario's steps.</summary>
+    private byte[] ReadResults(GdbRemote gdb, Scenario scenario) =>
+        gdb.ReadMemory(mailbox, Wire.CompanionResults + (Wire.CompanionResultSize * scenario.Steps.Length), PacketTimeout);
+
+    private static int Completed(byte[] results) => (int)BinaryPrimitives.ReadUInt32LittleEndian(results.AsSpan(Wire.CompanionCompleted));
 
     /// <summary>The guest is given up: the steps that completed keep their outcomes when they can still be read, the running one ends with <paramref name="stop"/>.</summary>
-    private bool Lose(StepTracker tracker, Scenario scenario, Stopped stop)
+    private bool Lose(CompanionCaseRun run, Stopped stop)
     {
         byte[]? results = null;
         if (!machine.HasExited)
         {
             try
             {
-                results = machine.Gdb.ReadMemory(mailbox, Wire.CompanionResults + (Wire.CompanionResultSize * scenario.Steps.Length), PacketTimeout);
+                results = ReadResults(machine.Gdb, run.Scenario);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or TimeoutException or System.Net.Sockets.SocketException)
             {
@@ -320,12 +301,11 @@ internal sealed class LinuxGuest : IDisposable
 
         if (results is null)
         {
-            tracker.Finish([.. scenario.Steps.Select(_ => stop)]);
+            run.Lose(stop);
         }
         else
         {
-            var done = Outcomes(results, scenario, null);
-            tracker.Finish(done.Count < scenario.Steps.Length ? [.. done, stop] : done);
+            run.Lose(stop, results.AsSpan(Wire.CompanionResults), Completed(results));
         }
 
         return false;

@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
+using FfaConformance.Adapters.Linux.Companion;
 using FfaConformance.Adapters.Qemu;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
@@ -116,8 +117,7 @@ public sealed class LinuxTarget : IProbedTarget
             }
             catch (InvalidOperationException e)
             {
-                var tracker = new StepTracker(session);
-                tracker.Finish([.. session.Scenario.Steps.Select(_ => new Stopped(StopReason.Crashed, $"the guest could not be booted again: {e.Message}"))]);
+                new CompanionCaseRun(session).Lose(new Stopped(StopReason.Crashed, $"the guest could not be booted again: {e.Message}"));
                 return;
             }
         }

@@ -4,7 +4,7 @@ using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Steps;
 using FfaConformance.Scenarios.Traces;
 
-namespace FfaConformance.Adapters.Linux;
+namespace FfaConformance.Adapters.Linux.Companion;
 
 /// <summary>
 /// A case as the companion module takes it and gives it back, wherever it runs (a QEMU guest's mailbox, a board's
@@ -21,17 +21,17 @@ internal static class CompanionCase
             var step = steps.AsSpan(Wire.CompanionStepSize * i);
             if (scenario.Steps[i] is Send2Step send2)
             {
-                BinaryPrimitives.WriteUInt32LittleEndian(step, Wire.CompanionSend2);
-                BinaryPrimitives.WriteUInt64LittleEndian(step[8..], send2.Request.Destination);
-                send2.Request.Message.ToBytes().CopyTo(step[16..]);
+                BinaryPrimitives.WriteUInt32LittleEndian(step[Wire.CompanionStepKind..], Wire.CompanionSend2);
+                BinaryPrimitives.WriteUInt64LittleEndian(step[Wire.CompanionStepDestination..], send2.Request.Destination);
+                send2.Request.Message.ToBytes().CopyTo(step[Wire.CompanionStepPayload..]);
                 send2.Request.Uuid.ToBytes().CopyTo(step[Wire.CompanionUuid..]);
             }
             else if (scenario.SendAt(i) is { } send)
             {
-                BinaryPrimitives.WriteUInt32LittleEndian(step, Wire.CompanionSend);
-                BinaryPrimitives.WriteUInt32LittleEndian(step[4..], send.Request.Convention == Convention.Smc64 ? Wire.CompanionSmc64 : 0);
-                BinaryPrimitives.WriteUInt64LittleEndian(step[8..], send.Request.Destination);
-                (send.Request.Message ?? DirectMessage.Zero).ToBytes().CopyTo(step[16..]);
+                BinaryPrimitives.WriteUInt32LittleEndian(step[Wire.CompanionStepKind..], Wire.CompanionSend);
+                BinaryPrimitives.WriteUInt32LittleEndian(step[Wire.CompanionStepFlags..], send.Request.Convention == Convention.Smc64 ? Wire.CompanionSmc64 : 0);
+                BinaryPrimitives.WriteUInt64LittleEndian(step[Wire.CompanionStepDestination..], send.Request.Destination);
+                (send.Request.Message ?? DirectMessage.Zero).ToBytes().CopyTo(step[Wire.CompanionStepPayload..]);
             }
         }
 
@@ -48,12 +48,14 @@ internal static class CompanionCase
         for (var i = 0; i < Math.Min(completed, scenario.Steps.Length) && i != stop?.Step; i++)
         {
             var result = results.Slice(Wire.CompanionResultSize * i, Wire.CompanionResultSize);
-            var status = BinaryPrimitives.ReadUInt32LittleEndian(result);
+            var status = BinaryPrimitives.ReadUInt32LittleEndian(result[Wire.CompanionResultStatus..]);
+            var returned = BinaryPrimitives.ReadInt32LittleEndian(result[Wire.CompanionResultReturn..]);
+            var payload = result[Wire.CompanionResultPayload..];
             var destination = scenario.RequestAt(i)?.Destination;
             outcomes.Add(status switch
             {
-                Wire.CompanionOk when scenario.Steps[i] is Send2Step => new Returned2(BinaryPrimitives.ReadInt32LittleEndian(result[4..]), DirectMessage2.FromBytes(result[8..])),
-                Wire.CompanionOk when destination is not null => new Returned(BinaryPrimitives.ReadInt32LittleEndian(result[4..]), DirectMessage.FromBytes(result[8..])),
+                Wire.CompanionOk when scenario.Steps[i] is Send2Step => new Returned2(returned, DirectMessage2.FromBytes(payload)),
+                Wire.CompanionOk when destination is not null => new Returned(returned, DirectMessage.FromBytes(payload)),
                 Wire.CompanionOk => Completed.Instance,
                 Wire.CompanionNoReq2 => new Stopped(StopReason.Crashed, $"the companion could not run step {i + 1}: the driver's API has no sync_send_receive2"),
                 _ => new Stopped(StopReason.Crashed, $"the companion could not run step {i + 1} (status {status}): the driver registered no device for 0x{destination:X4}"),
