@@ -213,7 +213,7 @@ public static class HtmlReport
         html.Append("<div class=\"evidence\"><h4>Finding: ").Append(Html.Text(FailureKinds.Phrase(failing.Kind))).Append("</h4><p>").Append(Html.Text(finding.ToString())).Append("</p>");
         if (finding.Expected is not null)
         {
-            html.Append("<dl class=\"expect\"><dt>field</dt><dd>").Append(Html.Text(finding.Field ?? "—"))
+            html.Append("<dl class=\"expect\"><dt>field</dt><dd>").Append(Html.Text(finding.Field?.ToString() ?? "—"))
                 .Append("</dd><dt>expected</dt><dd>").Append(Html.Text(finding.Expected))
                 .Append("</dd><dt>actual</dt><dd>").Append(Html.Text(finding.Actual)).Append("</dd></dl>");
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using FfaConformance.Records;
 
 namespace FfaConformance.Reports.Html;
@@ -10,7 +9,7 @@ namespace FfaConformance.Reports.Html;
 /// issued and the row the secure world answered (x0–x7, and x8–x17 where any is set), then how the step ended.
 /// The finding's step, call and field are highlighted.
 /// </summary>
-public static partial class TraceTable
+public static class TraceTable
 {
     private const int Shown = 8;
 
@@ -18,8 +17,8 @@ public static partial class TraceTable
     {
         var html = new StringBuilder();
         var finding = run.Finding;
-        var register = FieldRegister(finding?.Field);
-        var outcomeField = finding?.Field is "return value" or "message" or "outcome";
+        var register = finding?.Field?.Register;
+        var outcomeField = finding?.Field?.InOutcome is true;
         var call = finding?.Call is >= 0 ? finding.Call : null;
         html.Append(Step("boot (FFA_VERSION, FFA_ID_GET)", run.Boot, null, -1, null, false));
         for (var i = 0; i < run.Steps.Count; i++)
@@ -74,11 +73,4 @@ public static partial class TraceTable
             .Append("</td></tr>");
         return html.ToString();
     }
-
-    /// <summary>The register a finding's field names ("x1[31:16]", "w0", "x2"), or null.</summary>
-    private static int? FieldRegister(string? field) =>
-        field is not null && RegisterField().Match(field) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-
-    [GeneratedRegex(@"^[xw](\d{1,2})\b")]
-    private static partial Regex RegisterField();
 }

@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.ErrorMapping;
 
@@ -13,6 +14,6 @@ internal static class ErrnoChecks
         var expected = ErrnoTable.ReturnValueFor(error.Code);
         return Expect.Return(send, r => r.ReturnValue == expected
             ? null
-            : new Finding($"FFA_ERROR {FfaErrors.Describe(error.Code)} is mapped wrongly", send.Flow.Depth, "return value", Show.Errno(expected), Show.Errno(r.ReturnValue)));
+            : new Finding($"FFA_ERROR {FfaErrors.Describe(error.Code)} is mapped wrongly", send.Flow.Depth, FindingField.ReturnValue, Show.Errno(expected), Show.Errno(r.ReturnValue)));
     }
 }

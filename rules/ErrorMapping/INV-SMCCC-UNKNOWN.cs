@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.ErrorMapping;
 
@@ -26,5 +27,5 @@ public sealed class InvSmcccUnknown() : SendRule(new RuleInfo(
     protected override Finding? Violation(SendView send) => Expect.Return(send, r =>
         r.ReturnValue == -(int)Errno.EOPNOTSUPP
             ? null
-            : new Finding("SMCCC NOT_SUPPORTED is not reported as not supported", 0, "return value", Show.Errno(-(int)Errno.EOPNOTSUPP), Show.Errno(r.ReturnValue)));
+            : new Finding("SMCCC NOT_SUPPORTED is not reported as not supported", 0, FindingField.ReturnValue, Show.Errno(-(int)Errno.EOPNOTSUPP), Show.Errno(r.ReturnValue)));
 }

@@ -2,6 +2,7 @@ using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Answers;
 using FfaConformance.Scenarios.Profiles;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.InterruptYield;
 
@@ -27,14 +28,14 @@ public sealed class InvInt64Gated() : SendRule(new RuleInfo(
         {
             if (send.Calls[c].Issued.W0 == run64)
             {
-                return new Finding($"FFA_RUN_64 issued at {send.Version}, where the ID does not exist", c, "w0", Show.Id(FfaFunctions.Run.Id(Convention.Smc32).Value), Show.Id(run64));
+                return new Finding($"FFA_RUN_64 issued at {send.Version}, where the ID does not exist", c, FindingField.W(0), Show.Id(FfaFunctions.Run.Id(Convention.Smc32).Value), Show.Id(run64));
             }
         }
 
         var stop = send.Flow.Depth;
         if (send.Calls.Count > stop + 1)
         {
-            return new Finding($"{send.Flow.Stop!.Label} was resumed at {send.Version}", stop + 1, "next call", "none", Show.Id(send.Calls[stop + 1].Issued.W0));
+            return new Finding($"{send.Flow.Stop!.Label} was resumed at {send.Version}", stop + 1, FindingField.NextCall, "none", Show.Id(send.Calls[stop + 1].Issued.W0));
         }
 
         return Expect.Failure(send, $"{send.Flow.Stop!.Label} does not exist at {send.Version}");

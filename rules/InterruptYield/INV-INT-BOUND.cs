@@ -18,6 +18,6 @@ public sealed class InvIntBound() : SendRule(new RuleInfo(
     protected override bool Exercises(SendView send) => send.IsLive && send.Flow.IsEndless;
 
     protected override Finding? Violation(SendView send) => send.Trace.Outcome is Stopped { Reason: StopReason.CallBudgetExhausted } stopped
-        ? new Finding($"livelock: {send.Calls.Count} calls without giving up — {stopped.Detail}", send.Calls.Count - 1, "outcome", "an error after a bounded number of FFA_RUNs", "no return")
+        ? new Finding($"livelock: {send.Calls.Count} calls without giving up — {stopped.Detail}", send.Calls.Count - 1, FindingField.Outcome, "an error after a bounded number of FFA_RUNs", "no return")
         : Expect.Failure(send, "the secure world never completed the request");
 }

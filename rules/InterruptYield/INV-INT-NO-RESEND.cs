@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Traces;
 using static FfaConformance.Scenarios.Profiles.TerminalKind;
 
 namespace FfaConformance.Rules.InterruptYield;
@@ -23,7 +24,7 @@ public sealed class InvIntNoResend() : SendRule(new RuleInfo(
         {
             if (FfaFunctions.DirectRequest.Matches(send.Calls[c].Issued.W0))
             {
-                return new Finding("the request was sent again instead of resuming", c, "w0", Show.Id(FfaFunctions.Run.Id(Convention.Smc32).Value), Show.Id(send.Calls[c].Issued.W0));
+                return new Finding("the request was sent again instead of resuming", c, FindingField.W(0), Show.Id(FfaFunctions.Run.Id(Convention.Smc32).Value), Show.Id(send.Calls[c].Issued.W0));
             }
         }
 

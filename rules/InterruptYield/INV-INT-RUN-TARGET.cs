@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Profiles;
+using FfaConformance.Scenarios.Traces;
 using static FfaConformance.Scenarios.Profiles.TerminalKind;
 
 namespace FfaConformance.Rules.InterruptYield;
@@ -40,7 +41,7 @@ public sealed class InvIntRunTarget() : SendRule(new RuleInfo(
 
             if (run.W1 != resumption.W1)
             {
-                return new Finding("FFA_RUN does not resume the context the secure world named", c, "w1",
+                return new Finding("FFA_RUN does not resume the context the secure world named", c, FindingField.W(1),
                     $"{Show.Hex(resumption.W1)} ({TargetInfo.Unpack(resumption.W1)})", $"{Show.Hex(run.W1)} ({TargetInfo.Unpack(run.W1)})");
             }
 
@@ -48,7 +49,7 @@ public sealed class InvIntRunTarget() : SendRule(new RuleInfo(
             {
                 if (run[i] != 0)
                 {
-                    return new Finding($"FFA_RUN carries x{i}", c, $"x{i}", "0", Show.Hex(run[i]));
+                    return new Finding($"FFA_RUN carries x{i}", c, FindingField.X(i), "0", Show.Hex(run[i]));
                 }
             }
         }

@@ -1,5 +1,6 @@
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.InterruptYield;
 
@@ -21,6 +22,6 @@ public sealed class InvLoopTerminatesOnOther() : SendRule(new RuleInfo(
         var final = send.Flow.Depth;
         return send.Calls.Count <= final + 1
             ? null
-            : new Finding($"a call followed the final answer {send.Flow.Stop!.Label}", final + 1, "next call", "none", Show.Id(send.Calls[final + 1].Issued.W0));
+            : new Finding($"a call followed the final answer {send.Flow.Stop!.Label}", final + 1, FindingField.NextCall, "none", Show.Id(send.Calls[final + 1].Issued.W0));
     }
 }

@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.InterruptYield;
 
@@ -34,13 +35,13 @@ internal static class Resumptions
 
         if (send.Calls.Count == index + 1)
         {
-            return new Finding($"no FFA_RUN after {resumption.Label}: the request was abandoned", index, "next call",
+            return new Finding($"no FFA_RUN after {resumption.Label}: the request was abandoned", index, FindingField.NextCall,
                 Show.Id(FfaFunctions.Run.Id(Convention.Smc32).Value), "none");
         }
 
         var w0 = send.Calls[index + 1].Issued.W0;
         return IsValidRun(w0, send.Version)
             ? null
-            : new Finding($"{resumption.Label} was not followed by a valid FFA_RUN", index + 1, "w0", Show.Id(FfaFunctions.Run.Id(Convention.Smc32).Value), Show.Id(w0));
+            : new Finding($"{resumption.Label} was not followed by a valid FFA_RUN", index + 1, FindingField.W(0), Show.Id(FfaFunctions.Run.Id(Convention.Smc32).Value), Show.Id(w0));
     }
 }

@@ -1,5 +1,6 @@
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.Lifecycle;
 
@@ -25,6 +26,6 @@ public sealed class InvRtEnableValid() : SendRule(new RuleInfo(
 
     protected override Finding? Violation(SendView send) =>
         send.Calls.Count > 0
-            ? new Finding("the runtime entry is open although ExitBootServices delivered no boot-time data", 0, "calls", "none", $"{send.Calls.Count}")
+            ? new Finding("the runtime entry is open although ExitBootServices delivered no boot-time data", 0, FindingField.Calls, "none", $"{send.Calls.Count}")
             : Expect.Failure(send, "no boot-time data was captured");
 }

@@ -1,5 +1,6 @@
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.Lifecycle;
 
@@ -24,6 +25,6 @@ public sealed class InvRtGate() : SendRule(new RuleInfo(
 
     protected override Finding? Violation(SendView send) =>
         send.Calls.Count > 0
-            ? new Finding("the runtime entry called the secure world before ExitBootServices", 0, "calls", "none", $"{send.Calls.Count}")
+            ? new Finding("the runtime entry called the secure world before ExitBootServices", 0, FindingField.Calls, "none", $"{send.Calls.Count}")
             : Expect.Failure(send, "the runtime context is not enabled yet");
 }

@@ -18,14 +18,14 @@ public static class Expect
     public static Finding? Failure(Send2View send, string why) => Return(send, r => Negative(r.ReturnValue, why));
 
     private static Finding? Negative(int returnValue, string why) =>
-        returnValue < 0 ? null : new Finding($"{why}, but the call returned {returnValue}", null, "return value", "a negative errno", $"{returnValue}");
+        returnValue < 0 ? null : new Finding($"{why}, but the call returned {returnValue}", null, FindingField.ReturnValue, "a negative errno", $"{returnValue}");
 
     private static Finding? Outcome<T>(RequestView request, Func<T, Finding?> check)
         where T : StepOutcome => request.Trace.Outcome switch
         {
             T returned => check(returned),
-            Stopped stopped => new Finding($"the target did not return: {stopped.Detail}", request.Calls.Count == 0 ? null : request.Calls.Count - 1, "outcome", "a return", Stopped.Describe(stopped.Reason)),
-            NotRun => new Finding("the step never ran: an earlier step stopped the target", null, "outcome", "a return", "not run"),
+            Stopped stopped => new Finding($"the target did not return: {stopped.Detail}", request.Calls.Count == 0 ? null : request.Calls.Count - 1, FindingField.Outcome, "a return", Stopped.Describe(stopped.Reason)),
+            NotRun => new Finding("the step never ran: an earlier step stopped the target", null, FindingField.Outcome, "a return", "not run"),
             var other => throw new InvalidOperationException($"step {request.Index + 1} ended as {other}, which is no outcome of its kind of request: an adapter bug"),
         };
 }

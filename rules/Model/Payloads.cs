@@ -21,7 +21,7 @@ public static class Payloads
     {
         if (returned.ReturnValue != 0)
         {
-            return new Finding("a valid response did not complete the request", finalCall, "return value", "0", Show.Errno(returned.ReturnValue));
+            return new Finding("a valid response did not complete the request", finalCall, FindingField.ReturnValue, "0", Show.Errno(returned.ReturnValue));
         }
 
         var got = returned.MessageOut ?? default;
@@ -30,7 +30,7 @@ public static class Payloads
             : got == expected;
         return returned.MessageOut is not null && same
             ? null
-            : new Finding("the message does not hold the response's payload", finalCall, "message", expected.ToString(), returned.MessageOut?.ToString() ?? "NULL");
+            : new Finding("the message does not hold the response's payload", finalCall, FindingField.Message, expected.ToString(), returned.MessageOut?.ToString() ?? "NULL");
     }
 
     /// <summary>Whether a response is of the request's width with w1 = (destination, self) and w2 = 0.</summary>

@@ -45,7 +45,7 @@ public abstract class Rule(RuleInfo info)
     private static Finding Stop(Stopped stopped) => new(
         StopReasons.Of(stopped.Reason).Finding + stopped.Detail,
         null,
-        "outcome",
+        FindingField.Outcome,
         "a return",
         Stopped.Describe(stopped.Reason));
 }

@@ -56,18 +56,18 @@ public abstract class TwinRule(RuleInfo info, TwinVariation variation) : Rule(in
         {
             if (!a.Calls[i].Issued.Equals(b.Calls[i].Issued))
             {
-                return new Finding($"{Describe()} changed call #{i + 1} the target issued", i, "issued registers", a.Calls[i].Issued.ToString(), b.Calls[i].Issued.ToString());
+                return new Finding($"{Describe()} changed call #{i + 1} the target issued", i, FindingField.IssuedRegisters, a.Calls[i].Issued.ToString(), b.Calls[i].Issued.ToString());
             }
         }
 
         if (a.Calls.Length != b.Calls.Length)
         {
-            return new Finding($"{Describe()} changed how many calls the target issued", null, "call count", $"{a.Calls.Length}", $"{b.Calls.Length}");
+            return new Finding($"{Describe()} changed how many calls the target issued", null, FindingField.CallCount, $"{a.Calls.Length}", $"{b.Calls.Length}");
         }
 
         return a.Outcome == b.Outcome
             ? null
-            : new Finding($"{Describe()} changed the result", null, "outcome", a.Outcome.ToString(), b.Outcome.ToString());
+            : new Finding($"{Describe()} changed the result", null, FindingField.Outcome, a.Outcome.ToString(), b.Outcome.ToString());
     }
 
     private string Describe() => Variation switch

@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Traces;
 using static FfaConformance.Scenarios.Profiles.TerminalKind;
 
 namespace FfaConformance.Rules.Req2Resp2;
@@ -29,13 +30,13 @@ public sealed class InvReq2FidIds() : Send2Rule(new RuleInfo(
         var fid = FfaFunctions.DirectRequest2.Id(Convention.Smc64).Value;
         if (issued.X0 != fid)
         {
-            return new Finding("the REQ2 is not issued as FFA_MSG_SEND_DIRECT_REQ2 (SMC64)", 0, "x0", Show.Id(fid), Show.Hex(issued.X0));
+            return new Finding("the REQ2 is not issued as FFA_MSG_SEND_DIRECT_REQ2 (SMC64)", 0, FindingField.X(0), Show.Id(fid), Show.Hex(issued.X0));
         }
 
         var expected = new EndpointPair(send.Self, send.Destination).Packed;
         return issued.X1 == expected
             ? null
-            : new Finding("x1 does not name the caller (bits[31:16]) and the destination (bits[15:0]) alone", 0, "x1",
+            : new Finding("x1 does not name the caller (bits[31:16]) and the destination (bits[15:0]) alone", 0, FindingField.X(1),
                 $"{Show.Hex(expected)} ({EndpointPair.Unpack(expected)})", Show.Hex(issued.X1));
     }
 }

@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Targets;
+using FfaConformance.Scenarios.Traces;
 using static FfaConformance.Scenarios.Profiles.TerminalKind;
 
 namespace FfaConformance.Rules.Req2Resp2;
@@ -28,7 +29,7 @@ public sealed class InvReq2Gated() : Send2Rule(new RuleInfo(
     {
         if (send.Calls.Count > 0)
         {
-            return new Finding($"a REQ2 reached the conduit at FF-A {send.Version}", 0, "x0", "no call", Show.Id(send.Calls[0].Issued.W0));
+            return new Finding($"a REQ2 reached the conduit at FF-A {send.Version}", 0, FindingField.X(0), "no call", Show.Id(send.Calls[0].Issued.W0));
         }
 
         return Expect.Failure(send, $"REQ2 is not available at FF-A {send.Version}");

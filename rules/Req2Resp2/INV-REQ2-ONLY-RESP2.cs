@@ -1,5 +1,6 @@
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Traces;
 using static FfaConformance.Scenarios.Profiles.TerminalKind;
 
 namespace FfaConformance.Rules.Req2Resp2;
@@ -20,8 +21,8 @@ public sealed class InvReq2OnlyResp2() : Send2Rule(new RuleInfo(
 
     protected override Finding? Violation(Send2View send) => Expect.Return(send, r =>
         r.ReturnValue >= 0
-            ? new Finding("a DIRECT_RESP completed the REQ2", 0, "return value", "a negative errno", $"{r.ReturnValue}")
+            ? new Finding("a DIRECT_RESP completed the REQ2", 0, FindingField.ReturnValue, "a negative errno", $"{r.ReturnValue}")
             : r.MessageOut != send.Request.Message
-                ? new Finding("the REQ2 failed but its message was changed", 0, "message", send.Request.Message.ToString(), r.MessageOut.ToString())
+                ? new Finding("the REQ2 failed but its message was changed", 0, FindingField.Message, send.Request.Message.ToString(), r.MessageOut.ToString())
                 : null);
 }

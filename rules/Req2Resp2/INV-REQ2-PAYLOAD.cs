@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Traces;
 using static FfaConformance.Scenarios.Profiles.TerminalKind;
 
 namespace FfaConformance.Rules.Req2Resp2;
@@ -41,7 +42,7 @@ public sealed class InvReq2Payload() : Send2Rule(new RuleInfo(
             var register = DirectMessage2.FirstRegister + i;
             if (issued[register] != message[i])
             {
-                return new Finding($"x{register} does not carry word {i} of the message", 0, $"x{register}", Show.Hex(message[i]), Show.Hex(issued[register]));
+                return new Finding($"x{register} does not carry word {i} of the message", 0, FindingField.X(register), Show.Hex(message[i]), Show.Hex(issued[register]));
             }
         }
 

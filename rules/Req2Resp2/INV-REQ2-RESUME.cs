@@ -2,6 +2,7 @@ using FfaConformance.Rules.InterruptYield;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Answers;
 using FfaConformance.Scenarios.Profiles;
+using FfaConformance.Scenarios.Traces;
 using static FfaConformance.Scenarios.Profiles.TerminalKind;
 
 namespace FfaConformance.Rules.Req2Resp2;
@@ -34,7 +35,7 @@ public sealed class InvReq2Resume() : Send2Rule(new RuleInfo(
             var named = send.Calls[index].Answer!.W1;
             if (run.W1 != named)
             {
-                return new Finding($"FFA_RUN does not resume the context {answer.Label} named", index + 1, "w1", Show.Hex(named), Show.Hex(run.W1));
+                return new Finding($"FFA_RUN does not resume the context {answer.Label} named", index + 1, FindingField.W(1), Show.Hex(named), Show.Hex(run.W1));
             }
         }
 

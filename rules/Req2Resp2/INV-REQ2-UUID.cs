@@ -1,4 +1,5 @@
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Traces;
 using static FfaConformance.Scenarios.Profiles.TerminalKind;
 
 namespace FfaConformance.Rules.Req2Resp2;
@@ -28,9 +29,9 @@ public sealed class InvReq2Uuid() : Send2Rule(new RuleInfo(
         var uuid = send.Request.Uuid;
         if (issued.X2 != uuid.X2)
         {
-            return new Finding($"x2 does not carry bytes 0–7 of {uuid}", 0, "x2", Show.Hex(uuid.X2), Show.Hex(issued.X2));
+            return new Finding($"x2 does not carry bytes 0–7 of {uuid}", 0, FindingField.X(2), Show.Hex(uuid.X2), Show.Hex(issued.X2));
         }
 
-        return issued[3] == uuid.X3 ? null : new Finding($"x3 does not carry bytes 8–15 of {uuid}", 0, "x3", Show.Hex(uuid.X3), Show.Hex(issued[3]));
+        return issued[3] == uuid.X3 ? null : new Finding($"x3 does not carry bytes 8–15 of {uuid}", 0, FindingField.X(3), Show.Hex(uuid.X3), Show.Hex(issued[3]));
     }
 }

@@ -17,7 +17,7 @@ internal static class Requests2
     {
         if (returned.ReturnValue != 0)
         {
-            return new Finding("a valid DIRECT_RESP2 did not complete the REQ2", finalCall, "return value", "0", Show.Errno(returned.ReturnValue));
+            return new Finding("a valid DIRECT_RESP2 did not complete the REQ2", finalCall, FindingField.ReturnValue, "0", Show.Errno(returned.ReturnValue));
         }
 
         for (var i = 0; i < DirectMessage2.Words; i++)
@@ -25,7 +25,7 @@ internal static class Requests2
             if (returned.MessageOut[i] != response.Payload[i])
             {
                 return new Finding($"word {i} of the message does not hold x{DirectMessage2.FirstRegister + i} of the DIRECT_RESP2", finalCall,
-                    $"message word {i}", Show.Hex(response.Payload[i]), Show.Hex(returned.MessageOut[i]));
+                    FindingField.MessageWord(i), Show.Hex(response.Payload[i]), Show.Hex(returned.MessageOut[i]));
             }
         }
 

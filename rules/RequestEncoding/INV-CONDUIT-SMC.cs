@@ -1,5 +1,6 @@
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Profiles;
+using FfaConformance.Scenarios.Traces;
 using static FfaConformance.Scenarios.Profiles.TerminalKind;
 
 namespace FfaConformance.Rules.RequestEncoding;
@@ -24,7 +25,7 @@ public sealed class InvConduitSmc() : SendRule(new RuleInfo(
         {
             if (send.Calls[c].Conduit != first)
             {
-                return new Finding("the conduit changed within one request", c, "conduit", first.ToString().ToUpperInvariant(), send.Calls[c].Conduit.ToString().ToUpperInvariant());
+                return new Finding("the conduit changed within one request", c, FindingField.Conduit, first.ToString().ToUpperInvariant(), send.Calls[c].Conduit.ToString().ToUpperInvariant());
             }
         }
 

@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.RequestEncoding;
 
@@ -23,6 +24,6 @@ public sealed class InvReqFid() : SendRule(new RuleInfo(
         var w0 = send.Calls[0].Issued.W0;
         return w0 == expected
             ? null
-            : new Finding($"an {send.Convention} request starts with {FfaFunctions.Describe(w0)}", 0, "w0", Show.Id(expected), Show.Id(w0));
+            : new Finding($"an {send.Convention} request starts with {FfaFunctions.Describe(w0)}", 0, FindingField.W(0), Show.Id(expected), Show.Id(w0));
     }
 }

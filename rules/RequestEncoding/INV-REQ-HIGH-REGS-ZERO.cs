@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.RequestEncoding;
 
@@ -25,7 +26,7 @@ public sealed class InvReqHighRegsZero() : SendRule(new RuleInfo(
             {
                 if (issued[i] != 0)
                 {
-                    return new Finding($"{FfaFunctions.Describe(issued.W0)} leaves x{i} non-zero", c, $"x{i}", "0", Show.Hex(issued[i]));
+                    return new Finding($"{FfaFunctions.Describe(issued.W0)} leaves x{i} non-zero", c, FindingField.X(i), "0", Show.Hex(issued[i]));
                 }
             }
         }

@@ -1,5 +1,6 @@
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Targets;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.RequestEncoding;
 
@@ -21,7 +22,7 @@ public sealed class InvReqNullMsg() : SendRule(new RuleInfo(
     {
         if (send.Calls.Count > 0)
         {
-            return new Finding("a NULL message was sent anyway", 0, "calls", "none", $"{send.Calls.Count}");
+            return new Finding("a NULL message was sent anyway", 0, FindingField.Calls, "none", $"{send.Calls.Count}");
         }
 
         return Expect.Failure(send, "the message pointer is NULL");

@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.RequestEncoding;
 
@@ -31,7 +32,7 @@ public sealed class InvReqPayload32() : SendRule(new RuleInfo(
         {
             if (issued.W(3 + i) != (uint)message[i])
             {
-                return new Finding($"w{3 + i} does not carry data{i}", 0, $"w{3 + i}", Show.Hex(message[i]), Show.Hex(issued.W(3 + i)));
+                return new Finding($"w{3 + i} does not carry data{i}", 0, FindingField.W(3 + i), Show.Hex(message[i]), Show.Hex(issued.W(3 + i)));
             }
         }
 

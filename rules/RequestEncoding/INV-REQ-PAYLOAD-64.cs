@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.RequestEncoding;
 
@@ -34,7 +35,7 @@ public sealed class InvReqPayload64() : SendRule(new RuleInfo(
         {
             if (issued[3 + i] != message[i])
             {
-                return new Finding($"x{3 + i} does not carry data{i}", 0, $"x{3 + i}", Show.Hex(message[i]), Show.Hex(issued[3 + i]));
+                return new Finding($"x{3 + i} does not carry data{i}", 0, FindingField.X(3 + i), Show.Hex(message[i]), Show.Hex(issued[3 + i]));
             }
         }
 

@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.RequestEncoding;
 
@@ -33,6 +34,6 @@ public sealed class InvReqSelfId() : SendRule(new RuleInfo(
         var sender = EndpointPair.Unpack(send.Calls[0].Issued.X1).Sender;
         return sender == send.Self
             ? null
-            : new Finding("w1[31:16] is not the endpoint ID reported at boot", 0, "x1[31:16]", $"0x{send.Self:X4}", $"0x{sender:X4}");
+            : new Finding("w1[31:16] is not the endpoint ID reported at boot", 0, FindingField.X(1, 31, 16), $"0x{send.Self:X4}", $"0x{sender:X4}");
     }
 }

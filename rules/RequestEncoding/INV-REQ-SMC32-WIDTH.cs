@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.RequestEncoding;
 
@@ -29,7 +30,7 @@ public sealed class InvReqSmc32Width() : SendRule(new RuleInfo(
         {
             return Expect.Return(send, r => r.ReturnValue < 0
                 ? null
-                : new Finding("an SMC32 payload that does not fit was neither sent nor refused", null, "return value", "a negative errno", $"{r.ReturnValue}"));
+                : new Finding("an SMC32 payload that does not fit was neither sent nor refused", null, FindingField.ReturnValue, "a negative errno", $"{r.ReturnValue}"));
         }
 
         var issued = send.Calls[0].Issued;
@@ -37,7 +38,7 @@ public sealed class InvReqSmc32Width() : SendRule(new RuleInfo(
         {
             if (issued[i] >> 32 != 0)
             {
-                return new Finding($"x{i}[63:32] is passed to an SMC32 callee, which will drop it", 0, $"x{i}[63:32]", "0 (or no call)", Show.Hex(issued[i] >> 32));
+                return new Finding($"x{i}[63:32] is passed to an SMC32 callee, which will drop it", 0, FindingField.X(i, 63, 32), "0 (or no call)", Show.Hex(issued[i] >> 32));
             }
         }
 

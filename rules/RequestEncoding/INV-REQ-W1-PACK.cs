@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.RequestEncoding;
 
@@ -31,9 +32,9 @@ public sealed class InvReqW1Pack() : SendRule(new RuleInfo(
         var receiver = EndpointPair.Unpack(x1).Receiver;
         if (receiver != send.Request.Destination)
         {
-            return new Finding("w1[15:0] does not name the destination", 0, "x1[15:0]", $"0x{send.Request.Destination:X4}", $"0x{receiver:X4}");
+            return new Finding("w1[15:0] does not name the destination", 0, FindingField.X(1, 15, 0), $"0x{send.Request.Destination:X4}", $"0x{receiver:X4}");
         }
 
-        return x1 >> 32 == 0 ? null : new Finding("x1[63:32] is not zero", 0, "x1[63:32]", "0", Show.Hex(x1 >> 32));
+        return x1 >> 32 == 0 ? null : new Finding("x1[63:32] is not zero", 0, FindingField.X(1, 63, 32), "0", Show.Hex(x1 >> 32));
     }
 }

@@ -1,4 +1,5 @@
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.RequestEncoding;
 
@@ -19,6 +20,6 @@ public sealed class InvReqW2Zero() : SendRule(new RuleInfo(
     protected override Finding? Violation(SendView send)
     {
         var x2 = send.Calls[0].Issued.X2;
-        return x2 == 0 ? null : new Finding("the request's x2 is not zero", 0, "x2", "0", Show.Hex(x2));
+        return x2 == 0 ? null : new Finding("the request's x2 is not zero", 0, FindingField.X(2), "0", Show.Hex(x2));
     }
 }

@@ -26,6 +26,6 @@ public sealed class InvRtResident() : SendRule(new RuleInfo(
     }
 
     protected override Finding? Violation(SendView send) => send.Trace.Outcome is Stopped { Reason: StopReason.ResidencyViolation } stopped
-        ? new Finding(stopped.Detail, send.Calls.Count == 0 ? null : send.Calls.Count - 1, "memory access", "runtime-resident memory only", "outside the runtime region")
+        ? new Finding(stopped.Detail, send.Calls.Count == 0 ? null : send.Calls.Count - 1, FindingField.MemoryAccess, "runtime-resident memory only", "outside the runtime region")
         : null;
 }

@@ -31,6 +31,6 @@ public sealed class InvRtVirtual() : SendRule(new RuleInfo(
     }
 
     protected override Finding? Violation(SendView send) => send.Trace.Outcome is Stopped { Reason: StopReason.UnrelocatedAddress } stopped
-        ? new Finding(stopped.Detail, send.Calls.Count == 0 ? null : send.Calls.Count - 1, "address", "the runtime region's virtual address", "its physical address")
+        ? new Finding(stopped.Detail, send.Calls.Count == 0 ? null : send.Calls.Count - 1, FindingField.Address, "the runtime region's virtual address", "its physical address")
         : null;
 }

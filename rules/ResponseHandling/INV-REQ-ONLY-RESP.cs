@@ -1,5 +1,6 @@
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.ResponseHandling;
 
@@ -18,8 +19,8 @@ public sealed class InvReqOnlyResp() : SendRule(new RuleInfo(
 
     protected override Finding? Violation(SendView send) => Expect.Return(send, r =>
         r.ReturnValue >= 0
-            ? new Finding("a DIRECT_RESP2 completed the request", 0, "return value", "a negative errno", $"{r.ReturnValue}")
+            ? new Finding("a DIRECT_RESP2 completed the request", 0, FindingField.ReturnValue, "a negative errno", $"{r.ReturnValue}")
             : r.MessageOut != send.Request.Message
-                ? new Finding("the request failed but its message was changed", 0, "message", send.Request.Message?.ToString(), r.MessageOut?.ToString() ?? "NULL")
+                ? new Finding("the request failed but its message was changed", 0, FindingField.Message, send.Request.Message?.ToString(), r.MessageOut?.ToString() ?? "NULL")
                 : null);
 }

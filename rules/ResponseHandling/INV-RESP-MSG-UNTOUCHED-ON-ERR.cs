@@ -1,5 +1,6 @@
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.ResponseHandling;
 
@@ -20,5 +21,5 @@ public sealed class InvRespMsgUntouchedOnErr() : SendRule(new RuleInfo(
     protected override Finding? Violation(SendView send) => Expect.Return(send, r =>
         r.ReturnValue == 0 || r.MessageOut == send.Request.Message
             ? null
-            : new Finding($"the call returned {Show.Errno(r.ReturnValue)} but changed the message", null, "message", send.Request.Message.ToString(), r.MessageOut?.ToString()));
+            : new Finding($"the call returned {Show.Errno(r.ReturnValue)} but changed the message", null, FindingField.Message, send.Request.Message.ToString(), r.MessageOut?.ToString()));
 }

@@ -80,7 +80,7 @@ public sealed class RuleRunner(ManagedSecureWorld world)
     {
         var detail = $"case {resumption.Lost} was running when the run stopped (the runner was killed or the machine reset) and never finished";
         var trace = new Trace([], [.. lost.Steps.Select((_, i) => new StepTrace([], i == 0 ? new Stopped(StopReason.Lost, detail) : NotRun.Instance))]);
-        var finding = new Finding(StopReasons.Of(StopReason.Lost).Finding + detail, null, "outcome", "a return", Stopped.Describe(StopReason.Lost)) { Step = 0 };
+        var finding = new Finding(StopReasons.Of(StopReason.Lost).Finding + detail, null, FindingField.Outcome, "a return", Stopped.Describe(StopReason.Lost)) { Step = 0 };
         var verdict = new CaseVerdict(true, finding, []) { Kind = FailureKind.Lost };
         var run = new CaseRun(lost, trace, verdict);
         return new RuleResult(rule.Id, target, RuleOutcome.Failed, verdict.Finding!.ToString(), tally.Cases, tally.Exercised,

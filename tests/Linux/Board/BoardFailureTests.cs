@@ -56,7 +56,7 @@ public sealed class BoardFailureTests
         Assert.Multiple(() =>
         {
             Assert.That(drops.EndsAsExpected(observed), Is.True, $"observe mode: {observed.Message}");
-            Assert.That((answered.Verdict.Kind, answered.Verdict.Finding?.Field), Is.EqualTo((FailureKind.Finding, "x7")), $"answer mode: {answered.Verdict.Finding}");
+            Assert.That((answered.Verdict.Kind, answered.Verdict.Finding?.Field), Is.EqualTo((FailureKind.Finding, FindingField.X(7))), $"answer mode: {answered.Verdict.Finding}");
             Assert.That(oopses.EndsAsExpected(oops), Is.True, oops.Message);
             Assert.That(oops.Counterexample?.Failing.Verdict.Finding?.Text, Does.Contain("the board's kernel reported: Oops"));
             Assert.That(afterwards.Verdict.Kind, Is.EqualTo(FailureKind.Crash));
