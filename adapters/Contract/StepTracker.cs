@@ -1,12 +1,13 @@
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Contract;
 
 /// <summary>
-/// Keeps the session's steps in line with a guest that runs a whole case without stopping between steps: each
-/// trapped call names its step (x18), steps are begun in order as calls arrive, and the outcomes, read from the
-/// mailbox at the end, settle them.
+/// Keeps the session's steps in line with a target that runs a whole case without stopping between steps (our
+/// QEMU firmware, the Linux companion, a board): each trapped call names its step (x18 in our firmware, the
+/// companion's running step on Linux and a board), steps are begun in order as calls arrive, and the outcomes,
+/// read at the end, settle them.
 /// </summary>
 internal sealed class StepTracker(CaseSession session)
 {
