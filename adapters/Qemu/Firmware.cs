@@ -21,18 +21,10 @@ public sealed record Firmware(
         }
 
         var conduits = elf.ExecutableWords()
-            .Select(w => (w.Address, Kind: IsConduit(w.Word)))
+            .Select(w => (w.Address, Kind: ConduitInstruction.KindOf(w.Word)))
             .Where(w => w.Kind is not null)
             .ToDictionary(w => w.Address, w => w.Kind!.Value);
         return new Firmware(elf, virtualMap.WithAliases(conduits), elf.Require("fw_wait"), elf.Require("fw_reset"), elf.Require("fw_fault_park"),
             elf.Require("fw_mailbox"), elf.Require("fw_fault_record"), virtualMap, elf.Require("fw_virtual_map"));
     }
-
-    /// <summary>SMC #imm is 0xD4000003 with imm16 in bits[20:5]; HVC #imm is 0xD4000002.</summary>
-    public static ConduitKind? IsConduit(uint word) => (word & 0xFFE0_001F) switch
-    {
-        0xD400_0003 => ConduitKind.Smc,
-        0xD400_0002 => ConduitKind.Hvc,
-        _ => null,
-    };
 }

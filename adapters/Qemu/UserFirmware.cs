@@ -86,7 +86,7 @@ internal sealed record UserFirmware(
         }
 
         var conduits = elf.ExecutableWords()
-            .Select(w => (w.Address, Kind: Firmware.IsConduit(w.Word)))
+            .Select(w => (w.Address, Kind: ConduitInstruction.KindOf(w.Word)))
             .Where(w => w.Kind is not null)
             .ToDictionary(w => w.Address, w => w.Kind!.Value);
 

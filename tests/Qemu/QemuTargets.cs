@@ -60,7 +60,7 @@ internal static class QemuTargets
         notify,
         [QemuElfOptions.DefaultRuntimeSections],
         BuildRoot,
-        hangTimeout ?? QemuOptions.DefaultHangTimeout);
+        hangTimeout ?? QemuElfOptions.DefaultHangTimeout);
 
     private static string Write(string name, string text)
     {
