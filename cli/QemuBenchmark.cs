@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 
 namespace FfaConformance.Cli;

@@ -1,5 +1,7 @@
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Qemu.Elf;
+using FfaConformance.Adapters.Qemu.Firmware;
+using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Tests.Native;
 

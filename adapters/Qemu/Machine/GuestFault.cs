@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using FfaConformance.Scenarios.Traces;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// What an exception in the guest means, from the record the vectors leave (vector, ESR, ELR, FAR, the map it

@@ -1,6 +1,6 @@
 using FfaConformance.Abi;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>What an AArch64 instruction word is to the harness: a conduit call to trap, or not. Every image in QEMU is scanned with it.</summary>
 public static class ConduitInstruction

@@ -1,4 +1,4 @@
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Firmware;
 
 /// <summary>
 /// How a QEMU target is built and watched: its source, where builds are cached, and how long the guest may go

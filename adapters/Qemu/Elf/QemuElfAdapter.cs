@@ -1,6 +1,6 @@
 using FfaConformance.Adapters.Contract;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Elf;
 
 /// <summary>The adapter for a user's firmware ELF as configuration knows it: the ELF, the symbols it calls, the runtime sections.</summary>
 public sealed class QemuElfAdapter : IAdapter

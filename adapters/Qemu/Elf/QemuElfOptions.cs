@@ -1,4 +1,4 @@
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Elf;
 
 /// <summary>
 /// A user's firmware ELF and the names the QEMU ELF adapter calls it by. The defaults are the names in U-Boot

@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
+using FfaConformance.Adapters.Qemu.Machine;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Elf;
 
 /// <summary>
 /// A user's firmware ELF as the QEMU ELF adapter uses it: the functions it calls, the runtime sections (mapped
