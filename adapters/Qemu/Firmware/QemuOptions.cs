@@ -1,8 +1,9 @@
 namespace FfaConformance.Adapters.Qemu.Firmware;
 
 /// <summary>
-/// How a QEMU target is built and watched: its source, where builds are cached, and how long the guest may go
-/// without trapping or returning. <see cref="SourceKey"/> is how messages name the source.
+/// How a qemu target (the transport in our firmware) is built and watched: its source, where builds are
+/// cached, and how long the guest may go without trapping or returning. <see cref="SourceKey"/> is how
+/// messages name the source.
 /// </summary>
 public sealed record QemuOptions(string Source, string BuildRoot, TimeSpan HangTimeout)
 {
