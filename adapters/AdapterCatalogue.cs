@@ -2,7 +2,8 @@ using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Adapters.Linux;
 using FfaConformance.Adapters.Native;
-using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Qemu.Elf;
+using FfaConformance.Adapters.Qemu.Firmware;
 
 namespace FfaConformance.Adapters;
 

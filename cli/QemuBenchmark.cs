@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 
 namespace FfaConformance.Cli;
@@ -19,7 +19,7 @@ internal static class QemuBenchmark
     public static double PingPong(QemuTools tools, string image, TimeSpan duration)
     {
         var elf = ElfFile.Read(image);
-        var smc = elf.ExecutableWords().First(w => Firmware.IsConduit(w.Word) is not null).Address;
+        var smc = elf.ExecutableWords().First(w => ConduitInstruction.KindOf(w.Word) is not null).Address;
         using var machine = QemuMachine.Start(tools, image);
         var gdb = machine.Gdb;
         GdbRemote.Expect(gdb.Command($"Z0,{smc:x},4", PacketTimeout), "the breakpoint");

@@ -1,5 +1,5 @@
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Qemu.Machine;
 
 namespace FfaConformance.Adapters.Linux;
 

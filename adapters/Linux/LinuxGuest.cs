@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Linux.Companion;
-using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Traces;

@@ -1,7 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Native;
-using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Qemu.Firmware;
 
 // Usage: probe native|qemu <transport source> <build directory>. Prints "ready" once the target runs, then
 // waits to be killed; the test that started it checks that the target's processes die with it.

@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
-using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Qemu.Elf;
+using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Records;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Configuration;

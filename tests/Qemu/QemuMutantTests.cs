@@ -1,5 +1,7 @@
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Qemu.Elf;
+using FfaConformance.Adapters.Qemu.Firmware;
+using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;

@@ -1,5 +1,7 @@
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Qemu.Elf;
+using FfaConformance.Adapters.Qemu.Firmware;
+using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Tests.Native;
 
@@ -60,7 +62,7 @@ internal static class QemuTargets
         notify,
         [QemuElfOptions.DefaultRuntimeSections],
         BuildRoot,
-        hangTimeout ?? QemuOptions.DefaultHangTimeout);
+        hangTimeout ?? QemuElfOptions.DefaultHangTimeout);
 
     private static string Write(string name, string text)
     {

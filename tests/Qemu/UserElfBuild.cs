@@ -1,5 +1,5 @@
 using FfaConformance.Adapters;
-using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 
 namespace FfaConformance.Tests.Qemu;

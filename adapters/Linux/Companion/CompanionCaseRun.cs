@@ -1,5 +1,5 @@
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Contract;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;

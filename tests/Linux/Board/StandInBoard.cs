@@ -4,7 +4,7 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Linux;
 using FfaConformance.Adapters.Linux.Board;
-using FfaConformance.Adapters.Qemu;
+using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Traces;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// A client of QEMU's gdbstub (the GDB remote serial protocol) on a unix socket, for an aarch64 guest.

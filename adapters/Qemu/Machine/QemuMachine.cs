@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using FfaConformance.Adapters.Sources;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// One qemu-system-aarch64 (-M virt, halted at start) with its gdbstub on a unix socket — never a network

@@ -1,4 +1,4 @@
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// Page tables for a user's firmware ELF, in the format our firmware's mmu.c builds (4 KiB granule,

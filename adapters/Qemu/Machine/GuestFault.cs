@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using FfaConformance.Scenarios.Traces;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// What an exception in the guest means, from the record the vectors leave (vector, ESR, ELR, FAR, the map it
@@ -47,7 +47,7 @@ internal static class GuestFault
                 $"{after} the runtime path {((esr & (1 << 6)) != 0 ? "wrote" : "read")} device memory at 0x{far:X} ({Device(far)}), which an OS maps for runtime services only where the firmware declares it as runtime MMIO ({registers})");
         }
 
-        if (exceptionClass == 0 && Firmware.IsConduit(instruction) is not null)
+        if (exceptionClass == 0 && ConduitInstruction.KindOf(instruction) is not null)
         {
             return new Stopped(StopReason.Crashed, $"an SMC/HVC at {layout.Code(elr)} escaped the harness's breakpoints ({registers})");
         }

@@ -1,6 +1,6 @@
 using FfaConformance.Adapters.Sources;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// file:line of code addresses in an AArch64 ELF built with debug information, from binutils' own

@@ -1,13 +1,14 @@
 using System.Buffers.Binary;
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
+using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Firmware;
 
 /// <summary>
 /// The QEMU adapter: the transport cross-compiled into our firmware and run in qemu-system-aarch64, every
@@ -25,14 +26,14 @@ public sealed class QemuTarget : IQemuTarget
     private const int StepRegister = 18;
 
     private readonly QemuTools tools;
-    private readonly Firmware firmware;
+    private readonly FirmwareImage firmware;
     private readonly GuestLayout layout;
     private readonly TimeSpan hangTimeout;
     private readonly List<int> machineProcessIds = [];
     private QemuMachine? machine;
     private ulong[] waiting = [];
 
-    private QemuTarget(TargetDescription description, QemuTools tools, Firmware firmware, TimeSpan hangTimeout)
+    private QemuTarget(TargetDescription description, QemuTools tools, FirmwareImage firmware, TimeSpan hangTimeout)
     {
         Description = description;
         this.tools = tools;
@@ -53,12 +54,12 @@ public sealed class QemuTarget : IQemuTarget
     {
         var (cross, tools) = QemuPrerequisites.Require(name, options.BuildRoot);
         var source = TransportSources.Resolve(options.Source, options.SourceKey, sourceRequired);
-        Firmware firmware;
+        FirmwareImage firmware;
         string image;
         try
         {
             image = FirmwareBuild.Image(source, cross, options.BuildRoot);
-            firmware = Firmware.Read(image);
+            firmware = FirmwareImage.Read(image);
         }
         catch (TargetBuildException e)
         {

@@ -1,7 +1,7 @@
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Sources;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// The host tools a QEMU target needs. A missing tool makes the target skipped with a one-line reason

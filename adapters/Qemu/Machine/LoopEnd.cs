@@ -1,6 +1,6 @@
 using FfaConformance.Scenarios.Traces;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>How a run of the guest ended.</summary>
 internal abstract record LoopEnd;

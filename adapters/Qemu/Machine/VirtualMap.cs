@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using FfaConformance.Abi;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// SetVirtualAddressMap as the harness plays the OS: the runtime region (its sections, page by page) is mapped

@@ -1,6 +1,6 @@
 using FfaConformance.Abi;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// What the loop needs to know of a guest: its conduit instructions (with their virtual aliases), where a command

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
+using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Steps;
@@ -9,7 +10,7 @@ using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Elf;
 
 /// <summary>
 /// The QEMU adapter for a user's own firmware ELF (U-Boot with the seed series, say): QEMU loads the image as

@@ -1,6 +1,6 @@
 using FfaConformance.Adapters.Contract;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Elf;
 
 /// <summary>The adapter for a user's firmware ELF as configuration knows it: the ELF, the symbols it calls, the runtime sections.</summary>
 public sealed class QemuElfAdapter : IAdapter
@@ -39,7 +39,7 @@ public sealed class QemuElfAdapter : IAdapter
             config.Value(ExitBootServicesNotify.Name) ?? QemuElfOptions.DefaultExitBootServicesNotify,
             [.. (config.Value(RuntimeSections.Name) ?? QemuElfOptions.DefaultRuntimeSections).Split(',', StringSplitOptions.TrimEntries)],
             config.BuildDirectory,
-            config.Milliseconds(SettingKey.HangTimeout.Name) ?? QemuOptions.DefaultHangTimeout),
+            config.Milliseconds(SettingKey.HangTimeout.Name) ?? QemuElfOptions.DefaultHangTimeout),
         config.Flag(Required.Name, whenAbsent: true));
 
     private static bool IsSymbol(string text) => text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '$');

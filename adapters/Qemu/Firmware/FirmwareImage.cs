@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
+using FfaConformance.Adapters.Qemu.Machine;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Firmware;
 
 /// <summary>
 /// A built firmware image and the addresses the harness works with: every conduit instruction (found by
@@ -8,10 +9,10 @@ namespace FfaConformance.Adapters.Qemu;
 /// addresses), fw_wait, fw_reset, fw_fault_park, the mailbox, the fault record, and the runtime region's
 /// virtual map with fw_virtual_map, where the firmware finds it (c/firmware/firmware.h).
 /// </summary>
-public sealed record Firmware(
+public sealed record FirmwareImage(
     ElfFile Elf, IReadOnlyDictionary<ulong, ConduitKind> Conduits, ulong Wait, ulong Reset, ulong FaultPark, ulong Mailbox, ulong FaultRecord, VirtualMap Virtual, ulong VirtualMapTable)
 {
-    public static Firmware Read(string path)
+    public static FirmwareImage Read(string path)
     {
         var elf = ElfFile.Read(path);
         var virtualMap = VirtualMap.Of(elf, [(elf.Require("__efi_runtime_start"), elf.Require("__efi_runtime_end"))]);
@@ -21,18 +22,10 @@ public sealed record Firmware(
         }
 
         var conduits = elf.ExecutableWords()
-            .Select(w => (w.Address, Kind: IsConduit(w.Word)))
+            .Select(w => (w.Address, Kind: ConduitInstruction.KindOf(w.Word)))
             .Where(w => w.Kind is not null)
             .ToDictionary(w => w.Address, w => w.Kind!.Value);
-        return new Firmware(elf, virtualMap.WithAliases(conduits), elf.Require("fw_wait"), elf.Require("fw_reset"), elf.Require("fw_fault_park"),
+        return new FirmwareImage(elf, virtualMap.WithAliases(conduits), elf.Require("fw_wait"), elf.Require("fw_reset"), elf.Require("fw_fault_park"),
             elf.Require("fw_mailbox"), elf.Require("fw_fault_record"), virtualMap, elf.Require("fw_virtual_map"));
     }
-
-    /// <summary>SMC #imm is 0xD4000003 with imm16 in bits[20:5]; HVC #imm is 0xD4000002.</summary>
-    public static ConduitKind? IsConduit(uint word) => (word & 0xFFE0_001F) switch
-    {
-        0xD400_0003 => ConduitKind.Smc,
-        0xD400_0002 => ConduitKind.Hvc,
-        _ => null,
-    };
 }

@@ -1,6 +1,6 @@
 using FfaConformance.Adapters.Contract;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Firmware;
 
 /// <summary>The QEMU firmware adapter as configuration knows it: Source, Required, HangTimeoutMs.</summary>
 public sealed class QemuAdapter : IAdapter

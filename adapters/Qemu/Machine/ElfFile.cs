@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using FfaConformance.Adapters.Sources;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// The parts of a little-endian ELF64 image the QEMU adapter needs: sections (to scan executable ones for

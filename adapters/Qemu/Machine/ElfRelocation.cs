@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using FfaConformance.Adapters.Sources;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// Moves a firmware ELF linked below RAM into RAM the way the firmware would move itself: U-Boot for arm64

@@ -3,7 +3,7 @@ using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// The loop both QEMU targets share: resume the guest with the given registers (after the given memory

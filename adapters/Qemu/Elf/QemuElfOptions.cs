@@ -1,4 +1,4 @@
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Elf;
 
 /// <summary>
 /// A user's firmware ELF and the names the QEMU ELF adapter calls it by. The defaults are the names in U-Boot
@@ -17,4 +17,6 @@ public sealed record QemuElfOptions(
     public const string DefaultBootEntry = "ffa_invoke_msg_send_direct_req";
     public const string DefaultExitBootServicesNotify = "ffa_rt_exit_boot_services_notify";
     public const string DefaultRuntimeSections = ".efi_runtime*";
+
+    public static readonly TimeSpan DefaultHangTimeout = TimeSpan.FromSeconds(2);
 }

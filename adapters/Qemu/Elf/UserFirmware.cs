@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
+using FfaConformance.Adapters.Qemu.Machine;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Elf;
 
 /// <summary>
 /// A user's firmware ELF as the QEMU ELF adapter uses it: the functions it calls, the runtime sections (mapped
@@ -86,7 +87,7 @@ internal sealed record UserFirmware(
         }
 
         var conduits = elf.ExecutableWords()
-            .Select(w => (w.Address, Kind: Firmware.IsConduit(w.Word)))
+            .Select(w => (w.Address, Kind: ConduitInstruction.KindOf(w.Word)))
             .Where(w => w.Kind is not null)
             .ToDictionary(w => w.Address, w => w.Kind!.Value);
 

@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
 using FfaConformance.Abi;
+using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Steps;
 using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Firmware;
 
 /// <summary>
 /// Our firmware's fw_mailbox (c/firmware/firmware.h): a whole case goes in — boot data and every step — and the

@@ -1,6 +1,6 @@
 using FfaConformance.Adapters.Sources;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// Builds the bare-metal aarch64 image for a transport with Debian's cross compiler: our boot code, vectors,

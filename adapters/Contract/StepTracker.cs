@@ -1,12 +1,13 @@
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Contract;
 
 /// <summary>
-/// Keeps the session's steps in line with a guest that runs a whole case without stopping between steps: each
-/// trapped call names its step (x18), steps are begun in order as calls arrive, and the outcomes, read from the
-/// mailbox at the end, settle them.
+/// Keeps the session's steps in line with a target that runs a whole case without stopping between steps (our
+/// QEMU firmware, the Linux companion, a board): each trapped call names its step (x18 in our firmware, the
+/// companion's running step on Linux and a board), steps are begun in order as calls arrive, and the outcomes,
+/// read at the end, settle them.
 /// </summary>
 internal sealed class StepTracker(CaseSession session)
 {
@@ -24,7 +25,7 @@ internal sealed class StepTracker(CaseSession session)
         if (index < next || index >= session.Scenario.Steps.Length)
         {
             throw new InvalidOperationException(
-                $"a trapped call names step {index + 1} while step {open + 1} runs: x18 was changed by code not built with -ffixed-x18");
+                $"a trapped call names step {index + 1} while step {open + 1} runs: the steps went out of order (in our firmware, x18 was changed by code not built with -ffixed-x18)");
         }
 
         Close();

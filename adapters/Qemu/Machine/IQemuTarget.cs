@@ -1,6 +1,6 @@
 using FfaConformance.Adapters.Contract;
 
-namespace FfaConformance.Adapters.Qemu;
+namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>What both QEMU targets report beyond the contract: for the benchmark, and for checking that no QEMU is left behind.</summary>
 public interface IQemuTarget : ITarget
