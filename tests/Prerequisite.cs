@@ -3,11 +3,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace FfaConformance.Tests;
 
 /// <summary>
-/// What a self-test needs. A tool missing from the machine ignores the test with the reason — except in CI,
-/// where .ci/run installs everything (tools/test) and a missing tool is a failure, so that no target's tests
-/// can pass CI by not running. Code under test that a user keeps outside the repository and no install can give
-/// (the seed patch, ../shared/seed) ignores the test with the reason in CI too: it may not be there, and the
-/// suite's own target for it is skipped the same way.
+/// What a self-test needs. A tool or input missing from the machine ignores the test with the reason — except in
+/// CI, where .ci/run installs every tool (tools/test) and the seed patch is kept beside the checkout
+/// (../shared/seed), so a missing one is a failure: no target's tests can pass CI by not running.
 /// </summary>
 internal static class Prerequisite
 {
@@ -21,8 +19,4 @@ internal static class Prerequisite
 
         throw new IgnoreException(reason);
     }
-
-    /// <summary>Code the user keeps outside the repository is not there: the test is ignored with the reason, in CI as well.</summary>
-    [DoesNotReturn]
-    public static void Absent(string reason) => throw new IgnoreException(reason);
 }

@@ -29,7 +29,7 @@ internal static class NativeTargets
     {
         if (!Directory.Exists(Seed))
         {
-            Prerequisite.Absent($"the seed is not present at {Seed}");
+            Prerequisite.Missing($"the seed patch is not present at {Seed} (the project's CI keeps it there, beside the checkout)");
         }
     }
 
