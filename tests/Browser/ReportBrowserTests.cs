@@ -13,7 +13,6 @@ namespace FfaConformance.Tests.Browser;
 /// </summary>
 [TestFixture]
 [Category("Browser")]
-[NonParallelizable]
 public sealed class ReportBrowserTests
 {
     private static readonly string Artifacts = Path.Combine(NativeTargets.Root, "artifacts", "results", "browser");

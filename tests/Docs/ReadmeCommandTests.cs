@@ -14,7 +14,6 @@ namespace FfaConformance.Tests.Docs;
 /// </summary>
 [TestFixture]
 [Category("Commands")]
-[NonParallelizable]
 public sealed partial class ReadmeCommandTests
 {
     private static readonly string Results = Directory.CreateTempSubdirectory("ffa-readme-").FullName;

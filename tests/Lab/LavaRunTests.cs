@@ -21,7 +21,6 @@ namespace FfaConformance.Tests.Lab;
 /// </summary>
 [TestFixture]
 [Category("Lab")]
-[NonParallelizable]
 public sealed partial class LavaRunTests
 {
     [Test]

@@ -13,7 +13,6 @@ namespace FfaConformance.Tests.Linux;
 /// </summary>
 [TestFixture]
 [Category("Linux")]
-[NonParallelizable]
 public sealed class LinuxDriverTests
 {
     [Test]

@@ -17,7 +17,6 @@ namespace FfaConformance.Tests.Linux;
 /// </summary>
 [TestFixture]
 [Category("Linux")]
-[NonParallelizable]
 public sealed class LinuxMutantTests
 {
     private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));

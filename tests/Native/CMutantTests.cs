@@ -14,7 +14,6 @@ namespace FfaConformance.Tests.Native;
 /// </summary>
 [TestFixture]
 [Category("Native")]
-[NonParallelizable]
 public sealed class CMutantTests
 {
     private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));

@@ -13,7 +13,6 @@ namespace FfaConformance.Tests.Native;
 /// <summary>The C reference transport passes every rule at every version, through the native adapter.</summary>
 [TestFixture]
 [Category("Native")]
-[NonParallelizable]
 public sealed class NativeReferenceTests
 {
     private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));

@@ -11,7 +11,6 @@ namespace FfaConformance.Tests.Native;
 /// </summary>
 [TestFixture]
 [Category("Native")]
-[NonParallelizable]
 public sealed class SeedTests
 {
     private NativeTarget? seed;

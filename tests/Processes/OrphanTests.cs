@@ -10,7 +10,6 @@ namespace FfaConformance.Tests.Processes;
 /// </summary>
 [TestFixture]
 [Category("Processes")]
-[NonParallelizable]
 public sealed class OrphanTests
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);

@@ -12,7 +12,6 @@ namespace FfaConformance.Tests.Processes;
 /// </summary>
 [TestFixture]
 [Category("Processes")]
-[NonParallelizable]
 public sealed class ResumeTests
 {
     [Test]

@@ -20,7 +20,6 @@ namespace FfaConformance.Tests.Qemu;
 /// </summary>
 [TestFixture]
 [Category("Qemu")]
-[NonParallelizable]
 public sealed class CrossTargetTests
 {
     private static readonly ManagedSecureWorld World = new(PartitionTable.Default, FfaVersion.V1_3);

@@ -16,7 +16,6 @@ namespace FfaConformance.Tests.Qemu;
 /// </summary>
 [TestFixture]
 [Category("Qemu")]
-[NonParallelizable]
 public sealed class FaultPlaceTests
 {
     private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));

@@ -20,7 +20,6 @@ namespace FfaConformance.Tests.Qemu;
 /// </summary>
 [TestFixture]
 [Category("Qemu")]
-[NonParallelizable]
 public sealed class QemuMutantTests
 {
     private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));

@@ -12,7 +12,6 @@ namespace FfaConformance.Tests.Qemu;
 /// </summary>
 [TestFixture]
 [Category("Qemu")]
-[NonParallelizable]
 public sealed class QemuSeedAndReferenceTests
 {
     [OneTimeSetUp]

@@ -12,7 +12,6 @@ namespace FfaConformance.Tests.RunModel;
 /// </summary>
 [TestFixture]
 [Category("Commands")]
-[NonParallelizable]
 public sealed partial class CommandTests
 {
     [TestCase("FullyQualifiedName~mine/")]

@@ -13,7 +13,6 @@ namespace FfaConformance.Tests.RunModel;
 /// reproduce on the shrunk case keeps the first failing case and its trace.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
 public sealed class EvidenceTests
 {
     [Test]

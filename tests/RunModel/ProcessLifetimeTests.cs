@@ -17,7 +17,6 @@ namespace FfaConformance.Tests.RunModel;
 /// </summary>
 [TestFixture]
 [Category("Processes")]
-[NonParallelizable]
 public sealed class ProcessLifetimeTests
 {
     private const string DaemonMarker = "31337.5";

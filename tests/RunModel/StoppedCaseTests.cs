@@ -15,7 +15,6 @@ namespace FfaConformance.Tests.RunModel;
 /// </summary>
 [TestFixture]
 [Category("Native")]
-[NonParallelizable]
 public sealed class StoppedCaseTests
 {
     [OneTimeSetUp]

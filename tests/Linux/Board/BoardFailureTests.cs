@@ -20,7 +20,6 @@ namespace FfaConformance.Tests.Linux.Board;
 /// </summary>
 [TestFixture]
 [Category("Linux")]
-[NonParallelizable]
 public sealed class BoardFailureTests
 {
     private static CMutant Mutant(string name) => CMutant.Parse(Path.Combine(TestContext.CurrentContext.TestDirectory, "Linux", "Mutants", $"{name}.mutant"));

@@ -17,7 +17,6 @@ namespace FfaConformance.Tests.Linux.Board;
 /// </summary>
 [TestFixture]
 [Category("Linux")]
-[NonParallelizable]
 public sealed class BoardTests
 {
     [Test]
