@@ -6,7 +6,7 @@ namespace FfaConformance.Adapters.Sources;
 /// <summary>
 /// What the native and QEMU builds share: compiling a transport against the U-Boot shim, running the tools,
 /// and a cache of build outputs keyed by a hash of every input (sources, shim, flags, the compiler's version).
-/// A build runs in a fresh directory that is renamed into place, so concurrent test processes do not collide.
+/// A build runs in a fresh directory that is renamed into place, under a lock that makes a concurrent builder of the same inputs wait.
 /// </summary>
 public static class CBuild
 {
@@ -14,6 +14,14 @@ public static class CBuild
     public static string Cached(string buildRoot, string kind, string key, string product, Action<string> build)
     {
         var output = Path.Combine(buildRoot, kind, key);
+        if (File.Exists(Path.Combine(output, product)))
+        {
+            return output;
+        }
+
+        // One builder per key at a time: a second process (the suite's run beside its self-tests) waits for the
+        // first's output instead of doing the same build again. The lock goes with the process that holds it.
+        using var held = Hold($"{output}.lock");
         if (File.Exists(Path.Combine(output, product)))
         {
             return output;
@@ -48,6 +56,22 @@ public static class CBuild
             if (Directory.Exists(work))
             {
                 Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    private static FileStream Hold(string file)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (File.Exists(file))
+            {
+                Thread.Sleep(100);
             }
         }
     }
