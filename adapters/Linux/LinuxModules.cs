@@ -62,21 +62,13 @@ public sealed record LinuxModules(string Initramfs, bool Req2, bool Req2TakesUui
                 "obj-m += ffa-core.o ffa-module.o\nffa-core-objs := bus.o\nffa-module-objs := driver.o smccc.o\n");
             Make(kernel, ffa, "the arm_ffa driver");
 
-            var conf = Directory.CreateDirectory(Path.Combine(work, "companion")).FullName;
-            foreach (var file in Directory.GetFiles(companion))
-            {
-                File.Copy(file, Path.Combine(conf, Path.GetFileName(file)));
-            }
-
-            File.WriteAllText(Path.Combine(conf, "Kbuild"), CompanionKbuild($"{first} {flavour}"));
-            Make(kernel, conf, "the companion module", $"KBUILD_EXTRA_SYMBOLS={Path.Combine(ffa, "Module.symvers")}");
-
-            var modules = new[] { Path.Combine(ffa, "ffa-core.ko"), Path.Combine(ffa, "ffa-module.ko"), Path.Combine(conf, "ffa_conformance.ko") };
-            foreach (var module in modules)
+            var drivers = new[] { Path.Combine(ffa, "ffa-core.ko"), Path.Combine(ffa, "ffa-module.ko") };
+            foreach (var module in drivers)
             {
                 Tool(kernel, "aarch64-linux-gnu-strip", ["--strip-debug", module], work, "strip");
             }
 
+            var modules = drivers.Append(Path.Combine(Companion(kernel, driver.Header, flavour, Path.Combine(ffa, "Module.symvers"), buildRoot), "ffa_conformance.ko"));
             var image = new Initramfs().Folder("bin").Folder("dev").Folder("proc").Folder("sys").Device("dev/console", 5, 1)
                 .File("init", Encoding.ASCII.GetBytes(init), executable: true)
                 .File("bin/busybox", File.ReadAllBytes(kernel.Busybox), executable: true);
@@ -90,6 +82,44 @@ public sealed record LinuxModules(string Initramfs, bool Req2, bool Req2TakesUui
         return new LinuxModules(Path.Combine(output, "initramfs.cpio.gz"), api.Req2, api.Req2TakesUuid);
     }
 
+    /// <summary>
+    /// The companion module, cached apart from the driver: it depends on the driver only through the header and the
+    /// CRCs of the symbols it links against, so a mutant of driver.c that keeps them does not build it again.
+    /// </summary>
+    private static string Companion(LinuxKernel kernel, string header, string flavour, string driverSymbols, string buildRoot)
+    {
+        var sources = Path.Combine(CSources.Root, "linux");
+        var key = new StringBuilder(kernel.Abi).Append(kernel.Version).Append(Defines).Append(flavour).Append('\0').Append(File.ReadAllText(header));
+
+        // A symbol's CRC, name, module and export kind: not the folder the driver was built in, a fresh one each time.
+        foreach (var fields in File.ReadAllLines(driverSymbols).Select(l => l.Split('\t')).Where(f => f.Length >= 3))
+        {
+            key.Append('\0').AppendJoin('\t', fields[..2]).Append('\t').Append(Path.GetFileName(fields[2])).Append('\t').AppendJoin('\t', fields[3..]);
+        }
+
+        foreach (var file in Directory.GetFiles(sources).Order(StringComparer.Ordinal))
+        {
+            key.Append('\0').Append(Path.GetFileName(file)).Append('\0').Append(File.ReadAllText(file));
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())))[..16];
+        return CBuild.Cached(buildRoot, "linux-companion", hash, "ffa_conformance.ko", work =>
+        {
+            foreach (var file in Directory.GetFiles(sources))
+            {
+                File.Copy(file, Path.Combine(work, Path.GetFileName(file)));
+            }
+
+            var include = Directory.CreateDirectory(Path.Combine(work, "include", "linux")).FullName;
+            File.Copy(header, Path.Combine(include, "arm_ffa.h"));
+            var symbols = Path.Combine(work, "driver.symvers");
+            File.Copy(driverSymbols, symbols);
+            File.WriteAllText(Path.Combine(work, "Kbuild"), CompanionKbuild($"-include {Path.Combine(include, "arm_ffa.h")} {Defines} {flavour}"));
+            Make(kernel, work, "the companion module", $"KBUILD_EXTRA_SYMBOLS={symbols}");
+            Tool(kernel, "aarch64-linux-gnu-strip", ["--strip-debug", Path.Combine(work, "ffa_conformance.ko")], work, "strip");
+        });
+    }
+
     /// <summary>The companion module's Kbuild: one module of companion.c and board.c.</summary>
     public static string CompanionKbuild(string flags) => $"ccflags-y += {flags}\nobj-m += ffa_conformance.o\nffa_conformance-y := companion.o board.o\n";
 
@@ -97,7 +127,7 @@ public sealed record LinuxModules(string Initramfs, bool Req2, bool Req2TakesUui
     public const string Defines = "-DCONFIG_ARM_FFA_TRANSPORT_MODULE=1 -DCONFIG_ARM_FFA_SMCCC=1";
 
     private static void Make(LinuxKernel kernel, string folder, string what, params string[] extra) =>
-        Tool(kernel, "make", ["-C", kernel.Headers, $"M={folder}", "CONFIG_DEBUG_INFO_BTF_MODULES=", .. extra, "modules"], folder, what);
+        Tool(kernel, "make", [$"-j{Environment.ProcessorCount}", "-C", kernel.Headers, $"M={folder}", "CONFIG_DEBUG_INFO_BTF_MODULES=", .. extra, "modules"], folder, what);
 
     private static void Tool(LinuxKernel kernel, string tool, IEnumerable<string> arguments, string folder, string what)
     {
