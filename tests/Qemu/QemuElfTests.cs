@@ -30,7 +30,7 @@ public sealed class QemuElfTests
     [Test]
     public void TheCReferenceAsAUserElfPassesEveryRule()
     {
-        var results = ExpectedVerdicts.PassesEveryRule("c-reference-elf", FfaVersion.V1_2, () => QemuTargets.Elf("c-reference-elf", NativeTargets.Reference, FfaVersion.V1_2, QemuTargets.ReferenceNotify));
+        var results = ExpectedVerdicts.PassesEveryRule("c-reference-elf", FfaVersion.V1_2, () => QemuTargets.Elf("c-reference-elf", NativeTargets.Reference, FfaVersion.V1_2, QemuTargets.ReferenceNotify), QemuTargets.MaxTest);
 
         Assert.That(results.Where(r => r.Rule is "INV-RT-RESIDENT" or "INV-RT-VIRTUAL").Select(r => r.Outcome), Is.EqualTo(new[] { RuleOutcome.Passed, RuleOutcome.Passed }));
     }
@@ -39,7 +39,7 @@ public sealed class QemuElfTests
     public void TheSeedAsAUserElfFailsWhatItFailsInOurFirmware()
     {
         NativeTargets.RequireSeed();
-        var results = ExpectedVerdicts.FailsWhatTheSeedFails("seed-elf", FfaVersion.V1_0, () => QemuTargets.Elf("seed-elf", NativeTargets.Seed, FfaVersion.V1_0, QemuElfOptions.DefaultExitBootServicesNotify));
+        var results = ExpectedVerdicts.FailsWhatTheSeedFails("seed-elf", FfaVersion.V1_0, () => QemuTargets.Elf("seed-elf", NativeTargets.Seed, FfaVersion.V1_0, QemuElfOptions.DefaultExitBootServicesNotify), QemuTargets.MaxTest);
 
         Assert.That(results.Where(r => r.Rule is "INV-RT-RESIDENT" or "INV-RT-VIRTUAL").Select(r => r.Outcome), Is.EqualTo(new[] { RuleOutcome.Passed, RuleOutcome.Passed }));
     }

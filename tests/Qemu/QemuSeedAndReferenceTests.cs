@@ -21,7 +21,7 @@ public sealed class QemuSeedAndReferenceTests
     public void TheSeedFailsWhatItFailsNativelyWithTheSameMinimalCounterexamples()
     {
         NativeTargets.RequireSeed();
-        var results = ExpectedVerdicts.FailsWhatTheSeedFails("seed-qemu", FfaVersion.V1_0, () => QemuTargets.Create("seed-qemu", NativeTargets.Seed, FfaVersion.V1_0));
+        var results = ExpectedVerdicts.FailsWhatTheSeedFails("seed-qemu", FfaVersion.V1_0, () => QemuTargets.Create("seed-qemu", NativeTargets.Seed, FfaVersion.V1_0), QemuTargets.MaxTest);
 
         Assert.That(results.Where(r => r.Rule is "INV-RT-RESIDENT" or "INV-RT-VIRTUAL").Select(r => r.Outcome), Is.EqualTo(new[] { RuleOutcome.Passed, RuleOutcome.Passed }));
     }

@@ -12,6 +12,10 @@ internal static class QemuTargets
 {
     private static string BuildRoot => Path.Combine(NativeTargets.Root, "artifacts", "build");
 
+    /// <summary>Cases per rule on a QEMU target: what the shipped c-reference-qemu target runs (config/ffa.defaults.json).</summary>
+    public static int MaxTest => RunModel.Runs.Settings().Targets.Single(t => t.Name == "c-reference-qemu").MaxTest
+        ?? throw new InvalidOperationException("config/ffa.defaults.json gives c-reference-qemu no MaxTest");
+
     public static void RequireQemu()
     {
         if (Toolchain.Find(FirmwareBuild.CrossPrefix, out var compiler) is null)

@@ -18,10 +18,10 @@ internal static class ExpectedVerdicts
 {
     public static string SeedExpectations => Path.Combine(NativeTargets.Root, "expectations", "seed.json");
 
-    /// <summary>Every rule passes where it applies (residency included where the target can show it).</summary>
-    public static IReadOnlyList<ResultRecord> PassesEveryRule(string name, FfaVersion version, Func<ITarget> build)
+    /// <summary>Every rule passes where it applies (residency included where the target can show it), in <paramref name="maxTest"/> cases (Run:MaxTest unless given).</summary>
+    public static IReadOnlyList<ResultRecord> PassesEveryRule(string name, FfaVersion version, Func<ITarget> build, int? maxTest = null)
     {
-        using var run = Run(name, version, build, new Dictionary<string, Expectation>(), out var results);
+        using var run = Run(name, version, build, new Dictionary<string, Expectation>(), maxTest, out var results);
 
         Assert.Multiple(() =>
         {
@@ -34,10 +34,10 @@ internal static class ExpectedVerdicts
     }
 
     /// <summary>The seed's run is green against its expectations, fails exactly the listed rules, and its counterexamples are minimal.</summary>
-    public static IReadOnlyList<ResultRecord> FailsWhatTheSeedFails(string name, FfaVersion version, Func<ITarget> build)
+    public static IReadOnlyList<ResultRecord> FailsWhatTheSeedFails(string name, FfaVersion version, Func<ITarget> build, int? maxTest = null)
     {
         var expected = ExpectationsFile.Load(SeedExpectations);
-        using var run = Run(name, version, build, expected, out var results);
+        using var run = Run(name, version, build, expected, maxTest, out var results);
 
         Assert.That(results.Where(r => r.IsRed).Select(r => $"{r.Rule}: {r.Explanation}"), Is.Empty);
         Assert.That(results.Where(r => r.Verdict == Verdict.ExpectedFailure).Select(r => r.Rule), Is.EquivalentTo(expected.Keys));
@@ -52,9 +52,9 @@ internal static class ExpectedVerdicts
         return results;
     }
 
-    private static ConformanceRun Run(string name, FfaVersion version, Func<ITarget> build, IReadOnlyDictionary<string, Expectation> expectations, out IReadOnlyList<ResultRecord> results)
+    private static ConformanceRun Run(string name, FfaVersion version, Func<ITarget> build, IReadOnlyDictionary<string, Expectation> expectations, int? maxTest, out IReadOnlyList<ResultRecord> results)
     {
-        var run = new ConformanceRun(new RunPlan([new RunTarget(name, "test", version, build, expectations)], SettingsLoader.DefaultOptions, FfaVersion.V1_3));
+        var run = new ConformanceRun(new RunPlan([new RunTarget(name, "test", version, build, expectations, maxTest)], SettingsLoader.DefaultOptions, FfaVersion.V1_3));
         results = run.CheckAll();
         Assert.That(results, Has.Count.EqualTo(RuleCatalogue.All.Count));
         return run;
