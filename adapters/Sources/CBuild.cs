@@ -46,7 +46,7 @@ public static class CBuild
             }
             catch (IOException) when (File.Exists(Path.Combine(output, product)))
             {
-                // Another process built the same inputs first.
+                // Another process built the same inputs first without this lock (an earlier version of the suite).
             }
 
             return output;
