@@ -130,6 +130,8 @@ public static class Wire
     public const ulong CompanionHello = 0x8300_ffa0;
     [CName("CONF_FAULT")]
     public const ulong CompanionFault = 0x8300_ffa1;
+    [CName("CONF_WAIT")]
+    public const ulong CompanionWait = 0x8300_ffa2;
     [CName("CONF_SEND")]
     public const uint CompanionSend = 2;
     [CName("CONF_SEND2")]

@@ -22,7 +22,8 @@ internal static class QemuBenchmark
         var smc = elf.ExecutableWords().First(w => ConduitInstruction.KindOf(w.Word) is not null).Address;
         using var machine = QemuMachine.Start(tools, image);
         var gdb = machine.Gdb;
-        GdbRemote.Expect(gdb.Command($"Z0,{smc:x},4", PacketTimeout), "the breakpoint");
+        GuestTrap.Place(gdb, smc, virtualAddress: false, PacketTimeout);
+        GuestTrap.Watch(gdb, smc, PacketTimeout);
         gdb.Send("c");
         Trap(gdb, TimeSpan.FromSeconds(1));
         var (calls, elapsed) = Trap(gdb, duration);

@@ -4,9 +4,9 @@ using FfaConformance.Adapters.Qemu.Machine;
 namespace FfaConformance.Adapters.Linux;
 
 /// <summary>
-/// A Linux guest stopped by QEMU's gdbstub at one of its conduit instructions (<see cref="KernelSites"/>): answering
-/// the call in the harness's place, letting QEMU's own PSCI take it, and the SMCCC discovery answers without which
-/// the FF-A driver does not start.
+/// A Linux guest stopped by QEMU's gdbstub at one of its conduit instructions (<see cref="KernelSites"/>): the FF-A
+/// conduit's trap, answering the call in the harness's place, letting QEMU's own PSCI take it, and the SMCCC
+/// discovery answers without which the FF-A driver does not start.
 /// </summary>
 public static class KernelConduit
 {
@@ -22,6 +22,18 @@ public static class KernelConduit
         registers[0] == PsciFeatures && registers[1] == SmcccVersion ? RegisterSet.Of(0)
         : registers[0] == SmcccVersion ? RegisterSet.Of(SmcccVersion12)
         : null;
+
+    /// <summary>
+    /// Makes the FF-A conduit a <see cref="GuestTrap"/> in place of its breakpoint, at a stop after the kernel has
+    /// its MMU on: the trap is written through the kernel's translation, because its text's physical address is
+    /// where QEMU chose to load the Image.
+    /// </summary>
+    public static void Trap(GdbRemote gdb, KernelSites sites, TimeSpan timeout)
+    {
+        GdbRemote.Expect(gdb.Command($"z0,{sites.FfaConduit:x},4", timeout), "removing the breakpoint on the FF-A conduit");
+        GuestTrap.Place(gdb, sites.FfaConduit, virtualAddress: true, timeout);
+        GuestTrap.Watch(gdb, sites.FfaConduit, timeout);
+    }
 
     /// <summary>Returns <paramref name="answer"/> from the conduit instruction the guest is stopped at, and lets it run.</summary>
     public static void Answer(GdbRemote gdb, ulong[] registers, RegisterSet answer, TimeSpan timeout)

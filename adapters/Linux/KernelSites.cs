@@ -4,7 +4,7 @@ using FfaConformance.Adapters.Contract;
 namespace FfaConformance.Adapters.Linux;
 
 /// <summary>
-/// Where in the kernel's Image the harness sets its breakpoints, found by instruction signatures from
+/// Where in the kernel's Image the harness stops the guest, found by instruction signatures from
 /// arch/arm64/kernel/smccc-call.S (each occurs once; no symbol table is needed, and a kernel update that
 /// moves them is found again): the hvc of arm_smccc_1_2_hvc, which the FF-A driver's calls go through, and
 /// the hvc of __arm_smccc_hvc, which PSCI and SMCCC discovery use at boot. The Image is booted with nokaslr,
@@ -42,7 +42,7 @@ public sealed record KernelSites(ulong FfaConduit, ulong PsciConduit)
         if (first < 0 || first != last)
         {
             throw new TargetUnavailableException(
-                $"the kernel image {path} has {(first < 0 ? "no" : "more than one")} copy of {what}'s instruction sequence; the linux adapter cannot place its breakpoint", skip: false);
+                $"the kernel image {path} has {(first < 0 ? "no" : "more than one")} copy of {what}'s instruction sequence; the linux adapter cannot trap its calls", skip: false);
         }
 
         return (ulong)first;

@@ -13,9 +13,9 @@ namespace FfaConformance.Adapters.Linux;
 /// <summary>
 /// One booted Linux guest in QEMU, halted by the harness wherever the kernel would reach firmware: the hvc
 /// of __arm_smccc_hvc (PSCI and SMCCC discovery at boot: SMCCC v1.2 is reported so that the FF-A driver
-/// starts, everything else passes through to QEMU's PSCI), the hvc of arm_smccc_1_2_hvc (every FF-A call the
-/// driver makes, answered by the managed secure world; the companion module's own calls), and the
-/// companion's conf_wait, where the guest waits for the next case.
+/// starts, everything else passes through to QEMU's PSCI), and the hvc of arm_smccc_1_2_hvc, made a
+/// <see cref="GuestTrap"/> at the first stop: every FF-A call the driver makes, answered by the managed secure
+/// world, and the companion module's own calls, among them the one with which it waits for the next case.
 /// </summary>
 internal sealed class LinuxGuest : IDisposable
 {
@@ -25,7 +25,6 @@ internal sealed class LinuxGuest : IDisposable
     private readonly KernelSites sites;
     private readonly string console;
     private ulong mailbox;
-    private ulong wait;
     private uint devices;
     private ulong[] parked = [];
     private ulong[] booted = [];
@@ -118,10 +117,7 @@ internal sealed class LinuxGuest : IDisposable
         try
         {
             Write(gdb, run.Scenario);
-            parked[GdbRemote.Pc] = parked[30];
-            gdb.Send(GdbRemote.WriteRegistersPacket(parked));
-            gdb.Send("c");
-            GdbRemote.Expect(gdb.Receive(PacketTimeout) ?? string.Empty, "the return from conf_wait");
+            Answer(gdb, (ulong[])parked.Clone(), RegisterSet.Of(0));
             while (true)
             {
                 var stop = gdb.Receive(hangTimeout);
@@ -140,6 +136,14 @@ internal sealed class LinuxGuest : IDisposable
 
                 var registers = gdb.ReadRegisters(PacketTimeout);
                 var pc = registers[GdbRemote.Pc];
+                if (pc == sites.FfaConduit && registers[0] == Wire.CompanionWait)
+                {
+                    parked = registers;
+                    var results = ReadResults(gdb, run.Scenario);
+                    run.Finish(results.AsSpan(Wire.CompanionResults), Completed(results));
+                    return true;
+                }
+
                 if (pc == sites.FfaConduit)
                 {
                     TrappedCalls++;
@@ -166,16 +170,9 @@ internal sealed class LinuxGuest : IDisposable
                 {
                     PassThrough(gdb, pc);
                 }
-                else if (pc == wait)
-                {
-                    parked = registers;
-                    var results = ReadResults(gdb, run.Scenario);
-                    run.Finish(results.AsSpan(Wire.CompanionResults), Completed(results));
-                    return true;
-                }
                 else
                 {
-                    return Lose(run, new Stopped(StopReason.Crashed, $"the guest stopped at 0x{pc:X}, where the harness set no breakpoint ({stop})"));
+                    return Lose(run, new Stopped(StopReason.Crashed, $"the guest stopped at 0x{pc:X}, where the harness set no breakpoint or trap ({stop})"));
                 }
             }
         }
@@ -200,6 +197,7 @@ internal sealed class LinuxGuest : IDisposable
         }
 
         var deadline = DateTime.UtcNow + timeout;
+        var trapped = false;
         gdb.Send("c");
         while (true)
         {
@@ -213,6 +211,12 @@ internal sealed class LinuxGuest : IDisposable
             if (stop[0] is 'W' or 'X')
             {
                 throw new InvalidOperationException($"the guest ended while booting: {machine.Death()}{ConsoleTail()}");
+            }
+
+            if (!trapped)
+            {
+                KernelConduit.Trap(gdb, sites, PacketTimeout);
+                trapped = true;
             }
 
             var registers = gdb.ReadRegisters(PacketTimeout);
@@ -230,9 +234,13 @@ internal sealed class LinuxGuest : IDisposable
             }
             else if (pc == sites.FfaConduit && registers[0] == Wire.CompanionHello)
             {
-                (mailbox, wait, devices) = (registers[1], registers[2], (uint)registers[3]);
-                GdbRemote.Expect(gdb.Command($"Z0,{wait:x},4", PacketTimeout), "the breakpoint at conf_wait");
+                (mailbox, devices) = (registers[1], (uint)registers[2]);
                 Answer(gdb, registers, RegisterSet.Of(0));
+            }
+            else if (pc == sites.FfaConduit && registers[0] == Wire.CompanionWait && mailbox != 0)
+            {
+                parked = registers;
+                return;
             }
             else if (pc == sites.FfaConduit)
             {
@@ -240,11 +248,6 @@ internal sealed class LinuxGuest : IDisposable
                 var reply = probe.Call(ConduitKind.Hvc, RegisterSet.From(registers.AsSpan(0, RegisterSet.Count)));
                 Apply(gdb, reply.Writes);
                 Answer(gdb, registers, reply.Answer ?? CompanionCaseRun.Refusal);
-            }
-            else if (pc == wait && wait != 0)
-            {
-                parked = registers;
-                return;
             }
             else
             {

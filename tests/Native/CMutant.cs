@@ -86,7 +86,7 @@ public sealed record CMutant(string Name, string Why, string Rule, string Outcom
             "livelock" => kind == FailureKind.Livelock,
             "residency" => kind == FailureKind.Residency,
             "unrelocated" => kind == FailureKind.Unrelocated,
-            "escaped" => kind == FailureKind.Crash && finding.Text.Contains("escaped the harness's breakpoints", StringComparison.Ordinal),
+            "escaped" => kind == FailureKind.Crash && finding.Text.Contains("escaped the harness's traps", StringComparison.Ordinal),
             _ => throw new InvalidDataException($"mutant {Name}: unknown outcome '{Outcome}'"),
         };
     }

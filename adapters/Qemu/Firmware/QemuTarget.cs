@@ -12,7 +12,7 @@ namespace FfaConformance.Adapters.Qemu.Firmware;
 
 /// <summary>
 /// The QEMU adapter: the transport cross-compiled into our firmware and run in qemu-system-aarch64, every
-/// conduit instruction trapped with a breakpoint and answered by the managed secure world. A whole case goes
+/// conduit instruction trapped (<see cref="GuestTrap"/>) and answered by the managed secure world. A whole case goes
 /// into fw_mailbox while the guest waits at fw_wait, and the guest stops again only for conduit calls and at
 /// the case's end (x18 tells which step a call belongs to). After ExitBootServices the runtime entry runs with
 /// only runtime memory mapped, so a residency violation faults; after SetVirtualAddressMap, with the runtime
@@ -114,7 +114,7 @@ public sealed class QemuTarget : IQemuTarget
 
         var live = machine!;
 
-        // Leave fw_wait as its 'ret' would: QEMU does not step over a breakpoint by itself.
+        // Leave fw_wait as its 'ret' would: its trap stands where the ret was.
         waiting[GdbRemote.Pc] = waiting[30];
         var end = GuestLoop.Resume(live, CaseMailbox.Write(firmware.Mailbox, scenario, boot), waiting, layout, session, hangTimeout, registers =>
         {
@@ -172,7 +172,7 @@ public sealed class QemuTarget : IQemuTarget
         }
     }
 
-    /// <summary>Starts QEMU, sets the breakpoints, runs the firmware to its first wait, hands it the virtual map's relocations; returns its capabilities.</summary>
+    /// <summary>Starts QEMU with its traps, runs the firmware to its first wait, hands it the virtual map's relocations; returns its capabilities.</summary>
     private uint StartMachine()
     {
         var started = GuestLoop.Start(tools, firmware.Elf.Path, layout);

@@ -6,7 +6,7 @@ namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// The parts of a little-endian ELF64 image the QEMU adapter needs: sections (to scan executable ones for
-/// conduit instructions and to name addresses) and the symbol table (breakpoints, mailboxes, symbolisation).
+/// conduit instructions and to name addresses) and the symbol table (traps, mailboxes, symbolisation).
 /// </summary>
 public sealed class ElfFile
 {

@@ -8,7 +8,7 @@ namespace FfaConformance.Adapters.Qemu.Machine;
 /// happened under) and the instruction at ELR: after SetVirtualAddressMap, an access to the runtime region by its
 /// physical address is an address never relocated; under a runtime map, an access to other RAM (also by its
 /// virtual alias) or to device memory (named) is a residency violation; else an SMC/HVC that escaped the
-/// breakpoints, or a crash.
+/// traps, or a crash.
 /// </summary>
 internal static class GuestFault
 {
@@ -49,7 +49,7 @@ internal static class GuestFault
 
         if (exceptionClass == 0 && ConduitInstruction.KindOf(instruction) is not null)
         {
-            return new Stopped(StopReason.Crashed, $"an SMC/HVC at {layout.Code(elr)} escaped the harness's breakpoints ({registers})");
+            return new Stopped(StopReason.Crashed, $"an SMC/HVC at {layout.Code(elr)} escaped the harness's traps ({registers})");
         }
 
         return new Stopped(StopReason.Crashed, $"{Name(exceptionClass)} ({registers})");

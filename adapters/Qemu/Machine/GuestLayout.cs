@@ -9,7 +9,8 @@ namespace FfaConformance.Adapters.Qemu.Machine;
 /// </summary>
 internal sealed record GuestLayout(ElfFile Elf, IReadOnlyDictionary<ulong, ConduitKind> Conduits, ulong Return, IReadOnlySet<ulong> FaultStops, ulong RamEnd, VirtualMap? Virtual = null)
 {
-    public IEnumerable<ulong> Breakpoints => Conduits.Keys.Append(Return).Concat(FaultStops);
+    /// <summary>Where the harness stops the guest, each with a <see cref="GuestTrap"/>: the conduits, the return and the fault stops.</summary>
+    public IEnumerable<ulong> Stops => Conduits.Keys.Append(Return).Concat(FaultStops);
 
     /// <summary>An instruction's place as <see cref="ElfFile.DescribeCode"/> names it, also when it ran at its virtual address.</summary>
     public string Code(ulong address) => VirtualMap.Physical(address) is { } physical

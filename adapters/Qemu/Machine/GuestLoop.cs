@@ -13,15 +13,21 @@ internal static class GuestLoop
 {
     public static readonly TimeSpan PacketTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Starts QEMU halted, with a breakpoint on every conduit instruction, the return address and the fault stops.</summary>
+    /// <summary>Starts QEMU halted, with a <see cref="GuestTrap"/> at each of the layout's stops.</summary>
     public static QemuMachine Start(QemuTools tools, string kernel, GuestLayout layout, int memoryMib = QemuMachine.DefaultMemoryMib, IReadOnlyList<string>? loaders = null)
     {
         var machine = QemuMachine.Start(tools, kernel, memoryMib, loaders);
         try
         {
-            foreach (var address in layout.Breakpoints)
+            // A virtual alias runs the same word as its physical address: one trap, a watchpoint at each.
+            foreach (var site in layout.Stops.Select(a => VirtualMap.Physical(a) ?? a).Distinct())
             {
-                GdbRemote.Expect(machine.Gdb.Command($"Z0,{address:x},4", PacketTimeout), $"a breakpoint at 0x{address:X}");
+                GuestTrap.Place(machine.Gdb, site, virtualAddress: false, PacketTimeout);
+            }
+
+            foreach (var address in layout.Stops.Distinct())
+            {
+                GuestTrap.Watch(machine.Gdb, address, PacketTimeout);
             }
         }
         catch

@@ -106,7 +106,7 @@ public sealed class QemuMachine : IDisposable
     /// <summary>Saves the whole machine, halted, as <paramref name="name"/> in its snapshot image.</summary>
     public void Save(string name) => Snapshot("savevm", name);
 
-    /// <summary>Puts the whole machine back as it was <see cref="Save"/>d; it stays halted, and the gdbstub's breakpoints stay set.</summary>
+    /// <summary>Puts the whole machine back as it was <see cref="Save"/>d; it stays halted, and the gdbstub's breakpoints and watchpoints stay set.</summary>
     public void Restore(string name) => Snapshot("loadvm", name);
 
     /// <summary>Why QEMU is gone, with its last words on stderr.</summary>

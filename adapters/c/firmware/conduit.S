@@ -1,7 +1,7 @@
 /*
  * FfaConformance QEMU firmware: the SMCCC v1.2 conduit, runtime-resident as
  * U-Boot's arm_smccc_1_2_smc is: x0-x17 loaded from *args, SMC, x0-x17 stored
- * to *res. The harness traps the SMC with a breakpoint and answers it.
+ * to *res. The harness replaces the SMC with its trap and answers it.
  */
 	.section .text.efi_runtime, "ax"
 	.global invoke_ffa_fn_runtime

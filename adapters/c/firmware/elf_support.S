@@ -8,7 +8,7 @@
  * SetVirtualAddressMap the runtime sections only at their virtual addresses
  * (TTBR1), as in our own firmware.
  * Both end at elf_done and a fault at elf_park, where the adapter has
- * breakpoints; elf_record is laid out as our firmware's fault record.
+ * traps; elf_record is laid out as our firmware's fault record.
  */
 #include "aarch64.h"
 

@@ -33,7 +33,7 @@ static int after_exit_boot_services;
 static int after_set_virtual_address_map;
 static int relocated;
 
-/* The harness's breakpoint: the command in fw_mailbox is ready when it returns. */
+/* Where the harness stops the firmware (its trap replaces the first instruction): the command in fw_mailbox is ready when it returns. */
 __attribute__((noinline, used)) void fw_wait(void)
 {
 	__asm__ volatile("" ::: "memory");

@@ -3,7 +3,7 @@
  * mapped under both page tables, so a fault in runtime code lands here too.
  * The handler returns to the boot mapping, records vector, ESR, ELR, FAR and
  * the map the fault happened under (FW_MAP_*), and parks at fw_fault_park, where
- * the harness has a breakpoint.
+ * the harness has a trap.
  */
 #include "aarch64.h"
 

@@ -9,7 +9,7 @@
  * sync_send_receive in the driver's default or in 32-bit mode,
  * sync_send_receive2), so every conduit call in between is the driver's.
  * Under QEMU (harness=gdb) it tells the harness where its mailbox is and waits
- * at a breakpoint; on a board (harness=device) board.c takes the cases from a
+ * in a conduit call the harness answers; on a board (harness=device) board.c takes the cases from a
  * device. See ffa_conformance.h for the protocol.
  *
  * The build says which sync_send_receive2 the driver's API has:
@@ -48,15 +48,9 @@ int conf_id_count;
 static struct ffa_device *devices[CONF_MAX_PARTITIONS];
 static bool board;
 
-/* The harness's breakpoint: it stops here between cases. Never inlined, never empty. */
-static noinline void conf_wait(struct conf_mailbox *box)
+static void conf_call(unsigned long function, unsigned long a1, unsigned long a2)
 {
-	asm volatile("" : : "r"(box) : "memory");
-}
-
-static void conf_call(unsigned long function, unsigned long a1, unsigned long a2, unsigned long a3)
-{
-	struct arm_smccc_1_2_regs args = { .a0 = function, .a1 = a1, .a2 = a2, .a3 = a3 };
+	struct arm_smccc_1_2_regs args = { .a0 = function, .a1 = a1, .a2 = a2 };
 	struct arm_smccc_1_2_regs res;
 
 	arm_smccc_1_2_hvc(&args, &res);
@@ -151,7 +145,8 @@ static int conf_run(void *unused)
 			if (!conf_board_next())
 				continue;
 		} else {
-			conf_wait(mailbox);
+			/* The harness answers once it has written the next case. */
+			conf_call(CONF_WAIT, 0, 0);
 		}
 		steps = min_t(u32, READ_ONCE(mailbox->steps), CONF_MAX_STEPS);
 		WRITE_ONCE(mailbox->completed, 0);
@@ -178,7 +173,7 @@ static int conf_report(const char *what, const char *text, unsigned long pc)
 		if (board)
 			conf_board_fault(mailbox->fault_text);
 		else
-			conf_call(CONF_FAULT, 0, 0, 0);
+			conf_call(CONF_FAULT, 0, 0);
 	}
 	return NOTIFY_DONE;
 }
@@ -279,7 +274,7 @@ static int __init conf_init(void)
 		if (ret)
 			goto driver;
 	} else {
-		conf_call(CONF_HELLO, virt_to_phys(mailbox), (unsigned long)conf_wait, mailbox->devices);
+		conf_call(CONF_HELLO, virt_to_phys(mailbox), mailbox->devices);
 	}
 	runner = kthread_run(conf_run, NULL, "ffa_conformance");
 	if (IS_ERR(runner)) {

@@ -4,11 +4,11 @@
  * Written for this project. The C# side reads every number here from
  * adapters/Wire.cs; tests/Native/WireContractTests.cs proves the two equal.
  *
- * The companion tells the harness where the mailbox and its wait point are
- * with one conduit call (CONF_HELLO), then waits at conf_wait(): the harness,
- * stopped there, writes a case (steps) and lets it go; the companion runs
- * each step through the FF-A driver's API, writing the running step's index
- * first, and comes back to conf_wait() with the results. A kernel oops or
+ * The companion tells the harness where the mailbox is with one conduit call
+ * (CONF_HELLO), then waits in another (CONF_WAIT): the harness writes a case
+ * (steps) and answers it; the companion runs each step through the FF-A
+ * driver's API, writing the running step's index first, and calls CONF_WAIT
+ * again with the results. A kernel oops or
  * panic is reported with CONF_FAULT and the text in the mailbox.
  *
  * On a board (harness=device) nothing traps the conduit: the companion offers
@@ -40,8 +40,9 @@ typedef uint64_t conf_u64;
 #endif
 
 /* Conduit calls of the companion itself (SMC32 OEM service range): the harness answers them. */
-#define CONF_HELLO		0x8300ffa0u	/* x1: mailbox physical address, x2: conf_wait, x3: devices bound */
+#define CONF_HELLO		0x8300ffa0u	/* x1: mailbox physical address, x2: devices bound */
 #define CONF_FAULT		0x8300ffa1u	/* the kernel oopsed or panicked: the text is in the mailbox */
+#define CONF_WAIT		0x8300ffa2u	/* the results are in the mailbox; answered with the next case */
 
 /* Step kinds, as the native host's commands (host/protocol.h). */
 #define CONF_SEND		2	/* sync_send_receive: FFA_MSG_SEND_DIRECT_REQ */

@@ -178,6 +178,7 @@ internal sealed class StandInBoard : IDisposable
     {
         try
         {
+            var trapped = false;
             while (!stopping)
             {
                 var stop = gdb.Receive(TimeSpan.FromSeconds(1));
@@ -189,6 +190,12 @@ internal sealed class StandInBoard : IDisposable
                 if (stop[0] is 'W' or 'X')
                 {
                     return;
+                }
+
+                if (!trapped)
+                {
+                    KernelConduit.Trap(gdb, sites, PacketTimeout);
+                    trapped = true;
                 }
 
                 var registers = gdb.ReadRegisters(PacketTimeout);
@@ -222,7 +229,7 @@ internal sealed class StandInBoard : IDisposable
                 }
                 else
                 {
-                    fault = $"the guest stopped at 0x{pc:X}, where the stand-in set no breakpoint ({stop})";
+                    fault = $"the guest stopped at 0x{pc:X}, where the stand-in set no breakpoint or trap ({stop})";
                     gdb.Send("c");
                 }
             }
