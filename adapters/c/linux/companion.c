@@ -9,8 +9,8 @@
  * sync_send_receive in the driver's default or in 32-bit mode,
  * sync_send_receive2), so every conduit call in between is the driver's.
  * Under QEMU (harness=gdb) it tells the harness where its mailbox is and waits
- * in a conduit call the harness answers; on a board (harness=device) board.c takes the cases from a
- * device. See ffa_conformance.h for the protocol.
+ * in a conduit call the harness answers; on a board (harness=device) board.c
+ * takes the cases from a device. See ffa_conformance.h for the protocol.
  *
  * The build says which sync_send_receive2 the driver's API has:
  * CONF_API_NO_REQ2 (none), CONF_API_REQ2_UUID (it takes the service UUID, as
