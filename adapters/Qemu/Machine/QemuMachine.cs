@@ -67,7 +67,9 @@ public sealed class QemuMachine : IDisposable
             tools.Keeper,
             tools.Qemu,
             [
-                "-M", "virt", "-cpu", "max", "-smp", "1", "-m", memoryMib.ToString(CultureInfo.InvariantCulture), "-nodefaults",
+                // Debian's kernel signs return addresses: with QEMU's own pointer-authentication algorithm instead of
+                // the architected QARMA a Linux guest took 30 % less QEMU time, and software cannot tell them apart.
+                "-M", "virt", "-cpu", "max,pauth-impdef=on", "-smp", "1", "-m", memoryMib.ToString(CultureInfo.InvariantCulture), "-nodefaults",
                 "-display", "none", "-monitor", "none", "-serial", console is null ? "none" : $"file:{OptionValue(console)}",
                 "-kernel", kernel, "-S",
                 .. (loaders ?? []).SelectMany(l => new[] { "-device", $"loader,{l}" }),
