@@ -25,8 +25,11 @@ public static class ErrnoTable
         _ => Unknown,
     };
 
+    /// <summary>The errno for a refusal; the catch-all for a protocol error.</summary>
+    public static Errno For(CallOutcome outcome) => outcome == CallOutcome.ProtocolError ? Unknown : For((FfaError)outcome);
+
     /// <summary>The negative return value for a raw (int32) error code.</summary>
-    public static int ReturnValueFor(int code) => -(int)(FfaErrors.IsDefined(code) ? For((FfaError)code) : Unknown);
+    public static int ReturnValueFor(int code) => -(int)For(CallOutcomes.Of(code));
 
     /// <summary>Whether the code belongs to the part every transport must map (v1.0 codes −1…−8).</summary>
     public static bool IsCoreCode(int code) => code is <= -1 and >= -8;

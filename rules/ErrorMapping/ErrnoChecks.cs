@@ -5,15 +5,18 @@ using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.ErrorMapping;
 
-/// <summary>The check the errno rules share: the send ended at an FFA_ERROR and returned the table's errno for it.</summary>
+/// <summary>
+/// The check the error-mapping rules share: the send ended at an FFA_ERROR and returned what the target's
+/// convention returns for the code's outcome.
+/// </summary>
 internal static class ErrnoChecks
 {
     public static Finding? Maps(SendView send)
     {
         var error = (ErrorAnswer)send.Flow.Stop!;
-        var expected = ErrnoTable.ReturnValueFor(error.Code);
-        return Expect.Return(send, r => r.ReturnValue == expected
+        var expected = CallOutcomes.Of(error.Code);
+        return Expect.Return(send, r => r.ReturnValue == send.Returns.ValueFor(expected)
             ? null
-            : new Finding($"FFA_ERROR {FfaErrors.Describe(error.Code)} is mapped wrongly", send.Flow.Depth, FindingField.ReturnValue, Show.Errno(expected), Show.Errno(r.ReturnValue)));
+            : new Finding($"FFA_ERROR {FfaErrors.Describe(error.Code)} is mapped wrongly", send.Flow.Depth, FindingField.ReturnValue, send.Returns.Describe(expected), send.Returns.Describe(r.ReturnValue)));
     }
 }

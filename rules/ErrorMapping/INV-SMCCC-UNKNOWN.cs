@@ -25,7 +25,7 @@ public sealed class InvSmcccUnknown() : SendRule(new RuleInfo(
     }
 
     protected override Finding? Violation(SendView send) => Expect.Return(send, r =>
-        r.ReturnValue == -(int)Errno.EOPNOTSUPP
+        r.ReturnValue == send.Returns.ValueFor(CallOutcome.NotSupported)
             ? null
-            : new Finding("SMCCC NOT_SUPPORTED is not reported as not supported", 0, FindingField.ReturnValue, Show.Errno(-(int)Errno.EOPNOTSUPP), Show.Errno(r.ReturnValue)));
+            : new Finding("SMCCC NOT_SUPPORTED is not reported as not supported", 0, FindingField.ReturnValue, send.Returns.Describe(CallOutcome.NotSupported), send.Returns.Describe(r.ReturnValue)));
 }

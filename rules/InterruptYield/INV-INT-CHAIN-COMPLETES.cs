@@ -22,5 +22,5 @@ public sealed class InvIntChainCompletes() : SendRule(new RuleInfo(
         && Payloads.IsMatching(response, send);
 
     protected override Finding? Violation(SendView send) =>
-        Expect.Return(send, r => Payloads.Completed(r, Payloads.Expected((DirectResponseAnswer)send.Flow.Stop!), send.Flow.Depth, send.Convention));
+        Expect.Return(send, r => Payloads.Completed(send, r, Payloads.Expected((DirectResponseAnswer)send.Flow.Stop!), send.Flow.Depth, send.Convention));
 }

@@ -38,6 +38,6 @@ public sealed class InvYieldResume() : SendRule(new RuleInfo(
             }
         }
 
-        return Expect.Return(send, r => Payloads.Completed(r, Payloads.Expected((DirectResponseAnswer)send.Flow.Stop!), send.Flow.Depth, send.Convention));
+        return Expect.Return(send, r => Payloads.Completed(send, r, Payloads.Expected((DirectResponseAnswer)send.Flow.Stop!), send.Flow.Depth, send.Convention));
     }
 }

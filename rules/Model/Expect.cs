@@ -11,14 +11,17 @@ public static class Expect
     /// <summary>Applies <paramref name="check"/> to the REQ2's return, or reports why there is none.</summary>
     public static Finding? Return(Send2View send, Func<Returned2, Finding?> check) => Outcome(send, check);
 
-    /// <summary>The send must return a negative errno; the message is the business of its own rule.</summary>
-    public static Finding? Failure(SendView send, string why) => Return(send, r => Negative(r.ReturnValue, why));
+    /// <summary>The send must be refused, whatever the refusal; the message is the business of its own rule.</summary>
+    public static Finding? Failure(SendView send, string why) => Return(send, r => Refused(send, r.ReturnValue, why));
 
-    /// <summary>The REQ2 must return a negative errno.</summary>
-    public static Finding? Failure(Send2View send, string why) => Return(send, r => Negative(r.ReturnValue, why));
+    /// <summary>The REQ2 must be refused.</summary>
+    public static Finding? Failure(Send2View send, string why) => Return(send, r => Refused(send, r.ReturnValue, why));
 
-    private static Finding? Negative(int returnValue, string why) =>
-        returnValue < 0 ? null : new Finding($"{why}, but the call returned {returnValue}", null, FindingField.ReturnValue, "a negative errno", $"{returnValue}");
+    /// <summary>A finding when <paramref name="returnValue"/> does not refuse the call, saying <paramref name="why"/> it must.</summary>
+    public static Finding? Refused(RequestView request, int returnValue, string why) =>
+        request.Returns.Refuses(returnValue)
+            ? null
+            : new Finding($"{why}, but the call returned {request.Returns.Describe(returnValue)}", null, FindingField.ReturnValue, request.Returns.Refusal, request.Returns.Describe(returnValue));
 
     private static Finding? Outcome<T>(RequestView request, Func<T, Finding?> check)
         where T : StepOutcome => request.Trace.Outcome switch

@@ -14,14 +14,15 @@ public static class Payloads
     public static DirectMessage Expected(DirectResponseAnswer response) => response.WirePayload;
 
     /// <summary>
-    /// The call returned 0 and left <paramref name="expected"/> in the message: all of it, or — for rules that
+    /// The call completed and left <paramref name="expected"/> in the message: all of it, or — for rules that
     /// leave the upper halves of SMC32 words to INV-RESP-SMC32-MASK — the low halves of an SMC32 response.
     /// </summary>
-    public static Finding? Completed(Returned returned, DirectMessage expected, int finalCall, Convention width, bool lowHalvesOfSmc32 = true)
+    public static Finding? Completed(SendView send, Returned returned, DirectMessage expected, int finalCall, Convention width, bool lowHalvesOfSmc32 = true)
     {
-        if (returned.ReturnValue != 0)
+        if (!send.Returns.Completes(returned.ReturnValue))
         {
-            return new Finding("a valid response did not complete the request", finalCall, FindingField.ReturnValue, "0", Show.Errno(returned.ReturnValue));
+            return new Finding("a valid response did not complete the request", finalCall, FindingField.ReturnValue,
+                send.Returns.Describe(CallOutcome.Completed), send.Returns.Describe(returned.ReturnValue));
         }
 
         var got = returned.MessageOut ?? default;

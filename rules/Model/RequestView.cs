@@ -29,6 +29,9 @@ public abstract class RequestView(CaseView owner, int index, Script script, Step
 
     public FfaVersion Version => Case.Target.Version;
 
+    /// <summary>How the target's return values stand for outcomes.</summary>
+    public ReturnConvention Returns => Case.Target.Returns;
+
     public ScriptFlow Flow => flow ??= new ScriptFlow(Script, Version);
 
     /// <summary>The ExitBootServices before this step, if any.</summary>

@@ -8,6 +8,4 @@ public static class Show
     public static string Id(uint w0) => $"0x{w0:X8} ({FfaFunctions.Describe(w0)})";
 
     public static string Hex(ulong value) => value > uint.MaxValue ? $"0x{value:X16}" : $"0x{value:X}";
-
-    public static string Errno(int returnValue) => ErrnoTable.Describe(returnValue);
 }

@@ -20,8 +20,8 @@ public sealed class InvReq2OnlyResp2() : Send2Rule(new RuleInfo(
     protected override bool Exercises(Send2View send) => send.EndsAtOnce<DirectResponseAnswer>(out _);
 
     protected override Finding? Violation(Send2View send) => Expect.Return(send, r =>
-        r.ReturnValue >= 0
-            ? new Finding("a DIRECT_RESP completed the REQ2", 0, FindingField.ReturnValue, "a negative errno", $"{r.ReturnValue}")
+        !send.Returns.Refuses(r.ReturnValue)
+            ? new Finding("a DIRECT_RESP completed the REQ2", 0, FindingField.ReturnValue, send.Returns.Refusal, send.Returns.Describe(r.ReturnValue))
             : r.MessageOut != send.Request.Message
                 ? new Finding("the REQ2 failed but its message was changed", 0, FindingField.Message, send.Request.Message.ToString(), r.MessageOut.ToString())
                 : null);

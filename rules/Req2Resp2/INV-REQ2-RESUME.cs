@@ -39,6 +39,6 @@ public sealed class InvReq2Resume() : Send2Rule(new RuleInfo(
             }
         }
 
-        return Expect.Return(send, r => Requests2.Completed(r, (DirectResponse2Answer)send.Flow.Stop!, send.Flow.Depth));
+        return Expect.Return(send, r => Requests2.Completed(send, r, (DirectResponse2Answer)send.Flow.Stop!, send.Flow.Depth));
     }
 }

@@ -36,6 +36,6 @@ public sealed class InvResp2Payload() : Send2Rule(new RuleInfo(
     protected override Finding? Violation(Send2View send)
     {
         send.EndsAtOnce<DirectResponse2Answer>(out var response);
-        return Expect.Return(send, r => Requests2.Completed(r, response, 0));
+        return Expect.Return(send, r => Requests2.Completed(send, r, response, 0));
     }
 }

@@ -12,12 +12,13 @@ internal static class Requests2
     public static bool IsMatching(DirectResponse2Answer response, Send2View send) =>
         response.Endpoints(send.Self, send.Destination) == new EndpointPair(send.Destination, send.Self);
 
-    /// <summary>The REQ2 returned 0 and its message holds the response's x4–x17.</summary>
-    public static Finding? Completed(Returned2 returned, DirectResponse2Answer response, int finalCall)
+    /// <summary>The REQ2 completed and its message holds the response's x4–x17.</summary>
+    public static Finding? Completed(Send2View send, Returned2 returned, DirectResponse2Answer response, int finalCall)
     {
-        if (returned.ReturnValue != 0)
+        if (!send.Returns.Completes(returned.ReturnValue))
         {
-            return new Finding("a valid DIRECT_RESP2 did not complete the REQ2", finalCall, FindingField.ReturnValue, "0", Show.Errno(returned.ReturnValue));
+            return new Finding("a valid DIRECT_RESP2 did not complete the REQ2", finalCall, FindingField.ReturnValue,
+                send.Returns.Describe(CallOutcome.Completed), send.Returns.Describe(returned.ReturnValue));
         }
 
         for (var i = 0; i < DirectMessage2.Words; i++)

@@ -28,9 +28,9 @@ public sealed class InvReqSmc32Width() : SendRule(new RuleInfo(
     {
         if (send.Calls.Count == 0)
         {
-            return Expect.Return(send, r => r.ReturnValue < 0
+            return Expect.Return(send, r => send.Returns.Refuses(r.ReturnValue)
                 ? null
-                : new Finding("an SMC32 payload that does not fit was neither sent nor refused", null, FindingField.ReturnValue, "a negative errno", $"{r.ReturnValue}"));
+                : new Finding("an SMC32 payload that does not fit was neither sent nor refused", null, FindingField.ReturnValue, send.Returns.Refusal, send.Returns.Describe(r.ReturnValue)));
         }
 
         var issued = send.Calls[0].Issued;

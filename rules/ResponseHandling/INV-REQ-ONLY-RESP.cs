@@ -18,8 +18,8 @@ public sealed class InvReqOnlyResp() : SendRule(new RuleInfo(
     protected override bool Exercises(SendView send) => send.EndsAtOnce<DirectResponse2Answer>(out _);
 
     protected override Finding? Violation(SendView send) => Expect.Return(send, r =>
-        r.ReturnValue >= 0
-            ? new Finding("a DIRECT_RESP2 completed the request", 0, FindingField.ReturnValue, "a negative errno", $"{r.ReturnValue}")
+        !send.Returns.Refuses(r.ReturnValue)
+            ? new Finding("a DIRECT_RESP2 completed the request", 0, FindingField.ReturnValue, send.Returns.Refusal, send.Returns.Describe(r.ReturnValue))
             : r.MessageOut != send.Request.Message
                 ? new Finding("the request failed but its message was changed", 0, FindingField.Message, send.Request.Message?.ToString(), r.MessageOut?.ToString() ?? "NULL")
                 : null);

@@ -19,7 +19,7 @@ public sealed class InvRespMsgUntouchedOnErr() : SendRule(new RuleInfo(
         send.IsLive && !(send.Flow.IsPlain && send.Flow.Stop is DirectResponseAnswer response && Payloads.IsMatching(response, send));
 
     protected override Finding? Violation(SendView send) => Expect.Return(send, r =>
-        r.ReturnValue == 0 || r.MessageOut == send.Request.Message
+        send.Returns.Completes(r.ReturnValue) || r.MessageOut == send.Request.Message
             ? null
-            : new Finding($"the call returned {Show.Errno(r.ReturnValue)} but changed the message", null, FindingField.Message, send.Request.Message.ToString(), r.MessageOut?.ToString()));
+            : new Finding($"the call returned {send.Returns.Describe(r.ReturnValue)} but changed the message", null, FindingField.Message, send.Request.Message.ToString(), r.MessageOut?.ToString()));
 }

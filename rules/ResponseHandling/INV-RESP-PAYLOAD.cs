@@ -20,6 +20,6 @@ public sealed class InvRespPayload() : SendRule(new RuleInfo(
     protected override Finding? Violation(SendView send)
     {
         send.EndsAtOnce<DirectResponseAnswer>(out var response);
-        return Expect.Return(send, r => Payloads.Completed(r, Payloads.Expected(response), 0, response.Width));
+        return Expect.Return(send, r => Payloads.Completed(send, r, Payloads.Expected(response), 0, response.Width));
     }
 }

@@ -29,6 +29,6 @@ public sealed class InvRespSmc32Mask() : SendRule(new RuleInfo(
     protected override Finding? Violation(SendView send)
     {
         send.EndsAtOnce<DirectResponseAnswer>(out var response);
-        return Expect.Return(send, r => Payloads.Completed(r, Payloads.Expected(response), 0, response.Width, lowHalvesOfSmc32: false));
+        return Expect.Return(send, r => Payloads.Completed(send, r, Payloads.Expected(response), 0, response.Width, lowHalvesOfSmc32: false));
     }
 }

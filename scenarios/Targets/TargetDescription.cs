@@ -25,5 +25,8 @@ public sealed record TargetDescription(
     /// </summary>
     public PartitionTable? Partitions { get; init; }
 
+    /// <summary>How the transport's return values stand for the outcomes rules expect: errno for U-Boot's and Linux's.</summary>
+    public ReturnConvention Returns { get; init; } = ReturnConvention.Errno;
+
     public bool Can(TargetCapabilities needed) => (Capabilities & needed) == needed;
 }
