@@ -7,7 +7,7 @@ namespace FfaConformance.Tests.Qemu;
 
 /// <summary>
 /// The trap that replaces a conduit instruction is what its comment says — ldr wzr, . as the assembler encodes it —
-/// and in QEMU it stops the guest right after itself, at a watchpoint, with every register the guest had.
+/// and in QEMU a watchpoint stops the guest at the trap itself, before its load, with every register the guest had.
 /// </summary>
 [TestFixture]
 [Category("Qemu")]
