@@ -26,6 +26,10 @@ public static class Wire
     public const uint HasBootEntry = 0x1;
     [CName("HARNESS_HAS_REQ2")]
     public const uint HasReq2 = 0x2;
+    [CName("HARNESS_HAS_LIFECYCLE")]
+    public const uint HasLifecycle = 0x4;
+    [CName("HARNESS_TAKES_WIDTH")]
+    public const uint TakesWidth = 0x8;
     [CName("HARNESS_STATE_TOO_LARGE")]
     public const uint StateTooLarge = 0x8000_0000;
     [CName("HARNESS_OK")]
@@ -36,6 +40,8 @@ public static class Wire
     public const uint NoBootEntry = 2;
     [CName("HARNESS_NO_REQ2")]
     public const uint NoReq2 = 3;
+    [CName("HARNESS_NO_SMC32")]
+    public const uint NoSmc32 = 4;
     [CName("HARNESS_REQ2_WORDS")]
     public const int Req2Words = DirectMessage2.Words;
 
@@ -54,6 +60,8 @@ public static class Wire
     public const uint HostQuit = 6;
     [CName("FFA_HOST_SEND2")]
     public const uint HostSend2 = 7;
+    [CName("FFA_HOST_RESULT_WORD")]
+    public const int HostResultWord = 17;
     [CName("FFA_HOST_HELLO")]
     public const uint HostHello = 16;
     [CName("FFA_HOST_CALL")]
@@ -95,7 +103,11 @@ public static class Wire
     [CName("sizeof(struct fw_step)")]
     public const int FirmwareStepSize = 144;
     [CName("sizeof(struct fw_result)")]
-    public const int FirmwareResultSize = 120;
+    public const int FirmwareResultSize = 128;
+    [CName("offsetof(struct fw_result, result)")]
+    public const int FirmwareResultReturn = 8;
+    [CName("offsetof(struct fw_result, message)")]
+    public const int FirmwareResultMessage = 16;
     [CName("offsetof(struct fw_mailbox, capabilities)")]
     public const int FirmwareCapabilities = 12;
     [CName("offsetof(struct fw_mailbox, begin_status)")]
@@ -296,7 +308,9 @@ public static class Wire
     /// <summary>What a transport's harness capability flags (sent at start) let a harness-driven target do besides the basics.</summary>
     public static TargetCapabilities Grants(uint capabilities) =>
         ((capabilities & HasBootEntry) != 0 ? TargetCapabilities.BootEntry : TargetCapabilities.None)
-        | ((capabilities & HasReq2) != 0 ? TargetCapabilities.DirectRequest2 : TargetCapabilities.None);
+        | ((capabilities & HasReq2) != 0 ? TargetCapabilities.DirectRequest2 : TargetCapabilities.None)
+        | ((capabilities & HasLifecycle) != 0 ? TargetCapabilities.Lifecycle : TargetCapabilities.None)
+        | ((capabilities & TakesWidth) != 0 ? TargetCapabilities.Smc32Request : TargetCapabilities.None);
 
     /// <summary>Why a harness could not run a step, from its HARNESS_* failure.</summary>
     public static string Failure(uint failure) => failure switch
@@ -304,6 +318,7 @@ public static class Wire
         NoEvent => "the transport registered no ExitBootServices event when probed",
         NoBootEntry => "the transport has no boot-time entry (ffa_invoke_msg_send_direct_req)",
         NoReq2 => "the transport has no REQ2 entry (ffa_sync_send_receive2_runtime)",
+        NoSmc32 => "the implementation's entry takes no width and always sends SMC64, but the case asks for SMC32",
         _ => $"the harness reported failure {failure}",
     };
 }

@@ -9,5 +9,5 @@ namespace FfaConformance.Generators;
 public static class ScenarioArbitrary
 {
     public static Arbitrary<Scenario> For(ScenarioProfile profile, GenerationContext context) =>
-        Arb.From(ScenarioGen.For(profile, context), scenario => ScenarioShrinker.Shrink(scenario, context.Partitions));
+        Arb.From(ScenarioGen.For(profile, context), scenario => ScenarioShrinker.Shrink(scenario, context));
 }

@@ -59,8 +59,11 @@ public static class ScenarioGen
 
             var messages = new[] { Convention.Smc32, Convention.Smc64 }.ToDictionary(c => c, c => Message(shape, c));
 
+            // An entry that takes no width sends SMC64 whatever its caller wants: only SMC64 requests are asked of it.
+            var widths = context.Smc32Request ? Gen.Elements(Convention.Smc32, Convention.Smc64) : Gen.Constant(Convention.Smc64);
+
             Gen<SendStep> Send(Entry entry, bool endless) =>
-                from convention in Gen.Elements(Convention.Smc32, Convention.Smc64)
+                from convention in widths
                 from dst in destination
                 from message in messages[convention]
                 from script in scripts[(convention, endless)]

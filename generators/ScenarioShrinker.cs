@@ -9,12 +9,14 @@ namespace FfaConformance.Generators;
 /// <summary>
 /// Shrinks a scenario, biggest cuts first: fewer steps, shorter chains (to depth 0, then 1), then each value
 /// toward its canonical form (endpoint ID 0, the first partition, payload 0, no noise). Twins hold no script of
-/// their own, so they always mirror their shrunk original.
+/// their own, so they always mirror their shrunk original. A shrunk case stays one the target can take: an SMC64
+/// request becomes SMC32 only where the entry takes the width.
 /// </summary>
 public static class ScenarioShrinker
 {
-    public static IEnumerable<Scenario> Shrink(Scenario scenario, PartitionTable partitions)
+    public static IEnumerable<Scenario> Shrink(Scenario scenario, GenerationContext context)
     {
+        var partitions = context.Partitions;
         var steps = scenario.Steps;
         for (var i = 0; i < steps.Length; i++)
         {
@@ -39,7 +41,7 @@ public static class ScenarioShrinker
         {
             var smaller = steps[i] switch
             {
-                SendStep send => Send(send, partitions),
+                SendStep send => Send(send, partitions, context.Smc32Request),
                 Send2Step send2 => Send2(send2, partitions),
                 TwinStep twin => Twin(twin),
                 ExitBootServicesStep { WithContext: false } => [new ExitBootServicesStep(true)],
@@ -76,7 +78,7 @@ public static class ScenarioShrinker
         return kept.Count == 0 ? null : kept.ToImmutable();
     }
 
-    private static IEnumerable<Step> Send(SendStep send, PartitionTable partitions)
+    private static IEnumerable<Step> Send(SendStep send, PartitionTable partitions, bool smc32Request)
     {
         foreach (var script in Script(send.Script, CanonicalFinal(send.Request.Convention)))
         {
@@ -97,7 +99,7 @@ public static class ScenarioShrinker
             yield return send with { Request = request with { Destination = partitions.First } };
         }
 
-        if (request.Convention == Convention.Smc64)
+        if (request.Convention == Convention.Smc64 && smc32Request)
         {
             // Responses that matched the request's width keep matching it.
             var narrowed = send.Script with { Answers = [.. send.Script.Answers.Select(NarrowResponse)] };

@@ -81,7 +81,7 @@ public sealed class LinuxTarget : IProbedTarget
         }
 
         var world = new ManagedSecureWorld(PartitionTable.Default, secureWorld);
-        var capabilities = TargetCapabilities.ScriptableSecureWorld | (modules.Req2 ? TargetCapabilities.DirectRequest2 : TargetCapabilities.None);
+        var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Smc32Request | (modules.Req2 ? TargetCapabilities.DirectRequest2 : TargetCapabilities.None);
         var description = new TargetDescription(name, AdapterName, secureWorld, capabilities,
             new Provenance(driver.Origin, driver.Sha256, Qemu: tools.Version, Note: $"Debian kernel {kernel.Abi} ({kernel.Version})") { Inputs = ImageDigest.Of(kernel.Image, modules.Initramfs) })
         {

@@ -30,14 +30,16 @@ public static class NativeBuild
         RenameWritableSections(toolchain, work);
         string[] includes = ["-I", hostDirectory, "-I", CSources.Core];
         CBuild.Compile(toolchain, "the host's channel", [.. Flags, .. includes, "-c", Path.Combine(hostDirectory, "channel.c"), "-o", "channel.o"], work);
-        CBuild.Compile(toolchain, "the host's glue", [.. Flags, .. shim, .. includes, "-c", Path.Combine(hostDirectory, "glue.c"), "-o", "glue.o"], work);
-        CBuild.Compile(toolchain, "the harness core", [.. Flags, .. shim, .. includes, "-c", Path.Combine(CSources.Core, "harness.c"), "-o", "harness.o"], work);
+        CBuild.Compile(toolchain, "the host's glue", [.. Flags, .. includes, "-c", Path.Combine(hostDirectory, "glue.c"), "-o", "glue.o"], work);
+        CBuild.Compile(toolchain, "the harness core", [.. Flags, .. includes, "-c", Path.Combine(CSources.Core, "state.c"), "-o", "state.o"], work);
+        CBuild.Compile(toolchain, "the U-Boot binding's glue", [.. Flags, .. shim, .. includes, "-c", Path.Combine(CSources.Core, "harness.c"), "-o", "harness.o"], work);
+        CBuild.Compile(toolchain, "the host's U-Boot entries", [.. Flags, .. shim, .. includes, "-c", Path.Combine(hostDirectory, "uboot_entry.c"), "-o", "uboot_entry.o"], work);
         CBuild.Compile(toolchain, "U-Boot's services", [.. Flags, .. shim, "-c", CSources.UbootServices, "-o", "uboot_services.o"], work);
-        CBuild.Compile(toolchain, $"the host with {source.Origin}", ["-o", "ffa-host", "channel.o", "glue.o", "harness.o", "uboot_services.o", "transport-state.o"], work);
+        CBuild.Compile(toolchain, $"the host with {source.Origin}", ["-o", "ffa-host", "channel.o", "glue.o", "state.o", "harness.o", "uboot_entry.o", "uboot_services.o", "transport-state.o"], work);
     }
 
-    /// <summary>Every writable allocated section of the transport becomes ffa_state (or ffa_state_bss when it has no contents).</summary>
-    private static void RenameWritableSections(Toolchain toolchain, string work)
+    /// <summary>Every writable allocated section of work/transport.o becomes ffa_state (or ffa_state_bss when it has no contents), in work/transport-state.o.</summary>
+    public static void RenameWritableSections(Toolchain toolchain, string work)
     {
         var (exit, sections) = Toolchain.Invoke(toolchain.ReadElf, ["-S", "-W", "transport.o"], work);
         if (exit != 0)

@@ -1,4 +1,5 @@
 using FfaConformance.Abi;
+using FfaConformance.Adapters.Bindings;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios.Steps;
@@ -48,7 +49,7 @@ public sealed class NativeTarget : IStepwiseTarget
             var keeper = Keeper.Require(options.BuildRoot);
             var executable = NativeBuild.Host(source, toolchain, options.BuildRoot);
             var host = HostProcess.Start(keeper, executable, StartTimeout);
-            var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
+            var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
                 | Wire.Grants(host.Capabilities);
             var description = new TargetDescription(name, AdapterName, version, capabilities, new Provenance(source.Origin, source.Sha256, toolchain.Version) { Inputs = ImageDigest.Of(executable) });
             return new NativeTarget(description, keeper, executable, options.HangTimeout, host);
@@ -56,6 +57,52 @@ public sealed class NativeTarget : IStepwiseTarget
         catch (TargetBuildException e)
         {
             throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}' does not build: {e.Message}", skip: false);
+        }
+        catch (TargetUnavailableAtStart e)
+        {
+            throw new TargetUnavailableException($"native target {name} did not start: {e.Message}", skip: false);
+        }
+    }
+
+    /// <summary>
+    /// The host for <paramref name="binding"/> over the tree at <see cref="NativeOptions.Source"/>; a wrong binding or
+    /// tree is one <see cref="TargetUnavailableException"/> naming the key.
+    /// </summary>
+    public static NativeTarget Create(string name, FfaVersion version, NativeOptions options, bool sourceRequired, Binding binding)
+    {
+        var toolchain = Toolchain.Host(out var missing)
+            ?? throw new TargetUnavailableException($"native target {name} is skipped: {missing}", skip: true);
+        var tree = options.Source;
+        if (!Directory.Exists(tree))
+        {
+            throw File.Exists(tree)
+                ? new TargetUnavailableException($"{options.SourceKey} = '{tree}' is a file; the {binding.Name} binding takes the root of a tree that holds {string.Join(", ", binding.Sources)}", skip: false)
+                : new TargetUnavailableException($"{options.SourceKey} = '{tree}' is not present{(sourceRequired ? string.Empty : " (the target is not required, so it is skipped)")}", skip: !sourceRequired);
+        }
+
+        try
+        {
+            var keeper = Keeper.Require(options.BuildRoot);
+            var executable = BindingBuild.Host(binding, tree, toolchain, options.BuildRoot);
+            var host = HostProcess.Start(keeper, executable, StartTimeout);
+            var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination | Wire.Grants(host.Capabilities);
+            var judged = string.Join(", ", binding.Entries.Select(e => $"{e.Key}: {e.Value}()"));
+            var description = new TargetDescription(name, AdapterName, version, capabilities,
+                new Provenance($"{binding.Implementation} in {tree}", BindingBuild.Sha256(binding, tree), toolchain.Version,
+                    Note: $"through the {binding.Name} binding; entries judged: {judged}{(binding.ResumedAs is { } resumed ? $"; resumed {resumed}" : string.Empty)}")
+                { Inputs = ImageDigest.Of(executable) })
+            {
+                Returns = binding.Returns,
+            };
+            return new NativeTarget(description, keeper, executable, options.HangTimeout, host);
+        }
+        catch (BindingException e)
+        {
+            throw new TargetUnavailableException($"{options.SourceKey} = '{tree}': {e.Message}", skip: false);
+        }
+        catch (TargetBuildException e)
+        {
+            throw new TargetUnavailableException($"{options.SourceKey} = '{tree}' does not build through the {binding.Name} binding: {e.Message}", skip: false);
         }
         catch (TargetUnavailableAtStart e)
         {
@@ -91,7 +138,7 @@ public sealed class NativeTarget : IStepwiseTarget
         var m = request.Message ?? DirectMessage.Zero;
         return Exchange(
             HostRecord.Command(HostMessage.Send, flags, request.Destination, m.Data0, m.Data1, m.Data2, m.Data3, m.Data4),
-            returned => new Returned((int)returned.Argument, returned.X[5] != 0 ? null : DirectMessage.FromWords(returned.X.AsSpan(0, 5))));
+            returned => new Returned((long)returned.X[Wire.HostResultWord], returned.X[5] != 0 ? null : DirectMessage.FromWords(returned.X.AsSpan(0, 5))));
     }
 
     public StepOutcome Send2(Send2Step step)
@@ -99,7 +146,7 @@ public sealed class NativeTarget : IStepwiseTarget
         var request = step.Request;
         return Exchange(
             HostRecord.Command(HostMessage.Send2, 0, [request.Destination, request.Uuid.X2, request.Uuid.X3, .. request.Message.ToArray()]),
-            returned => new Returned2((int)returned.Argument, DirectMessage2.FromWords(returned.X.AsSpan(0, DirectMessage2.Words))));
+            returned => new Returned2((long)returned.X[Wire.HostResultWord], DirectMessage2.FromWords(returned.X.AsSpan(0, DirectMessage2.Words))));
     }
 
     public StepOutcome ExitBootServices(ExitBootServicesStep step) =>

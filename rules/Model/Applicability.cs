@@ -72,6 +72,7 @@ public sealed record Applicability(TargetCapabilities Needs, FfaVersion? From = 
                 TargetCapabilities.Residency => "runtime-only memory mapping (real code with an MMU)",
                 TargetCapabilities.AnyDestination => "addressing an endpoint the secure world does not host",
                 TargetCapabilities.DirectRequest2 => "an FFA_MSG_SEND_DIRECT_REQ2 entry",
+                TargetCapabilities.Smc32Request => "an entry that takes the request's width (SMC32 as well as SMC64)",
                 TargetCapabilities.VirtualAddressMap => "SetVirtualAddressMap (the runtime region relocated by its relocations and mapped at new virtual addresses)",
                 _ => c.ToString(),
             }));

@@ -18,7 +18,7 @@ public static class Expect
     public static Finding? Failure(Send2View send, string why) => Return(send, r => Refused(send, r.ReturnValue, why));
 
     /// <summary>A finding when <paramref name="returnValue"/> does not refuse the call, saying <paramref name="why"/> it must.</summary>
-    private static Finding? Refused(RequestView request, int returnValue, string why) =>
+    private static Finding? Refused(RequestView request, long returnValue, string why) =>
         request.Returns.Refuses(returnValue)
             ? null
             : new Finding($"{why}, but the call returned {request.Returns.Describe(returnValue)}", null, FindingField.ReturnValue, request.Returns.Refusal, request.Returns.Describe(returnValue));

@@ -1,5 +1,5 @@
-using FfaConformance.Abi;
 using FfaConformance.Scenarios.Profiles;
+using FfaConformance.Scenarios.Targets;
 
 namespace FfaConformance.Rules.Model;
 
@@ -14,6 +14,6 @@ public sealed record RuleInfo(string Id, Level Level, Area Area, string Statemen
     /// <summary>Classes every run must generate, or the rule fails its coverage gate.</summary>
     public IReadOnlyList<Required> Coverage { get; init; } = [];
 
-    public IEnumerable<string> RequiredClasses(FfaVersion version) =>
-        Coverage.Where(c => c.AppliesAt(version)).Select(c => c.Class);
+    public IEnumerable<string> RequiredClasses(TargetDescription target) =>
+        Coverage.Where(c => c.AppliesTo(target)).Select(c => c.Class);
 }

@@ -13,7 +13,7 @@ public sealed class InvReqFid() : SendRule(new RuleInfo(
     Profiles.Requests)
 {
     Applicability = Applicability.AnyAnswer,
-    Coverage = ["SMC32", "SMC64"],
+    Coverage = [Required.Smc32("SMC32"), "SMC64"],
 })
 {
     protected override bool Exercises(SendView send) => send.Calls.Count > 0;

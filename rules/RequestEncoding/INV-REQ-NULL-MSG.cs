@@ -13,7 +13,7 @@ public sealed class InvReqNullMsg() : SendRule(new RuleInfo(
     Profiles.Requests with { Name = "requests with NULL messages", Request = Profiles.Requests.Request with { NullMessagePercent = 40 } })
 {
     Applicability = new(TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.NullMessage),
-    Coverage = ["SMC32", "SMC64"],
+    Coverage = [Required.Smc32("SMC32"), "SMC64"],
 })
 {
     protected override bool Exercises(SendView send) => send.EntryOpen && send.Request.Message is null;

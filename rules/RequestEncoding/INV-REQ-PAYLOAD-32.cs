@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.RequestEncoding;
@@ -12,7 +13,7 @@ public sealed class InvReqPayload32() : SendRule(new RuleInfo(
     "SMC32 and SMC64 requests differ only in the function ID and the width of w/x3–x7 (Arm DEN0077 (FF-A) v1.2, section \"FFA_MSG_SEND_DIRECT_REQ\", wording not verified; Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req() builds both alike). This suite's own addition, so that a dropped or shifted SMC32 word has a rule of its own.",
     Profiles.Requests)
 {
-    Applicability = Applicability.AnyAnswer,
+    Applicability = Applicability.AnyAnswer with { Needs = TargetCapabilities.Smc32Request },
     Coverage = ["non-zero payload"],
 })
 {

@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
+using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 
 namespace FfaConformance.Rules.RequestEncoding;
@@ -12,7 +13,7 @@ public sealed class InvReqSmc32Width() : SendRule(new RuleInfo(
     "SMCCC: the upper halves of SMC32 arguments are UNDEFINED and ignored by the handler (TF-A docs/getting_started/rt-svc-writers-guide.rst; Arm DEN0028 (SMCCC) v1.2, section \"SMC32/HVC32 argument passing\", wording not verified); Hafnium src/api.c, api_ffa_value_copy32() truncates. The seed patch ([PATCH 02/12] arm-ffa: add FF-A bus runtime support, 2026-04-24), drivers/firmware/arm-ffa/arm-ffa-runtime.c, ffa_invoke_msg_send_direct_req() passes data0–data4 through unmasked.",
     Profiles.Requests)
 {
-    Applicability = Applicability.AnyAnswer,
+    Applicability = Applicability.AnyAnswer with { Needs = TargetCapabilities.Smc32Request },
     Coverage = ["payload word with bits[63:32] set"],
 })
 {

@@ -13,7 +13,7 @@ public sealed class InvReqW1Pack() : SendRule(new RuleInfo(
     Profiles.Requests)
 {
     Applicability = Applicability.AnyAnswer,
-    Coverage = ["known destination", "SMC32", "SMC64"],
+    Coverage = ["known destination", Required.Smc32("SMC32"), "SMC64"],
 })
 {
     protected override bool Exercises(SendView send) => send.Calls.Count > 0;

@@ -12,7 +12,7 @@ public sealed class InvReqW2Zero() : SendRule(new RuleInfo(
     Profiles.Requests)
 {
     Applicability = Applicability.AnyAnswer,
-    Coverage = ["SMC32", "SMC64"],
+    Coverage = [Required.Smc32("SMC32"), "SMC64"],
 })
 {
     protected override bool Exercises(SendView send) => send.Calls.Count > 0;

@@ -12,7 +12,7 @@ public sealed class InvReqOnlyResp() : SendRule(new RuleInfo(
     "Arm DEN0077 (FF-A) v1.2, section \"FFA_MSG_SEND_DIRECT_RESP2\" (wording not verified): FFA_MSG_SEND_DIRECT_RESP2 answers FFA_MSG_SEND_DIRECT_REQ2 only; Hafnium src/api.c, api_ffa_msg_send_direct_resp() and TF-A services/std_svc/spm/el3_spmc/spmc_main.c, direct_resp_smc_handler() reject the other pairing; Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req() completes only on FFA_MSG_SEND_DIRECT_RESP of the request's width.",
     Profiles.Final(Scenarios.Profiles.TerminalKind.ResponseOtherInterface))
 {
-    Coverage = ["SMC32", "SMC64"],
+    Coverage = [Required.Smc32("SMC32"), "SMC64"],
 })
 {
     protected override bool Exercises(SendView send) => send.EndsAtOnce<DirectResponse2Answer>(out _);

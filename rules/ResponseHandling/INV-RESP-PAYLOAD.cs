@@ -11,7 +11,7 @@ public sealed class InvRespPayload() : SendRule(new RuleInfo(
     "The response carries the payload in w/x3–x7 (Arm DEN0077 (FF-A) v1.2, section \"FFA_MSG_SEND_DIRECT_RESP\", wording not verified); Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req() and U-Boot drivers/firmware/arm-ffa/arm-ffa-uclass.c, ffa_msg_send_direct_req_hdlr() copy them into the caller's message.",
     Profiles.Final(Scenarios.Profiles.TerminalKind.Response))
 {
-    Coverage = ["SMC32", "SMC64"],
+    Coverage = [Required.Smc32("SMC32"), "SMC64"],
 })
 {
     protected override bool Exercises(SendView send) =>

@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Rules.Model;
 using FfaConformance.Scenarios.Answers;
+using FfaConformance.Scenarios.Targets;
 
 namespace FfaConformance.Rules.ResponseHandling;
 
@@ -12,6 +13,7 @@ public sealed class InvRespSmc32Mask() : SendRule(new RuleInfo(
     "SMCCC SMC32 results are 32-bit (Arm DEN0028 (SMCCC) v1.2, section \"SMC32/HVC32 argument passing\", wording not verified); Hafnium src/api.c, api_ffa_value_copy32() truncates, but TF-A services/std_svc/spmd/spmd_main.c, spmd_smc_switch_state() forwards an S-EL1 SPMC's x3–x7 unmodified, so upper halves are undefined. The seed patch ([PATCH 02/12] arm-ffa: add FF-A bus runtime support, 2026-04-24), drivers/firmware/arm-ffa/arm-ffa-runtime.c, ffa_invoke_msg_send_direct_req() copies x3–x7 raw as 64-bit values.",
     Profiles.Final(Scenarios.Profiles.TerminalKind.Response) with { Name = "SMC32 responses with noise above w3–w7", NoisePercent = 70 })
 {
+    Applicability = Applicability.Scriptable with { Needs = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Smc32Request },
     Coverage = ["x3–x7[63:32] set"],
 })
 {

@@ -65,7 +65,7 @@ public sealed class RuleRunner(ManagedSecureWorld world)
         {
             TestResult.Failed failed => Failure(target, rule, options, tally, failed, seed, clock),
             TestResult.Passed when tally.Lost is { } lost => LostCase(rule, description.Name, tally, lost, resumption!, seed, clock),
-            TestResult.Passed => Pass(rule, description.Name, description.Version, tally, seed, clock),
+            TestResult.Passed => Pass(rule, description, tally, seed, clock),
             var other => throw new InvalidOperationException($"FsCheck gave up on {rule.Id}: {other}"),
         };
         return resumption is null ? result : result with
@@ -173,24 +173,24 @@ public sealed class RuleRunner(ManagedSecureWorld world)
             new Dictionary<string, int>(tally.Classes), [], counterexample, seed, clock.Elapsed);
     }
 
-    private static RuleResult Pass(Rule rule, string target, Abi.FfaVersion version, CaseTally tally, string seed, Stopwatch clock)
+    private static RuleResult Pass(Rule rule, TargetDescription description, CaseTally tally, string seed, Stopwatch clock)
     {
         var classes = new Dictionary<string, int>(tally.Classes);
         if (tally.Exercised == 0)
         {
             // Nothing failed because nothing was checked: that is no pass, whatever coverage the rule asks for.
-            return new RuleResult(rule.Id, target, RuleOutcome.CoverageGap, $"coverage gap: none of the {tally.Cases} cases exercised the rule",
+            return new RuleResult(rule.Id, description.Name, RuleOutcome.CoverageGap, $"coverage gap: none of the {tally.Cases} cases exercised the rule",
                 tally.Cases, 0, classes, [], null, seed, clock.Elapsed);
         }
 
-        var missing = rule.Info.RequiredClasses(version).Where(c => !classes.ContainsKey(c)).ToArray();
+        var missing = rule.Info.RequiredClasses(description).Where(c => !classes.ContainsKey(c)).ToArray();
         if (missing.Length > 0)
         {
             var message = $"coverage gap: never generated {string.Join(", ", missing.Select(m => $"'{m}'"))} in {tally.Cases} cases ({tally.Exercised} exercised the rule)";
-            return new RuleResult(rule.Id, target, RuleOutcome.CoverageGap, message, tally.Cases, tally.Exercised, classes, missing, null, seed, clock.Elapsed);
+            return new RuleResult(rule.Id, description.Name, RuleOutcome.CoverageGap, message, tally.Cases, tally.Exercised, classes, missing, null, seed, clock.Elapsed);
         }
 
-        return new RuleResult(rule.Id, target, RuleOutcome.Passed, $"{tally.Cases} cases, {tally.Exercised} exercised the rule",
+        return new RuleResult(rule.Id, description.Name, RuleOutcome.Passed, $"{tally.Cases} cases, {tally.Exercised} exercised the rule",
             tally.Cases, tally.Exercised, classes, [], null, seed, clock.Elapsed);
     }
 }

@@ -60,8 +60,11 @@ public static class RecordBuilder
                 0, 0, new Dictionary<string, int>(), [], string.Empty, 0, null, null)))]);
     }
 
-    /// <summary>A judged result; <paramref name="replayCommand"/> turns a replay string into the command that reruns it, when there is one.</summary>
-    public static ResultRecord Result(RuleResult result, Judgement judgement, Func<string, string?> replayCommand)
+    /// <summary>
+    /// A judged result; <paramref name="returns"/> names the target's return values in its cases, and
+    /// <paramref name="replayCommand"/> turns a replay string into the command that reruns it, when there is one.
+    /// </summary>
+    public static ResultRecord Result(RuleResult result, Judgement judgement, ReturnConvention returns, Func<string, string?> replayCommand)
     {
         var expectation = judgement.Expectation;
         return new ResultRecord(
@@ -79,11 +82,11 @@ public static class RecordBuilder
             expectation is null ? null : new ExpectationRecord(expectation.Failure, expectation.Text, expectation.Reason, expectation.Reference,
                 expectation.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             result.Counterexample is { } c
-                ? new EvidenceRecord(Case(c.Minimal), Case(c.Original), c.Reproduced, c.Replay, replayCommand(c.Replay), c.TestsRun, c.Shrinks)
+                ? new EvidenceRecord(Case(c.Minimal, returns), Case(c.Original, returns), c.Reproduced, c.Replay, replayCommand(c.Replay), c.TestsRun, c.Shrinks)
                 : null);
     }
 
-    private static CaseRecord Case(CaseRun run)
+    private static CaseRecord Case(CaseRun run, ReturnConvention returns)
     {
         var scenario = run.Scenario;
         var finding = run.Verdict.Finding;
@@ -92,14 +95,16 @@ public static class RecordBuilder
             run.Verdict.Kind,
             finding is null ? null : new FindingRecord(finding.Text, finding.Step, finding.Call, finding.Field, finding.Expected, finding.Actual),
             [.. run.Trace.Boot.Select(Call)],
-            [.. run.Trace.Steps.Select((step, i) => Step(i < scenario.Steps.Length ? scenario.Steps[i].ToString() ?? string.Empty : string.Empty, step))]);
+            [.. run.Trace.Steps.Select((step, i) => Step(i < scenario.Steps.Length ? scenario.Steps[i].ToString() ?? string.Empty : string.Empty, step, returns))]);
     }
 
-    private static StepRecord Step(string description, StepTrace step) => step.Outcome switch
+    private static StepRecord Step(string description, StepTrace step, ReturnConvention returns) => step.Outcome switch
     {
-        Returned returned => new StepRecord(description, [.. step.Calls.Select(Call)], returned.ToString(), returned.ReturnValue,
+        Returned returned => new StepRecord(description, [.. step.Calls.Select(Call)],
+            $"returned {returns.Describe(returned.ReturnValue)}, message {(returned.MessageOut is { } message ? message.ToString() : "NULL")}", returned.ReturnValue,
             returned.MessageOut is { } m ? [.. m.ToArray().Select(Hex)] : null),
-        Returned2 returned2 => new StepRecord(description, [.. step.Calls.Select(Call)], returned2.ToString(), returned2.ReturnValue,
+        Returned2 returned2 => new StepRecord(description, [.. step.Calls.Select(Call)],
+            $"returned {returns.Describe(returned2.ReturnValue)}, message {returned2.MessageOut}", returned2.ReturnValue,
             [.. returned2.MessageOut.ToArray().Select(Hex)]),
         _ => new StepRecord(description, [.. step.Calls.Select(Call)], step.Outcome.ToString() ?? string.Empty, null, null),
     };

@@ -33,6 +33,9 @@ public enum TargetCapabilities
     /// </summary>
     VirtualAddressMap = 128,
 
+    /// <summary>The caller chooses the request's width: SMC32 as well as SMC64 (an entry without that choice sends SMC64).</summary>
+    Smc32Request = 256,
+
     /// <summary>Everything a managed target can offer (residency needs real code and an MMU).</summary>
-    All = ScriptableSecureWorld | Lifecycle | BootEntry | NullMessage | AnyDestination | DirectRequest2,
+    All = ScriptableSecureWorld | Lifecycle | BootEntry | NullMessage | AnyDestination | DirectRequest2 | Smc32Request,
 }

@@ -5,17 +5,20 @@ namespace FfaConformance.Scenarios.Traces;
 /// <summary>How a step ended.</summary>
 public abstract record StepOutcome;
 
-/// <summary>A send returned <see cref="ReturnValue"/> and left the caller's message as <see cref="MessageOut"/>.</summary>
-public sealed record Returned(int ReturnValue, DirectMessage? MessageOut) : StepOutcome
+/// <summary>
+/// A send returned <see cref="ReturnValue"/> (the implementation's own value, widened to 64 bits) and left the
+/// caller's message as <see cref="MessageOut"/>.
+/// </summary>
+public sealed record Returned(long ReturnValue, DirectMessage? MessageOut) : StepOutcome
 {
     public override string ToString() =>
-        $"returned {ErrnoTable.Describe(ReturnValue)}, message {(MessageOut is { } m ? m.ToString() : "NULL")}";
+        $"returned {ReturnValue}, message {(MessageOut is { } m ? m.ToString() : "NULL")}";
 }
 
 /// <summary>A REQ2 send returned <see cref="ReturnValue"/> and left the caller's fourteen-word message as <see cref="MessageOut"/>.</summary>
-public sealed record Returned2(int ReturnValue, DirectMessage2 MessageOut) : StepOutcome
+public sealed record Returned2(long ReturnValue, DirectMessage2 MessageOut) : StepOutcome
 {
-    public override string ToString() => $"returned {ErrnoTable.Describe(ReturnValue)}, message {MessageOut}";
+    public override string ToString() => $"returned {ReturnValue}, message {MessageOut}";
 }
 
 /// <summary>A non-send step (ExitBootServices, SetVirtualAddressMap) ran to its end.</summary>

@@ -14,7 +14,7 @@ public sealed class ShrinkerProperties
 {
     [Property(Arbitrary = new[] { typeof(AnyScenario) }, MaxTest = 200)]
     public bool NoCandidateIsTheScenarioItself(Scenario scenario) =>
-        ScenarioShrinker.Shrink(scenario, PartitionTable.Default).All(candidate => !candidate.Equals(scenario));
+        ScenarioShrinker.Shrink(scenario, AnyScenario.Context).All(candidate => !candidate.Equals(scenario));
 
     /// <summary>Following any chain of candidates ends: each step moves down a well-founded order, so FsCheck cannot cycle.</summary>
     [Property(Arbitrary = new[] { typeof(AnyScenario) }, MaxTest = 200)]
@@ -23,7 +23,7 @@ public sealed class ShrinkerProperties
         var random = new Random(seed);
         for (var steps = 0; steps < 10_000; steps++)
         {
-            var candidates = ScenarioShrinker.Shrink(scenario, PartitionTable.Default).ToArray();
+            var candidates = ScenarioShrinker.Shrink(scenario, AnyScenario.Context).ToArray();
             if (candidates.Length == 0)
             {
                 return true;
@@ -37,14 +37,27 @@ public sealed class ShrinkerProperties
 
     [Property(Arbitrary = new[] { typeof(AnyScenario) }, MaxTest = 200)]
     public bool TwinsAlwaysPointAtASendBeforeThem(Scenario scenario) =>
-        ScenarioShrinker.Shrink(scenario, PartitionTable.Default).Append(scenario).All(s =>
+        ScenarioShrinker.Shrink(scenario, AnyScenario.Context).Append(scenario).All(s =>
             s.Steps.Select((step, i) => (step, i)).All(p => p.step is not TwinStep twin || (twin.Of < p.i && s.Steps[twin.Of] is SendStep)));
 
     /// <summary>An OS calls SetVirtualAddressMap only after ExitBootServices; no shrink step makes a case where it does not.</summary>
     [Property(Arbitrary = new[] { typeof(AnyScenario) }, MaxTest = 200)]
     public bool SetVirtualAddressMapKeepsItsExitBootServices(Scenario scenario) =>
-        ScenarioShrinker.Shrink(scenario, PartitionTable.Default).Append(scenario).All(s =>
+        ScenarioShrinker.Shrink(scenario, AnyScenario.Context).Append(scenario).All(s =>
             s.Steps.Select((step, i) => (step, i)).All(p => p.step is not SetVirtualAddressMapStep || s.ExitBootServicesBefore(p.i) is not null));
+
+    /// <summary>
+    /// An entry that takes no width (edk2's) is asked only SMC64 requests; shrinking keeps them SMC64, or the minimal
+    /// case would be one the target cannot take.
+    /// </summary>
+    [Property(Arbitrary = new[] { typeof(AnyScenario) }, MaxTest = 200)]
+    public bool ATargetWithoutSmc32IsNeverShrunkToIt(Scenario scenario)
+    {
+        var smc64Only = AnyScenario.Context with { Smc32Request = false };
+        var wide = scenario with { Steps = [.. scenario.Steps.Select(s => s is SendStep send ? send with { Request = send.Request with { Convention = Convention.Smc64 } } : s)] };
+
+        return ScenarioShrinker.Shrink(wide, smc64Only).All(s => s.Steps.OfType<SendStep>().All(send => send.Request.Convention == Convention.Smc64));
+    }
 
     /// <summary>
     /// Found on the seed in QEMU: a yield whose low half alone made the seed fail (0xFFFFFFFF, read as NOT_SUPPORTED)

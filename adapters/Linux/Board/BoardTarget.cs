@@ -95,7 +95,7 @@ public sealed class BoardTarget : IProbedTarget
 
         var shell = new SecureShell(options.Host, options.Port, options.IdentityFile, options.KnownHosts);
         var boardKernel = BoardInstall.Load(name, shell, built);
-        var capabilities = (options.Mode == BoardMode.Answer ? TargetCapabilities.ScriptableSecureWorld : TargetCapabilities.None)
+        var capabilities = TargetCapabilities.Smc32Request | (options.Mode == BoardMode.Answer ? TargetCapabilities.ScriptableSecureWorld : TargetCapabilities.None)
             | (built.Api.Req2 ? TargetCapabilities.DirectRequest2 : TargetCapabilities.None);
         var description = new TargetDescription(name, AdapterName, secureWorld, capabilities,
             new Provenance($"{options.Host}:{options.Port}", Note: $"{options.Mode.ToString().ToLowerInvariant()} mode; companion built against {kernelBuild}") { Inputs = ImageDigest.Of([built.Module, built.Agent], boardKernel) })

@@ -94,7 +94,7 @@ public sealed class QemuElfTarget : IQemuTarget, IStepwiseTarget
         var tablesPath = Path.Combine(Path.GetDirectoryName(supportPath)!, $"tables-{Convert.ToHexStringLower(SHA256.HashData(tables.Bytes))[..16]}.bin");
         File.WriteAllBytes(tablesPath, tables.Bytes);
         var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(options.Firmware)));
-        var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
+        var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.Smc32Request | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
             | TargetCapabilities.Residency | (user.BootEntry is null ? TargetCapabilities.None : TargetCapabilities.BootEntry)
             | (user.Virtual is null ? TargetCapabilities.None : TargetCapabilities.VirtualAddressMap);
         var target = new QemuElfTarget(

@@ -95,12 +95,12 @@ internal static class CaseMailbox
             }
             else if (scenario.Steps[i] is Send2Step)
             {
-                outcomes.Add(new Returned2(BinaryPrimitives.ReadInt32LittleEndian(result[4..]), DirectMessage2.FromBytes(result[8..])));
+                outcomes.Add(new Returned2(BinaryPrimitives.ReadInt64LittleEndian(result[Wire.FirmwareResultReturn..]), DirectMessage2.FromBytes(result[Wire.FirmwareResultMessage..])));
             }
             else if (scenario.SendAt(i) is { } send)
             {
-                outcomes.Add(new Returned(BinaryPrimitives.ReadInt32LittleEndian(result[4..]),
-                    send.Request.Message is null ? null : DirectMessage.FromBytes(result[8..])));
+                outcomes.Add(new Returned(BinaryPrimitives.ReadInt64LittleEndian(result[Wire.FirmwareResultReturn..]),
+                    send.Request.Message is null ? null : DirectMessage.FromBytes(result[Wire.FirmwareResultMessage..])));
             }
             else
             {

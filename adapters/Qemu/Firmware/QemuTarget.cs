@@ -84,7 +84,7 @@ public sealed class QemuTarget : IQemuTarget
 
         target.Description = target.Description with
         {
-            Capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
+            Capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
                 | TargetCapabilities.Residency | TargetCapabilities.VirtualAddressMap | Wire.Grants(capabilities),
         };
         return target;

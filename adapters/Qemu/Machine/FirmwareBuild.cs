@@ -38,7 +38,7 @@ public static class FirmwareBuild
                 objects.Add($"{assembly}.o");
             }
 
-            foreach (var (file, name) in new[] { (Path.Combine(Directory, "fw_main.c"), "fw_main"), (Path.Combine(Directory, "mmu.c"), "mmu"), (Path.Combine(CSources.Core, "harness.c"), "harness"), (CSources.UbootServices, "uboot_services") })
+            foreach (var (file, name) in new[] { (Path.Combine(Directory, "fw_main.c"), "fw_main"), (Path.Combine(Directory, "mmu.c"), "mmu"), (Path.Combine(CSources.Core, "harness.c"), "harness"), (Path.Combine(CSources.Core, "state.c"), "state"), (CSources.UbootServices, "uboot_services") })
             {
                 CBuild.Compile(cross, $"the firmware's {name}.c", [.. CFlags, .. includes, "-c", file, "-o", $"{name}.o"], work);
                 objects.Add($"{name}.o");

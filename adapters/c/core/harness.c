@@ -1,10 +1,9 @@
 /*
- * FfaConformance harness core (see harness.h). The EFI event service keeps the
- * notify functions and contexts the transport registers, so that
- * ExitBootServices can fire its notify with that context or with NULL, and
- * SetVirtualAddressMap its virtual address change notify, during which
- * ConvertPointer works. Resident state is saved once at start and restored at
- * every fresh boot.
+ * FfaConformance: the U-Boot binding's glue (see harness.h). The EFI event
+ * service keeps the notify functions and contexts the transport registers, so
+ * that ExitBootServices can fire its notify with that context or with NULL,
+ * and SetVirtualAddressMap its virtual address change notify, during which
+ * ConvertPointer works.
  */
 #include <arm_ffa_runtime.h>
 
@@ -14,10 +13,6 @@
 int ffa_invoke_msg_send_direct_req(u16 endpoint_id, u16 dst_part_id,
 				   struct ffa_send_direct_data *msg, bool is_smc64) __attribute__((weak));
 
-#define SNAPSHOT_BYTES 65536
-
-static char snapshot[SNAPSHOT_BYTES];
-static int state_too_large;
 static struct ffa_priv priv;
 static void (*notify)(struct efi_event *event, void *context);
 static void *notify_context;
@@ -55,28 +50,11 @@ efi_status_t efi_create_event(u32 type, efi_uintn_t notify_tpl,
 	return EFI_SUCCESS;
 }
 
-void harness_start(void)
-{
-	const struct harness_range *range;
-	char *to = snapshot;
-	unsigned long total = 0;
-
-	for (range = harness_state; range->start; range++)
-		total += (unsigned long)(range->end - range->start);
-	if (total > SNAPSHOT_BYTES) {
-		state_too_large = 1;
-		return;
-	}
-	for (range = harness_state; range->start; range++) {
-		copy(to, range->start, (unsigned long)(range->end - range->start));
-		to += range->end - range->start;
-	}
-}
-
 uint32_t harness_capabilities(void)
 {
-	return (ffa_invoke_msg_send_direct_req ? HARNESS_HAS_BOOT_ENTRY : 0) | (ffa_sync_send_receive2_runtime ? HARNESS_HAS_REQ2 : 0)
-		| (state_too_large ? HARNESS_STATE_TOO_LARGE : 0);
+	return HARNESS_HAS_LIFECYCLE | HARNESS_TAKES_WIDTH | (ffa_invoke_msg_send_direct_req ? HARNESS_HAS_BOOT_ENTRY : 0)
+		| (ffa_sync_send_receive2_runtime ? HARNESS_HAS_REQ2 : 0)
+		| (harness_state_too_large() ? HARNESS_STATE_TOO_LARGE : 0);
 }
 
 /*
@@ -86,13 +64,7 @@ uint32_t harness_capabilities(void)
  */
 int harness_begin(uint16_t endpoint_id, uint32_t version)
 {
-	const struct harness_range *range;
-	const char *from = snapshot;
-
-	for (range = harness_state; range->start; range++) {
-		copy(range->start, from, (unsigned long)(range->end - range->start));
-		from += range->end - range->start;
-	}
+	harness_restore();
 	priv = (struct ffa_priv){ .rt = { .id = endpoint_id, .fwk_version = version } };
 	notify = 0;
 	notify_context = 0;
@@ -104,7 +76,7 @@ int harness_begin(uint16_t endpoint_id, uint32_t version)
 	return HARNESS_OK;
 }
 
-int harness_send(uint32_t flags, uint16_t dst, const uint64_t message[5], int32_t *result, uint64_t message_out[5])
+int harness_send(uint32_t flags, uint16_t dst, const uint64_t message[5], int64_t *result, uint64_t message_out[5])
 {
 	struct ffa_send_direct_data *msg = (flags & HARNESS_SEND_NULL_MESSAGE) ? 0 : harness_message();
 	int smc64 = (flags & HARNESS_SEND_SMC64) != 0;
@@ -127,7 +99,7 @@ int harness_send(uint32_t flags, uint16_t dst, const uint64_t message[5], int32_
 	return HARNESS_OK;
 }
 
-int harness_send2(uint16_t dst, const uint64_t uuid[2], const uint64_t message[HARNESS_REQ2_WORDS], int32_t *result,
+int harness_send2(uint16_t dst, const uint64_t uuid[2], const uint64_t message[HARNESS_REQ2_WORDS], int64_t *result,
 		  uint64_t message_out[HARNESS_REQ2_WORDS])
 {
 	struct harness_req2 *req2 = harness_req2();

@@ -27,11 +27,12 @@ struct fw_step {
 	uint64_t x[17];		/* 8: SEND: destination, message; SEND2: destination, UUID (2 words), message */
 };
 
-/* 120 bytes */
+/* 128 bytes */
 struct fw_result {
 	uint32_t status;	/* 0: HARNESS_OK or a failure */
-	int32_t result;		/* 4 */
-	uint64_t message[14];	/* 8: SEND: the first five */
+	uint32_t pad;		/* 4 */
+	int64_t result;		/* 8: the implementation's return value, widened */
+	uint64_t message[14];	/* 16: SEND: the first five */
 };
 
 /*
@@ -49,7 +50,7 @@ struct fw_mailbox {
 	uint32_t completed;	/* 20: steps that ran to their end */
 	uint64_t pad;		/* 24 */
 	struct fw_result result[FW_MAX_STEPS];	/* 32: read with the header in one go */
-	struct fw_step step[FW_MAX_STEPS];	/* 32 + 120 * FW_MAX_STEPS */
+	struct fw_step step[FW_MAX_STEPS];	/* 32 + 128 * FW_MAX_STEPS */
 };
 
 /* Which map a fault happened under (fw_fault.map). */

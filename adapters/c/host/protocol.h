@@ -23,11 +23,14 @@ enum ffa_host_message {
 	/* host -> harness */
 	FFA_HOST_HELLO = 16,	/* arg: capability flags below */
 	FFA_HOST_CALL = 17,	/* x: the transport's x0-x17 */
-	FFA_HOST_RETURNED = 18,	/* arg: return value; SEND: x[0..4] message, x[5] 1 if NULL; SEND2: x[0..13] message */
+	FFA_HOST_RETURNED = 18,	/* x[17] return value; SEND: x[0..4] message, x[5] 1 if NULL; SEND2: x[0..13] message */
 	FFA_HOST_DONE = 19,	/* a begin or ExitBootServices step ended */
 	FFA_HOST_STOPPED = 20,	/* the step was abandoned on a stop order */
 	FFA_HOST_FAILED = 21,	/* arg: what the harness could not do (see below) */
 };
+
+/* Where RETURNED carries the implementation's return value, widened to 64 bits. */
+#define FFA_HOST_RESULT_WORD	17
 
 /* Send flags, capabilities and failures are the harness core's (core/harness.h). */
 
