@@ -8,7 +8,8 @@ namespace FfaConformance.Adapters.Bindings;
 /// data (c/bindings/&lt;name&gt;/binding.json): which files of the user's tree are compiled, with which include
 /// paths, defines and flags; the glue file of ours that adapts its entries to the harness's commands
 /// (c/core/harness.h); the entries it calls (the report names them); what the glue provides in place of the rest
-/// of the implementation's tree; and how the implementation's return values stand for FF-A outcomes.
+/// of the implementation's tree; how the implementation's return values stand for FF-A outcomes; and the FF-A
+/// version it negotiates, which a target that sets no Version of its own takes.
 /// </summary>
 public sealed record Binding(
     string Name,
@@ -23,13 +24,14 @@ public sealed record Binding(
     IReadOnlyDictionary<string, string> Entries,
     string? ResumedAs,
     IReadOnlyList<string> Provides,
-    ReturnConvention Returns)
+    ReturnConvention Returns,
+    FfaVersion? Version)
 {
     /// <summary>The entries a binding may name, in the harness's terms.</summary>
     public static readonly IReadOnlyList<string> EntryNames = ["Send", "Send2", "Resume"];
 
     private static readonly string[] Keys =
-        ["Implementation", "Sources", "Includes", "Arch", "Flags", "Defines", "ArchDefines", "Glue", "Entries", "ResumedAs", "Provides", "Returns"];
+        ["Implementation", "Sources", "Includes", "Arch", "Flags", "Defines", "ArchDefines", "Glue", "Entries", "ResumedAs", "Provides", "Returns", "Version"];
 
     /// <summary>Where the bindings kept in the repository are: one folder each, holding binding.json and its glue.</summary>
     public static string Folder => Path.Combine(CSources.Root, "bindings");
@@ -95,6 +97,14 @@ public sealed record Binding(
         var returns = reader.Text("Returns", required: true)!;
         var convention = ReturnConvention.All.FirstOrDefault(c => c.Id == returns)
             ?? throw new BindingException($"{KeyOf(name, "Returns")} = '{returns}' is no return convention; accepted: {string.Join(", ", ReturnConvention.All.Select(c => c.Id))}");
+        FfaVersion? version = null;
+        if (reader.Text("Version", required: false) is { } given)
+        {
+            version = FfaVersion.TryParse(given, out var parsed)
+                ? parsed
+                : throw new BindingException($"{KeyOf(name, "Version")} = '{given}' is no FF-A version; accepted: {string.Join(", ", FfaVersion.Known)}");
+        }
+
         var archDefines = reader.Object("ArchDefines").ToDictionary(
             p => p.Name,
             p => (IReadOnlyDictionary<string, string>)new Reader(name, p.Value, $"ArchDefines.{p.Name}.").Strings(),
@@ -113,7 +123,8 @@ public sealed record Binding(
             entries,
             reader.Text("ResumedAs", required: false),
             reader.List("Provides", required: false),
-            convention);
+            convention,
+            version);
     }
 
     private static string KeyOf(string name, string key) => $"Bindings:{name}:{key}";

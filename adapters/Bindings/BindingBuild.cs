@@ -181,23 +181,31 @@ public static class BindingBuild
         return (defined, undefined);
     }
 
+    /// <summary>A short hash of everything the build reads: the binding's options, the sources and every header under its include folders, our C sources.</summary>
     private static string Key(Binding binding, string tree, Toolchain toolchain, string arch)
     {
-        var inputs = new StringBuilder().Append(toolchain.Version).Append('\0').Append(arch).Append('\0')
-            .Append(string.Join(' ', Options(binding, tree, arch))).Append('\0').Append(Sha256(binding, tree)).Append('\0');
-        foreach (var folder in Includes(binding, tree, arch))
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + '\0'));
+        Add(toolchain.Version);
+        Add(arch);
+        Add(string.Join(' ', Options(binding, tree, arch)));
+        Add(Sha256(binding, tree));
+        var headers = Includes(binding, tree, arch)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.h", SearchOption.AllDirectories))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        foreach (var file in headers)
         {
-            foreach (var header in Directory.EnumerateFiles(folder, "*.h", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                inputs.Append(header).Append('\0').Append(File.GetLastWriteTimeUtc(header).Ticks).Append('\0').Append(new FileInfo(header).Length).Append('\0');
-            }
+            Add(file);
+            hash.AppendData(File.ReadAllBytes(file));
         }
 
         foreach (var file in CSources.Files)
         {
-            inputs.Append(Path.GetRelativePath(CSources.Root, file)).Append('\0').Append(File.ReadAllText(file)).Append('\0');
+            Add(Path.GetRelativePath(CSources.Root, file));
+            hash.AppendData(File.ReadAllBytes(file));
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(inputs.ToString())))[..16];
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 }

@@ -37,6 +37,8 @@ public sealed class NativeAdapter : IAdapter
             throw new TargetUnavailableException($"{config.Show(BindingKey.Name)}: {e.Message}", skip: false);
         }
 
-        return NativeTarget.Create(config.Name, config.Version, options, required, binding);
+        // A binding knows what its implementation negotiates (edk2: ARM_FFA_MAJOR_VERSION/ARM_FFA_MINOR_VERSION, 1.2).
+        var version = config.Value("Version") is null && binding.Version is { } negotiated ? negotiated : config.Version;
+        return NativeTarget.Create(config.Name, version, options, required, binding);
     }
 }

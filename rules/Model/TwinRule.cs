@@ -67,7 +67,7 @@ public abstract class TwinRule(RuleInfo info, TwinVariation variation) : Rule(in
 
         return a.Outcome == b.Outcome
             ? null
-            : new Finding($"{Describe()} changed the result", null, FindingField.Outcome, a.Outcome.ToString(), b.Outcome.ToString());
+            : new Finding($"{Describe()} changed the result", null, FindingField.Outcome, a.Outcome.Describe(original.Returns), b.Outcome.Describe(original.Returns));
     }
 
     private string Describe() => Variation switch

@@ -100,13 +100,11 @@ public static class RecordBuilder
 
     private static StepRecord Step(string description, StepTrace step, ReturnConvention returns) => step.Outcome switch
     {
-        Returned returned => new StepRecord(description, [.. step.Calls.Select(Call)],
-            $"returned {returns.Describe(returned.ReturnValue)}, message {(returned.MessageOut is { } message ? message.ToString() : "NULL")}", returned.ReturnValue,
+        Returned returned => new StepRecord(description, [.. step.Calls.Select(Call)], returned.Describe(returns), returned.ReturnValue,
             returned.MessageOut is { } m ? [.. m.ToArray().Select(Hex)] : null),
-        Returned2 returned2 => new StepRecord(description, [.. step.Calls.Select(Call)],
-            $"returned {returns.Describe(returned2.ReturnValue)}, message {returned2.MessageOut}", returned2.ReturnValue,
+        Returned2 returned2 => new StepRecord(description, [.. step.Calls.Select(Call)], returned2.Describe(returns), returned2.ReturnValue,
             [.. returned2.MessageOut.ToArray().Select(Hex)]),
-        _ => new StepRecord(description, [.. step.Calls.Select(Call)], step.Outcome.ToString() ?? string.Empty, null, null),
+        _ => new StepRecord(description, [.. step.Calls.Select(Call)], step.Outcome.Describe(returns), null, null),
     };
 
     private static CallRecord Call(ConduitCall call) => new(

@@ -138,10 +138,16 @@ public sealed class ConformanceRun : IDisposable
             return RuleResult.Empty(rule.Id, name, RuleOutcome.Broken, e.Message);
         }
 
+        // A case kept before the target changed (a binding that lost a width, a driver with another endpoint ID) is
+        // no case of this target: it is not run, so it can neither fail nor pass, and it leaves the database.
+        var context = runner.Context(target.Description);
+        var refusals = kept.Select(k => (Example: k, Why: context.Refuses(k.Scenario))).ToArray();
+        var takeable = refusals.Where(r => r.Why is null).Select(r => r.Example).ToArray();
+        var untakeable = refusals.Select(r => r.Why).OfType<string>().ToArray();
         try
         {
             // A resumed rule ran its kept cases before the run stopped.
-            if (resumption is null && runner.FailsAgain(target, rule, kept, options) is { } again)
+            if (resumption is null && runner.FailsAgain(target, rule, takeable, options) is { } again)
             {
                 return again;
             }
@@ -161,8 +167,12 @@ public sealed class ConformanceRun : IDisposable
         IReadOnlyList<KeptExample> keep = result.Counterexample is { Reproduced: true } found
             ? [new KeptExample(DateTimeOffset.UtcNow, found.Minimal.Verdict.Finding!.ToString(), found.Minimal.Scenario)]
             : [];
-        var message = kept.Count == 0 ? result.Message
-            : $"{result.Message}; {kept.Count} counterexample(s) kept since {kept.Min(k => k.Found):yyyy-MM-dd} pass now and left {examples.FileOf(name, rule.Id)}";
+        var message = takeable.Length == 0 ? result.Message
+            : $"{result.Message}; {takeable.Length} counterexample(s) kept since {takeable.Min(k => k.Found):yyyy-MM-dd} pass now and left {examples.FileOf(name, rule.Id)}";
+        if (untakeable.Length > 0)
+        {
+            message = $"{message}; {untakeable.Length} counterexample(s) kept in {examples.FileOf(name, rule.Id)} were not run and left it, since the target cannot take them ({untakeable[0]})";
+        }
         try
         {
             examples.Keep(name, rule.Id, keep);

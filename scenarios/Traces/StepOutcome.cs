@@ -3,7 +3,11 @@ using FfaConformance.Abi;
 namespace FfaConformance.Scenarios.Traces;
 
 /// <summary>How a step ended.</summary>
-public abstract record StepOutcome;
+public abstract record StepOutcome
+{
+    /// <summary>The outcome in words, a return value with what it means in the target's convention.</summary>
+    public virtual string Describe(ReturnConvention returns) => ToString() ?? string.Empty;
+}
 
 /// <summary>
 /// A send returned <see cref="ReturnValue"/> (the implementation's own value, widened to 64 bits) and left the
@@ -11,14 +15,14 @@ public abstract record StepOutcome;
 /// </summary>
 public sealed record Returned(long ReturnValue, DirectMessage? MessageOut) : StepOutcome
 {
-    public override string ToString() =>
-        $"returned {ReturnValue}, message {(MessageOut is { } m ? m.ToString() : "NULL")}";
+    public override string Describe(ReturnConvention returns) =>
+        $"returned {returns.Describe(ReturnValue)}, message {(MessageOut is { } m ? m.ToString() : "NULL")}";
 }
 
 /// <summary>A REQ2 send returned <see cref="ReturnValue"/> and left the caller's fourteen-word message as <see cref="MessageOut"/>.</summary>
 public sealed record Returned2(long ReturnValue, DirectMessage2 MessageOut) : StepOutcome
 {
-    public override string ToString() => $"returned {ReturnValue}, message {MessageOut}";
+    public override string Describe(ReturnConvention returns) => $"returned {returns.Describe(ReturnValue)}, message {MessageOut}";
 }
 
 /// <summary>A non-send step (ExitBootServices, SetVirtualAddressMap) ran to its end.</summary>

@@ -12,7 +12,7 @@ namespace FfaConformance.Tests.Bindings;
 [Category("Native")]
 public sealed class BindingErrorTests
 {
-    private static readonly string Tree = Path.GetFullPath(Path.Combine(Native.NativeTargets.Root, "..", "shared", "implementations", "edk2"));
+    private static readonly string Tree = Edk2Tree.Root;
 
     private string work = string.Empty;
 
@@ -76,7 +76,7 @@ public sealed class BindingErrorTests
     [Test]
     public void AnEntryWithAnotherSignatureIsNamed()
     {
-        var tree = CopyOfTree();
+        var tree = Edk2Tree.CopyTo(work);
         var header = Path.Combine(tree, "MdePkg", "Include", "Library", "ArmFfaLib.h");
         var text = File.ReadAllText(header).ReplaceLineEndings("\n");
         var declaration = "ArmFfaLibMsgSendDirectReq (\n  IN  UINT16               DestPartId,\n  IN  UINT32               Flags,";
@@ -113,32 +113,17 @@ public sealed class BindingErrorTests
         Assert.That(error.Message, Is.EqualTo("Bindings:edk2:Provides lists ArmCallSvc, which glue.c does not define"));
     }
 
-    private static Toolchain Require()
+    /// <summary>A binding target that sets no Version negotiates what the binding says (edk2: 1.2); one that sets it keeps its own.</summary>
+    [TestCase(null, "1.2")]
+    [TestCase("1.1", "1.1")]
+    public void ATargetWithoutAVersionTakesTheBindings(string? configured, string negotiated)
     {
-        if (!Directory.Exists(Tree))
-        {
-            Prerequisite.Missing($"the edk2 subset is not at {Tree}");
-        }
+        Require();
 
-        var toolchain = Toolchain.Host(out var missing);
-        if (toolchain is null)
-        {
-            Prerequisite.Missing($"bindings are built with the host C compiler: {missing}");
-        }
+        using var target = Edk2Tree.Target(Tree, work, configured);
 
-        return toolchain!;
+        Assert.That(target.Description.Version.ToString(), Is.EqualTo($"v{negotiated}"));
     }
 
-    private string CopyOfTree()
-    {
-        var copy = Path.Combine(work, "edk2");
-        foreach (var file in Directory.EnumerateFiles(Tree, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(copy, Path.GetRelativePath(Tree, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
-
-        return copy;
-    }
+    private static Toolchain Require() => Edk2Tree.Require();
 }

@@ -5,6 +5,7 @@ using FfaConformance.Scenarios;
 using FfaConformance.Scenarios.Answers;
 using FfaConformance.Scenarios.Profiles;
 using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Targets;
 using FsCheck;
 using FsCheck.Fluent;
 using PropertyAttribute = FsCheck.NUnit.PropertyAttribute;
@@ -35,6 +36,54 @@ public sealed class GeneratorProperties
                 Assert.That(requests.Any(r => r.Script.Forever is not null), Is.EqualTo(profile.Endless), rule.Id);
             }
         }
+    }
+
+    /// <summary>
+    /// A kept case the target cannot take is dropped unrun (GenerationContext.Refuses), so it must never refuse a case
+    /// generated or shrunk for that same target by a rule that applies to it; and it does refuse what a target with
+    /// more allows, or it checks nothing.
+    /// </summary>
+    [Test]
+    public void WhatATargetAllowsIsNeverRefusedAndWhatItDoesNotIs()
+    {
+        TargetDescription Without(TargetCapabilities missing) =>
+            new("narrow", "tests", FfaVersion.V1_2, TargetCapabilities.All & ~missing, new Provenance("tests"));
+        TargetDescription[] narrow =
+        [
+            Without(TargetCapabilities.Smc32Request),
+            Without(TargetCapabilities.BootEntry),
+            Without(TargetCapabilities.AnyDestination),
+            Without(TargetCapabilities.DirectRequest2),
+            new("driver", "tests", FfaVersion.V1_2, TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Smc32Request | TargetCapabilities.DirectRequest2, new Provenance("tests"))
+            {
+                FixedEndpointId = 0,
+                OwnServiceUuidOnly = true,
+            },
+        ];
+        var refusedSomewhere = new bool[narrow.Length];
+        foreach (var rule in RuleCatalogue.All)
+        {
+            for (var i = 0; i < narrow.Length; i++)
+            {
+                var context = GenerationContext.For(PartitionTable.Default, narrow[i]);
+                refusedSomewhere[i] |= ScenarioGen.For(rule.Info.Profile, Context).Sample(30, 20).Any(s => context.Refuses(s) is not null);
+                if (rule.Info.Applicability.WhyNot(narrow[i]) is not null)
+                {
+                    continue;
+                }
+
+                foreach (var scenario in ScenarioGen.For(rule.Info.Profile, context).Sample(30, 20))
+                {
+                    Assert.That(context.Refuses(scenario), Is.Null, $"{rule.Id}: {scenario}");
+                    foreach (var shrunk in ScenarioShrinker.Shrink(scenario, context))
+                    {
+                        Assert.That(context.Refuses(shrunk), Is.Null, $"{rule.Id}, shrunk: {shrunk}");
+                    }
+                }
+            }
+        }
+
+        Assert.That(refusedSomewhere, Is.All.True, "each narrower target refuses some case a full one is given");
     }
 
     [Property]

@@ -97,6 +97,31 @@ public sealed class ExampleDatabaseTests
         Assert.That(result.Explanation, Does.Contain($"failed while running a counterexample kept in {database.FileOf("transport", Rule)}: InvalidOperationException"));
     }
 
+    /// <summary>
+    /// A kept case the target can no longer take (its entry lost the width since) is not run: it is no crash of the
+    /// target and no pass either, and it leaves the database with the reason.
+    /// </summary>
+    [Test]
+    public void AKeptCaseTheTargetCanNoLongerTakeIsNotRunAndLeaves()
+    {
+        var database = new ExampleDatabase(directory);
+        var (_, found) = Check(database, broken: true);
+        var sends = found!.Minimal.Scenario.Steps.OfType<Scenarios.Steps.SendStep>().ToArray();
+        Assert.That(sends, Is.Not.Empty, "the kept case sends a direct request");
+        var smc32 = found.Minimal.Scenario with
+        {
+            Steps = [.. found.Minimal.Scenario.Steps.Select(s => s is Scenarios.Steps.SendStep send ? send with { Request = send.Request with { Convention = Convention.Smc32 } } : s)],
+        };
+        database.Keep("transport", Rule, [new KeptExample(DateTimeOffset.UtcNow, "kept", smc32)]);
+
+        var (result, _) = Check(database, broken: false, capabilities: TargetCapabilities.All & ~TargetCapabilities.Smc32Request);
+
+        Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Passed), result.Explanation);
+        Assert.That(result.Explanation, Does.Contain($"1 counterexample(s) kept in {database.FileOf("transport", Rule)} were not run and left it, since the target cannot take them (it asks for an SMC32 request")
+            .And.Not.Contain("pass now"));
+        Assert.That(File.Exists(database.FileOf("transport", Rule)), Is.False);
+    }
+
     [TestCase("not\njson", "is an invalid JSON literal")]
     [TestCase("""{"format": 2, "examples": []}""", "its \"format\" is not 1")]
     [TestCase("""{"format": 1, "examples": [{"found": "2026-11-29T00:00:00Z", "finding": "x", "scenario": {"Boot": {"EndpointId": 1}}}]}""", "missing required properties")]
@@ -146,10 +171,11 @@ public sealed class ExampleDatabaseTests
     }
 
     /// <summary>The rule on a target named "transport": seed D4's mutant when <paramref name="broken"/>, the reference otherwise.</summary>
-    private static (ResultRecord Result, Counterexample? Counterexample) Check(ExampleDatabase database, bool broken, string? replay = null)
+    private static (ResultRecord Result, Counterexample? Counterexample) Check(
+        ExampleDatabase database, bool broken, string? replay = null, TargetCapabilities capabilities = TargetCapabilities.All)
     {
         var target = new RunTarget("transport", EmulatorTarget.AdapterName, FfaVersion.V1_0, () => new EmulatorTarget(
-            new TargetDescription("transport", EmulatorTarget.AdapterName, FfaVersion.V1_0, TargetCapabilities.All, new Provenance("tests")),
+            new TargetDescription("transport", EmulatorTarget.AdapterName, FfaVersion.V1_0, capabilities, new Provenance("tests")),
             (c, v) => broken ? new SuccessCompletes(c, v) : new ReferenceTransport(c, v)), new Dictionary<string, Expectation>());
         using var run = new ConformanceRun(new RunPlan([target], SettingsLoader.DefaultOptions with { MaxTest = 100, Replay = replay }, FfaVersion.V1_3)
         {
