@@ -31,6 +31,12 @@ public sealed class InvReq2Resume() : Send2Rule(new RuleInfo(
                 return finding;
             }
 
+            // The resumption never reached the target (the step never ran): how the step ended is judged below.
+            if (send.Calls.Count <= index)
+            {
+                break;
+            }
+
             var run = send.Calls[index + 1].Issued;
             var named = send.Calls[index].Answer!.W1;
             if (run.W1 != named)
