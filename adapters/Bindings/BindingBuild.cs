@@ -7,17 +7,17 @@ using FfaConformance.Adapters.Sources;
 namespace FfaConformance.Adapters.Bindings;
 
 /// <summary>
-/// Builds the native host for a binding: the binding's sources compiled where they lie in the user's tree, joined
-/// into one object whose writable sections become the resident state the host restores before every case, the
-/// glue compiled against the tree's own headers, and the host's channel and the harness core. What the binding
-/// gets wrong — a source or include folder not in the tree, an entry the sources do not define or the glue calls
-/// with another signature, a symbol the tree's code needs that the glue does not provide — is one
+/// Builds a binding's implementation for a platform (the native host, our QEMU firmware): the binding's sources
+/// compiled where they lie in the user's tree and joined into one object, transport.o, whose writable data is the
+/// resident state the harness restores before every case, and the glue compiled against the tree's own headers.
+/// What the binding gets wrong — a source or include folder not in the tree, an entry the sources do not define or
+/// the glue calls with another signature, a symbol the tree's code needs that the glue does not provide — is one
 /// <see cref="BindingException"/> naming the binding's key and what was found.
 /// </summary>
 public static class BindingBuild
 {
     private static readonly string[] Flags = ["-O2", "-g", "-std=gnu11"];
-    private static readonly string[] StateFlags = ["-fno-common", "-fno-zero-initialized-in-bss"];
+    private static readonly string[] HostFlags = [.. Flags, "-fno-common", "-fno-zero-initialized-in-bss"];
     private static readonly string[] GlueChecks = ["-Wall", "-Werror=implicit-function-declaration", "-Werror=incompatible-pointer-types", "-Werror=int-conversion"];
 
     /// <summary>The architecture name bindings use for the machine the native host runs on.</summary>
@@ -62,11 +62,26 @@ public static class BindingBuild
     public static string Host(Binding binding, string tree, Toolchain toolchain, string buildRoot)
     {
         Check(binding, tree, HostArch);
-        var key = Key(binding, tree, toolchain, HostArch);
-        return Path.Combine(CBuild.Cached(buildRoot, $"native-{binding.Name}", key, "ffa-host", work => Build(binding, tree, toolchain, HostArch, work)), "ffa-host");
+        var key = Key(binding, tree, toolchain, HostArch, HostFlags);
+        return Path.Combine(CBuild.Cached(buildRoot, $"native-{binding.Name}", key, "ffa-host", work =>
+        {
+            Compile(binding, tree, toolchain, HostArch, HostFlags, work);
+            NativeBuild.RenameWritableSections(toolchain, work);
+            var core = CSources.Core;
+            var hostDirectory = Path.Combine(CSources.Root, "host");
+            string[] includes = ["-I", hostDirectory, "-I", core];
+            CBuild.Compile(toolchain, "the host's channel", [.. Flags, "-Wall", .. includes, "-c", Path.Combine(hostDirectory, "channel.c"), "-o", "channel.o"], work);
+            CBuild.Compile(toolchain, "the host's glue", [.. Flags, "-Wall", .. includes, "-c", Path.Combine(hostDirectory, "glue.c"), "-o", "host-glue.o"], work);
+            CBuild.Compile(toolchain, "the harness core", [.. Flags, "-Wall", .. includes, "-c", Path.Combine(core, "state.c"), "-o", "state.o"], work);
+            CBuild.Compile(toolchain, $"the host with {binding.Implementation}", ["-o", "ffa-host", "channel.o", "host-glue.o", "state.o", "glue.o", "transport-state.o"], work);
+        }), "ffa-host");
     }
 
-    private static void Build(Binding binding, string tree, Toolchain toolchain, string arch, string work)
+    /// <summary>
+    /// Compiles the binding's sources for <paramref name="arch"/> with <paramref name="flags"/> into work/transport.o and
+    /// its glue into work/glue.o, checking entries and provided symbols.
+    /// </summary>
+    public static void Compile(Binding binding, string tree, Toolchain toolchain, string arch, IReadOnlyList<string> flags, string work)
     {
         var options = Options(binding, tree, arch);
         var objects = new List<string>();
@@ -74,7 +89,7 @@ public static class BindingBuild
         {
             var output = $"source{i}.o";
             CBuild.Compile(toolchain, $"{binding.Sources[i]} of {tree} ({binding.Key($"Sources[{i}]")})",
-                [.. Flags, .. options, .. StateFlags, "-c", Path.Combine(tree, binding.Sources[i]), "-o", output], work);
+                [.. flags, .. options, "-c", Path.Combine(tree, binding.Sources[i]), "-o", output], work);
             objects.Add(output);
         }
 
@@ -90,7 +105,7 @@ public static class BindingBuild
 
         var core = CSources.Core;
         var glue = Path.Combine(binding.Home, binding.Glue);
-        var (compiled, printed) = Toolchain.Invoke(toolchain.Compiler, [.. Flags, .. GlueChecks, .. options, "-I", core, "-c", glue, "-o", "glue.o"], work);
+        var (compiled, printed) = Toolchain.Invoke(toolchain.Compiler, [.. flags, .. GlueChecks, .. options, "-I", core, "-c", glue, "-o", "glue.o"], work);
         if (compiled != 0)
         {
             var entry = binding.Entries.FirstOrDefault(e => printed.Contains($"'{e.Value}'", StringComparison.Ordinal) || printed.Contains($"‘{e.Value}’", StringComparison.Ordinal));
@@ -112,13 +127,6 @@ public static class BindingBuild
             throw new BindingException($"the binding's Sources need {string.Join(", ", needed)}, which {binding.Key("Provides")} does not list");
         }
 
-        NativeBuild.RenameWritableSections(toolchain, work);
-        var hostDirectory = Path.Combine(CSources.Root, "host");
-        string[] includes = ["-I", hostDirectory, "-I", core];
-        CBuild.Compile(toolchain, "the host's channel", [.. Flags, "-Wall", .. includes, "-c", Path.Combine(hostDirectory, "channel.c"), "-o", "channel.o"], work);
-        CBuild.Compile(toolchain, "the host's glue", [.. Flags, "-Wall", .. includes, "-c", Path.Combine(hostDirectory, "glue.c"), "-o", "host-glue.o"], work);
-        CBuild.Compile(toolchain, "the harness core", [.. Flags, "-Wall", .. includes, "-c", Path.Combine(core, "state.c"), "-o", "state.o"], work);
-        CBuild.Compile(toolchain, $"the host with {binding.Implementation}", ["-o", "ffa-host", "channel.o", "host-glue.o", "state.o", "glue.o", "transport-state.o"], work);
     }
 
     /// <summary>Include folders, flags and defines the binding gives for <paramref name="arch"/>, as compiler arguments.</summary>
@@ -182,12 +190,13 @@ public static class BindingBuild
     }
 
     /// <summary>A short hash of everything the build reads: the binding's options, the sources and every header under its include folders, our C sources.</summary>
-    private static string Key(Binding binding, string tree, Toolchain toolchain, string arch)
+    public static string Key(Binding binding, string tree, Toolchain toolchain, string arch, IReadOnlyList<string> flags)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + '\0'));
         Add(toolchain.Version);
         Add(arch);
+        Add(string.Join(' ', flags));
         Add(string.Join(' ', Options(binding, tree, arch)));
         Add(Sha256(binding, tree));
         var headers = Includes(binding, tree, arch)

@@ -72,24 +72,15 @@ public sealed class NativeTarget : IStepwiseTarget
     {
         var toolchain = Toolchain.Host(out var missing)
             ?? throw new TargetUnavailableException($"native target {name} is skipped: {missing}", skip: true);
-        var tree = options.Source;
-        if (!Directory.Exists(tree))
-        {
-            throw File.Exists(tree)
-                ? new TargetUnavailableException($"{options.SourceKey} = '{tree}' is a file; the {binding.Name} binding takes the root of a tree that holds {string.Join(", ", binding.Sources)}", skip: false)
-                : new TargetUnavailableException($"{options.SourceKey} = '{tree}' is not present{(sourceRequired ? string.Empty : " (the target is not required, so it is skipped)")}", skip: !sourceRequired);
-        }
-
+        var tree = BindingTree.Resolve(options.Source, options.SourceKey, sourceRequired, binding);
         try
         {
             var keeper = Keeper.Require(options.BuildRoot);
             var executable = BindingBuild.Host(binding, tree, toolchain, options.BuildRoot);
             var host = HostProcess.Start(keeper, executable, StartTimeout);
             var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination | Wire.Grants(host.Capabilities);
-            var judged = string.Join(", ", binding.Entries.Select(e => $"{e.Key}: {e.Value}()"));
             var description = new TargetDescription(name, AdapterName, version, capabilities,
-                new Provenance($"{binding.Implementation} in {tree}", BindingBuild.Sha256(binding, tree), toolchain.Version,
-                    Note: $"through the {binding.Name} binding; entries judged: {judged}{(binding.ResumedAs is { } resumed ? $"; resumed {resumed}" : string.Empty)}")
+                new Provenance($"{binding.Implementation} in {tree}", BindingBuild.Sha256(binding, tree), toolchain.Version, Note: BindingTree.Note(binding))
                 { Inputs = ImageDigest.Of(executable) })
             {
                 Returns = binding.Returns,

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using FfaConformance.Abi;
+using FfaConformance.Adapters.Bindings;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
@@ -54,27 +55,64 @@ public sealed class QemuTarget : IQemuTarget
     {
         var (cross, tools) = QemuPrerequisites.Require(name, options.BuildRoot);
         var source = TransportSources.Resolve(options.Source, options.SourceKey, sourceRequired);
-        FirmwareImage firmware;
         string image;
         try
         {
             image = FirmwareBuild.Image(source, cross, options.BuildRoot);
-            firmware = FirmwareImage.Read(image);
         }
         catch (TargetBuildException e)
         {
             throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}' does not build: {e.Message}", skip: false);
+        }
+
+        return Start(name, options, tools, image,
+            new TargetDescription(name, AdapterName, version, TargetCapabilities.None, new Provenance(source.Origin, source.Sha256, cross.Version, tools.Version) { Inputs = ImageDigest.Of(image) }));
+    }
+
+    /// <summary>The firmware for <paramref name="binding"/> over the tree at <see cref="QemuOptions.Source"/>; a wrong binding or tree is one message naming the key.</summary>
+    public static QemuTarget Create(string name, FfaVersion version, QemuOptions options, bool sourceRequired, Binding binding)
+    {
+        var (cross, tools) = QemuPrerequisites.Require(name, options.BuildRoot);
+        var tree = BindingTree.Resolve(options.Source, options.SourceKey, sourceRequired, binding);
+        string image;
+        try
+        {
+            image = FirmwareBuild.Image(binding, tree, cross, options.BuildRoot);
+        }
+        catch (BindingException e)
+        {
+            throw new TargetUnavailableException($"{options.SourceKey} = '{tree}': {e.Message}", skip: false);
+        }
+        catch (TargetBuildException e)
+        {
+            throw new TargetUnavailableException($"{options.SourceKey} = '{tree}' does not build through the {binding.Name} binding: {e.Message}", skip: false);
+        }
+
+        return Start(name, options, tools, image,
+            new TargetDescription(name, AdapterName, version, TargetCapabilities.None,
+                new Provenance($"{binding.Implementation} in {tree}", BindingBuild.Sha256(binding, tree), cross.Version, tools.Version, BindingTree.Note(binding)) { Inputs = ImageDigest.Of(image) })
+            {
+                Returns = binding.Returns,
+            });
+    }
+
+    /// <summary>
+    /// Boots the image and reads what its harness can do. Runtime-only mapping and SetVirtualAddressMap come with
+    /// lifecycle control: without an ExitBootServices there is no runtime phase to map.
+    /// </summary>
+    private static QemuTarget Start(string name, QemuOptions options, QemuTools tools, string image, TargetDescription description)
+    {
+        FirmwareImage firmware;
+        try
+        {
+            firmware = FirmwareImage.Read(image);
         }
         catch (InvalidDataException e)
         {
             throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}' cannot run in our firmware: {e.Message}", skip: false);
         }
 
-        var target = new QemuTarget(
-            new TargetDescription(name, AdapterName, version, TargetCapabilities.None, new Provenance(source.Origin, source.Sha256, cross.Version, tools.Version) { Inputs = ImageDigest.Of(image) }),
-            tools,
-            firmware,
-            options.HangTimeout);
+        var target = new QemuTarget(description, tools, firmware, options.HangTimeout);
         var capabilities = target.StartMachine();
         if ((capabilities & Wire.StateTooLarge) != 0)
         {
@@ -82,10 +120,11 @@ public sealed class QemuTarget : IQemuTarget
             throw new TargetUnavailableException($"QEMU target {name}: the transport's resident state is larger than the 64 KiB the harness restores per case", skip: false);
         }
 
+        var granted = Wire.Grants(capabilities);
+        var runtime = granted.HasFlag(TargetCapabilities.Lifecycle) ? TargetCapabilities.Residency | TargetCapabilities.VirtualAddressMap : TargetCapabilities.None;
         target.Description = target.Description with
         {
-            Capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
-                | TargetCapabilities.Residency | TargetCapabilities.VirtualAddressMap | Wire.Grants(capabilities),
+            Capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination | runtime | granted,
         };
         return target;
     }

@@ -1,11 +1,13 @@
+using FfaConformance.Adapters.Bindings;
 using FfaConformance.Adapters.Sources;
 
 namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
-/// Builds the bare-metal aarch64 image for a transport with Debian's cross compiler: our boot code, vectors,
-/// trampoline and conduit, the harness core, and the transport against the U-Boot shim, laid out by
-/// c/firmware/firmware.ld with runtime code and data in their own section as U-Boot does.
+/// Builds the bare-metal aarch64 image for an implementation with Debian's cross compiler: our boot code, vectors,
+/// trampoline and conduit, the harness core, and U-Boot's transport against the U-Boot shim or a binding's
+/// implementation against its own tree, laid out by c/firmware/firmware.ld with runtime code and data in their own
+/// section as U-Boot does.
 /// </summary>
 public static class FirmwareBuild
 {
@@ -26,28 +28,47 @@ public static class FirmwareBuild
 
     private static string Directory => Path.Combine(CSources.Root, "firmware");
 
+    /// <summary>The image for U-Boot's runtime transport: the transport against the U-Boot shim, with the U-Boot binding's glue and entries.</summary>
     public static string Image(TransportSource source, Toolchain cross, string buildRoot) =>
         Path.Combine(CBuild.Cached(buildRoot, "firmware", CBuild.Key(source, cross, [.. CFlags, .. LinkFlags]), "firmware.elf", work =>
         {
             var shim = CBuild.CompileTransport(source, cross, work, CFlags);
-            string[] includes = [.. shim, "-I", CSources.Core, "-I", Directory];
-            var objects = new List<string> { "transport.o" };
-            foreach (var assembly in new[] { "start", "vectors", "trampoline", "conduit" })
-            {
-                CBuild.Compile(cross, $"the firmware's {assembly}.S", ["-c", Path.Combine(Directory, $"{assembly}.S"), "-o", $"{assembly}.o"], work);
-                objects.Add($"{assembly}.o");
-            }
-
-            foreach (var (file, name) in new[] { (Path.Combine(Directory, "fw_main.c"), "fw_main"), (Path.Combine(Directory, "mmu.c"), "mmu"), (Path.Combine(CSources.Core, "harness.c"), "harness"), (Path.Combine(CSources.Core, "state.c"), "state"), (CSources.UbootServices, "uboot_services") })
-            {
-                CBuild.Compile(cross, $"the firmware's {name}.c", [.. CFlags, .. includes, "-c", file, "-o", $"{name}.o"], work);
-                objects.Add($"{name}.o");
-            }
-
-            CBuild.Compile(cross, $"the firmware with {source.Origin}",
-                [.. LinkFlags, "-T", Path.Combine(Directory, "firmware.ld"), "-o", "firmware.elf", .. objects, "-lgcc"],
-                work);
+            var uboot = new[] { (Path.Combine(CSources.Core, "harness.c"), "harness"), (Path.Combine(Directory, "uboot_entry.c"), "uboot_entry"), (CSources.UbootServices, "uboot_services") };
+            Link(cross, work, $"the firmware with {source.Origin}", shim, uboot, ["transport.o"]);
         }), "firmware.elf");
+
+    /// <summary>The image for a binding's implementation over <paramref name="tree"/>, cross-compiled with the tree's own aarch64 headers.</summary>
+    public static string Image(Binding binding, string tree, Toolchain cross, string buildRoot)
+    {
+        const string arch = "aarch64";
+        BindingBuild.Check(binding, tree, arch);
+        return Path.Combine(CBuild.Cached(buildRoot, $"firmware-{binding.Name}", BindingBuild.Key(binding, tree, cross, arch, [.. CFlags, .. LinkFlags]), "firmware.elf", work =>
+        {
+            BindingBuild.Compile(binding, tree, cross, arch, CFlags, work);
+            Link(cross, work, $"the firmware with {binding.Implementation}", [], [], ["transport.o", "glue.o"]);
+        }), "firmware.elf");
+    }
+
+    /// <summary>Our boot code, vectors, trampoline, conduit, main loop, MMU set-up and the harness core, linked with <paramref name="objects"/>.</summary>
+    private static void Link(Toolchain cross, string work, string what, IReadOnlyList<string> includes, IEnumerable<(string File, string Name)> sources, IEnumerable<string> objects)
+    {
+        var linked = new List<string>(objects);
+        foreach (var assembly in new[] { "start", "vectors", "trampoline", "conduit" })
+        {
+            CBuild.Compile(cross, $"the firmware's {assembly}.S", ["-c", Path.Combine(Directory, $"{assembly}.S"), "-o", $"{assembly}.o"], work);
+            linked.Add($"{assembly}.o");
+        }
+
+        string[] platform = ["-I", CSources.Core, "-I", Directory];
+        var own = new[] { (Path.Combine(Directory, "fw_main.c"), "fw_main"), (Path.Combine(Directory, "mmu.c"), "mmu"), (Path.Combine(CSources.Core, "state.c"), "state") };
+        foreach (var (file, name) in own.Concat(sources))
+        {
+            CBuild.Compile(cross, $"the firmware's {name}.c", [.. CFlags, .. includes, .. platform, "-c", file, "-o", $"{name}.o"], work);
+            linked.Add($"{name}.o");
+        }
+
+        CBuild.Compile(cross, what, [.. LinkFlags, "-T", Path.Combine(Directory, "firmware.ld"), "-o", "firmware.elf", .. linked, "-lgcc"], work);
+    }
 
     /// <summary>The bench's ceiling: a firmware that only issues SMCs in a loop.</summary>
     public static string PingPong(Toolchain cross, string buildRoot) =>

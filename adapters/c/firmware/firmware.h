@@ -111,4 +111,8 @@ extern uint64_t fw_virtual_ttbr;
  */
 int fw_call_runtime(uint64_t entry, uint64_t a, uint64_t b, uint64_t c, uint64_t ttbr, uint64_t map);
 
+/* Where the running case is: set by fw_main's ExitBootServices and SetVirtualAddressMap steps. */
+extern int fw_after_exit_boot_services;
+extern int fw_after_set_virtual_address_map;
+
 #endif

@@ -1,22 +1,17 @@
 /*
- * FfaConformance QEMU firmware: the harness core's platform in an image. The
- * harness stops at fw_wait, reads the results of the last case from
- * fw_mailbox, writes the next case and continues. After ExitBootServices the
- * runtime entry runs with only runtime memory mapped (fw_call_runtime); after
- * SetVirtualAddressMap, with the runtime region relocated and mapped only at
- * its virtual address.
+ * FfaConformance QEMU firmware: the harness core's platform in an image,
+ * whatever the binding. The harness stops at fw_wait, reads the results of the
+ * last case from fw_mailbox, writes the next case and continues. How the
+ * U-Boot binding reaches its runtime entry after ExitBootServices and
+ * SetVirtualAddressMap is in uboot_entry.c.
  */
-#include <arm_ffa_runtime.h>
-
 #include "firmware.h"
 #include "harness.h"
 
-extern char __efi_runtime_start[], __efi_runtime_end[];
 extern char __efi_runtime_data_start[], __efi_runtime_data_end[];
 extern char __transport_data_start[], __transport_data_end[];
 extern char __transport_bss_start[], __transport_bss_end[];
 extern char __bss_start[], __bss_end[];
-extern char __fw_message_start[];
 
 const struct harness_range harness_state[] = {
 	{ __efi_runtime_data_start, __efi_runtime_data_end },
@@ -29,8 +24,8 @@ struct fw_mailbox fw_mailbox;
 struct fw_fault fw_fault_record;
 struct fw_virtual_map fw_virtual_map;
 volatile uint64_t fw_active_map;
-static int after_exit_boot_services;
-static int after_set_virtual_address_map;
+int fw_after_exit_boot_services;
+int fw_after_set_virtual_address_map;
 static int relocated;
 
 /* Where the harness stops the firmware (its trap replaces the first instruction): the command in fw_mailbox is ready when it returns. */
@@ -62,40 +57,6 @@ void *memcpy(void *dest, const void *src, unsigned long n)
 	return dest;
 }
 
-/* How an OS calls a runtime entry: directly before ExitBootServices, then under the runtime or the virtual map. */
-static int call_runtime(uint64_t entry, uint64_t a, uint64_t b, uint64_t c)
-{
-	if (after_set_virtual_address_map)
-		return fw_call_runtime(entry + FW_VIRTUAL_OFFSET, a, b, c, fw_virtual_ttbr, FW_MAP_VIRTUAL);
-	if (after_exit_boot_services)
-		return fw_call_runtime(entry, a, b, c, fw_runtime_ttbr, FW_MAP_RUNTIME);
-	return ((int (*)(uint64_t, uint64_t, uint64_t))entry)(a, b, c);
-}
-
-int harness_call_runtime(uint16_t dst, struct ffa_send_direct_data *msg, int smc64)
-{
-	return call_runtime((uint64_t)ffa_sync_send_receive_runtime, dst, (uint64_t)msg, (uint64_t)smc64);
-}
-
-struct ffa_send_direct_data *harness_message(void)
-{
-	return (struct ffa_send_direct_data *)__fw_message_start;
-}
-
-int harness_call_runtime2(uint16_t dst, struct harness_req2 *req2)
-{
-	struct ffa_send_direct_data2 *msg = (struct ffa_send_direct_data2 *)req2->message;
-
-	return call_runtime((uint64_t)ffa_sync_send_receive2_runtime, dst, (uint64_t)req2->uuid, (uint64_t)msg);
-}
-
-uint64_t harness_virtual_address(uint64_t physical)
-{
-	if (physical >= (uint64_t)__efi_runtime_start && physical < (uint64_t)__efi_runtime_end)
-		return physical + FW_VIRTUAL_OFFSET;
-	return 0;
-}
-
 /* Every absolute address in the runtime region as linked (a fresh boot) or as relocated (SetVirtualAddressMap). */
 static void relocate(int to_virtual)
 {
@@ -107,12 +68,6 @@ static void relocate(int to_virtual)
 		*(volatile uint64_t *)r->address = to_virtual ? r->virt : r->linked;
 	}
 	relocated = to_virtual;
-}
-
-/* In the caller's message page, after the direct request's message. */
-struct harness_req2 *harness_req2(void)
-{
-	return (struct harness_req2 *)(__fw_message_start + 256);
 }
 
 void fw_first_boot(void)
@@ -138,14 +93,14 @@ static uint32_t fw_run_step(uint32_t index)
 	fw_set_step(index);
 	if (step->kind == FW_EXIT_BOOT_SERVICES) {
 		harness_exit_boot_services((int)step->arg);
-		after_exit_boot_services = 1;
+		fw_after_exit_boot_services = 1;
 		return HARNESS_OK;
 	}
 	if (step->kind == FW_SET_VIRTUAL_ADDRESS_MAP) {
 		/* The notifies first, in physical mode, where ConvertPointer is valid; then the relocation. */
 		harness_set_virtual_address_map();
 		relocate(1);
-		after_set_virtual_address_map = 1;
+		fw_after_set_virtual_address_map = 1;
 		return HARNESS_OK;
 	}
 	if (step->kind == FW_SEND2)
@@ -159,8 +114,8 @@ void fw_main(void)
 
 	for (;;) {
 		fw_wait();
-		after_exit_boot_services = 0;
-		after_set_virtual_address_map = 0;
+		fw_after_exit_boot_services = 0;
+		fw_after_set_virtual_address_map = 0;
 		if (relocated)
 			relocate(0);
 		fw_mailbox.completed = 0;

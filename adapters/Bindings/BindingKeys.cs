@@ -1,0 +1,38 @@
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Contract;
+
+namespace FfaConformance.Adapters.Bindings;
+
+/// <summary>The Binding key of the adapters that build an implementation from source (native, qemu), and what a target's configuration gives for it.</summary>
+public static class BindingKeys
+{
+    /// <summary>U-Boot's runtime transport, the binding a target has when it names none.</summary>
+    public const string Uboot = "uboot";
+
+    public static readonly SettingKey Binding = new(
+        "Binding",
+        $"{Uboot} (U-Boot's runtime transport, the default) or a binding kept in adapters/c/bindings ({string.Join(", ", Bindings.Binding.Known)}), whose Source is the root of the implementation's tree",
+        v => v == Uboot || Bindings.Binding.Known.Contains(v));
+
+    /// <summary>The binding the target names, or null for U-Boot's runtime transport; a binding that does not load is one message naming the key.</summary>
+    public static Binding? Bind(TargetConfig config)
+    {
+        if (config.Value(Binding.Name) is not { } name || name == Uboot)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Bindings.Binding.Load(name);
+        }
+        catch (BindingException e)
+        {
+            throw new TargetUnavailableException($"{config.Show(Binding.Name)}: {e.Message}", skip: false);
+        }
+    }
+
+    /// <summary>The version the target negotiates: its own Version when it sets one, else what the binding says its implementation negotiates.</summary>
+    public static FfaVersion Version(TargetConfig config, Binding binding) =>
+        config.Value("Version") is null && binding.Version is { } negotiated ? negotiated : config.Version;
+}
