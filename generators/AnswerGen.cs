@@ -67,6 +67,7 @@ public static class AnswerGen
                 (1, ValueGen.UInt32.Select(v => v & 0x7FFF_FFFF).Where(v => v != 0))), noise),
             TerminalKind.CoreError => Error(Gen.Choose(-8, -1), noise),
             TerminalKind.LaterError => Error(Gen.Elements(-9, -10), noise),
+            TerminalKind.RefusalError => Error(Gen.Elements(FfaErrors.All.Where(e => e != FfaError.Interrupted).Select(e => (int)e).ToArray()), noise),
             TerminalKind.UnknownErrorCode => Error(Gen.Frequency(
                 (2, Gen.Constant(0)),
                 (2, Gen.Frequency((3, Gen.Choose(1, 1000)), (1, Gen.Constant(int.MaxValue)))),

@@ -7,7 +7,7 @@ public sealed class InvIntChainCompletes() : SendRule(new RuleInfo(
     "INV-INT-CHAIN-COMPLETES",
     Level.Must,
     Area.InterruptYield,
-    "REQ → (FFA_INTERRUPT → FFA_RUN)^k → matching DIRECT_RESP returns 0 with the final response's payload, for every k from 1 to 12.",
+    "REQ → (FFA_INTERRUPT → FFA_RUN)^k → matching DIRECT_RESP completes the call with the final response's payload, for every k from 1 to 12.",
     "Hafnium src/ffa/spmc/interrupts.c, ffa_interrupts_unwind_nwd_call_chain() hands a preempted request back with FFA_INTERRUPT to be resumed by FFA_RUN, and Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_wait_for_completion() and U-Boot drivers/firmware/arm-ffa/arm-ffa-uclass.c, ffa_msg_send_direct_req_hdlr() loop on FFA_INTERRUPT. 12 is the longest chain the suite asks for; a resumption bound (INV-INT-BOUND) must not be lower.",
     Profiles.Chained(Profiles.InterruptChains, Scenarios.Profiles.TerminalKind.Response))
 {

@@ -3,9 +3,15 @@ using FfaConformance.Scenarios.Targets;
 
 namespace FfaConformance.Rules.Model;
 
-/// <summary>When a rule can be checked on a target: capabilities it needs and the versions it is stated for.</summary>
+/// <summary>
+/// When a rule can be checked on a target: capabilities it needs, the versions it is stated for and, for a rule that
+/// states one convention's values (an errno table), the return convention.
+/// </summary>
 public sealed record Applicability(TargetCapabilities Needs, FfaVersion? From = null, FfaVersion? Below = null)
 {
+    /// <summary>The return convention whose values the rule states; null: any, read through the target's convention.</summary>
+    public ReturnConvention? Returns { get; init; }
+
     public static readonly Applicability Scriptable = new(TargetCapabilities.ScriptableSecureWorld);
 
     public static readonly Applicability Lifecycle = new(TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Lifecycle);
@@ -29,6 +35,11 @@ public sealed record Applicability(TargetCapabilities Needs, FfaVersion? From = 
         if (missing != TargetCapabilities.None)
         {
             return $"needs {Describe(missing)}, which {target.Name} (through the {target.Adapter} adapter) does not provide";
+        }
+
+        if (Returns is { } returns && target.Returns != returns)
+        {
+            return $"states the {returns.Id} convention's values; {target.Name} returns {target.Returns.Id}";
         }
 
         if (From is { } from && target.Version < from)
@@ -55,6 +66,11 @@ public sealed record Applicability(TargetCapabilities Needs, FfaVersion? From = 
         if (Below is { } below)
         {
             parts.Add($"FF-A < {below}");
+        }
+
+        if (Returns is { } returns)
+        {
+            parts.Add($"returns {returns.Id}");
         }
 
         return string.Join("; ", parts);

@@ -11,7 +11,7 @@ public sealed class InvReq2Resume() : Send2Rule(new RuleInfo(
     "INV-REQ2-RESUME",
     Level.Must,
     Area.Req2Resp2,
-    "A REQ2 answered by FFA_INTERRUPT or FFA_YIELD is resumed with FFA_RUN naming the w1 it got (never by sending the REQ2 again), and the DIRECT_RESP2 that ends the chain completes it: return 0, the message holding x4–x17.",
+    "A REQ2 answered by FFA_INTERRUPT or FFA_YIELD is resumed with FFA_RUN naming the w1 it got (never by sending the REQ2 again), and the DIRECT_RESP2 that ends the chain completes it, the message holding x4–x17.",
     "Arm DEN0077 (FF-A) v1.2, section \"FFA_MSG_SEND_DIRECT_REQ2\" (wording not verified): the callee may be preempted or yield as for FFA_MSG_SEND_DIRECT_REQ; Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req2() runs the same ffa_msg_send_wait_for_completion() loop of FFA_RUN calls as ffa_msg_send_direct_req(); Hafnium src/ffa/spmc/interrupts.c, ffa_interrupts_unwind_nwd_call_chain() names the context to resume.",
     Profiles.Requests2(new ChainShape(0, 7, [new(LinkKind.Interrupt32, 3), new(LinkKind.Yield32, 2)]), Response) with { MaxSends = 1 })
 {

@@ -8,7 +8,7 @@ public sealed class InvResp2Payload() : Send2Rule(new RuleInfo(
     "INV-RESP2-PAYLOAD",
     Level.Must,
     Area.Req2Resp2,
-    "On a DIRECT_RESP2 (0xC400008E) from the destination to the caller the REQ2 returns 0 and the message's fourteen words hold x4–x17, whatever x0[63:32] holds.",
+    "On a DIRECT_RESP2 (0xC400008E) from the destination to the caller the REQ2 completes and the message's fourteen words hold x4–x17, whatever x0[63:32] holds.",
     "Arm DEN0077 (FF-A) v1.2, section \"FFA_MSG_SEND_DIRECT_RESP2\" (wording not verified): the response carries its payload in x4–x17; Linux drivers/firmware/arm_ffa/driver.c, ffa_msg_send_direct_req2() copies x4–x17 of FFA_MSG_SEND_DIRECT_RESP2 into the caller's struct ffa_send_direct_data2; SMCCC function IDs are 32-bit (Arm DEN0028 SMC Calling Convention, section \"Function Identifiers\").",
     Profiles.Requests2(Scenarios.Profiles.ChainShape.None, Response) with { NoisePercent = 40 })
 {

@@ -24,6 +24,12 @@ public enum TerminalKind
     /// <summary>FFA_ERROR_32 with NO_DATA (−9) or NOT_READY (−10).</summary>
     LaterError,
 
+    /// <summary>
+    /// FFA_ERROR_32 with a defined code other than INTERRUPTED (−5), for a convention whose INTERRUPTED status is also
+    /// the one a caller resumes (EFI_INTERRUPT_PENDING): −1…−4 and −6…−10.
+    /// </summary>
+    RefusalError,
+
     /// <summary>FFA_ERROR_32 with 0, a positive code, or ≤ −11.</summary>
     UnknownErrorCode,
 

@@ -8,11 +8,14 @@ namespace FfaConformance.Tests.Native;
 /// <summary>
 /// A C mutant of a transport: text substitutions (each 'find' text occurs once in the original), the rule meant
 /// to catch it, how the case must end (failed, crashed, hung, livelock, residency, unrelocated, escaped) and the adapters it
-/// is run on. Read from tests/Native/Mutants/*.mutant (of the C reference) and tests/Linux/Mutants/*.mutant (of
-/// Linux's driver.c).
+/// is run on. Read from tests/Native/Mutants/*.mutant (of the C reference), tests/Linux/Mutants/*.mutant (of
+/// Linux's driver.c) and tests/Bindings/Mutants/*.mutant (of edk2's ArmFfaCommon.c). The first <see cref="Repairs"/>
+/// changes ('repairs N' in the header) mend a deviation the original has, so that the rule passes before the rest break it.
 /// </summary>
 public sealed record CMutant(string Name, string Why, string Rule, string Outcome, FfaVersion Version, IReadOnlyList<string> Adapters, IReadOnlyList<(string Find, string Replace)> Changes)
 {
+    public int Repairs { get; init; }
+
     public static IReadOnlyList<CMutant> All => In(Path.Combine("Native", "Mutants"));
 
     /// <summary>The mutants of a folder of the test output.</summary>
@@ -39,13 +42,21 @@ public sealed record CMutant(string Name, string Why, string Rule, string Outcom
             header["outcome"],
             header.TryGetValue("version", out var v) && FfaVersion.TryParse(v, out var version) ? version : FfaVersion.V1_2,
             header.TryGetValue("adapters", out var adapters) ? adapters.Split(' ') : ["native"],
-            [.. Enumerable.Range(0, marks.Length / 2).Select(p => (Text(2 * p), Text((2 * p) + 1)))]);
+            [.. Enumerable.Range(0, marks.Length / 2).Select(p => (Text(2 * p), Text((2 * p) + 1)))])
+        {
+            Repairs = header.TryGetValue("repairs", out var repairs) ? int.Parse(repairs, System.Globalization.CultureInfo.InvariantCulture) : 0,
+        };
     }
 
     /// <summary>The original source with this mutant's changes.</summary>
-    public string Apply(string original)
+    public string Apply(string original) => Apply(original, Changes);
+
+    /// <summary>The original source with only this mutant's repairs: what its rule must pass before the mutation.</summary>
+    public string Repaired(string original) => Apply(original, Changes.Take(Repairs));
+
+    private string Apply(string original, IEnumerable<(string Find, string Replace)> changes)
     {
-        foreach (var (find, replace) in Changes)
+        foreach (var (find, replace) in changes)
         {
             var at = original.IndexOf(find, StringComparison.Ordinal);
             if (at < 0 || original.IndexOf(find, at + 1, StringComparison.Ordinal) >= 0)

@@ -9,7 +9,7 @@ namespace FfaConformance.Rules.ErrorMapping;
 /// The check the error-mapping rules share: the send ended at an FFA_ERROR and returned what the target's
 /// convention returns for the code's outcome.
 /// </summary>
-internal static class ErrnoChecks
+internal static class ErrorChecks
 {
     public static Finding? Maps(SendView send)
     {
