@@ -84,6 +84,7 @@ public sealed class NativeTarget : IStepwiseTarget
                 { Inputs = ImageDigest.Of(executable) })
             {
                 Returns = binding.Returns,
+                Entries = binding.Entries,
             };
             return new NativeTarget(description, keeper, executable, options.HangTimeout, host);
         }

@@ -211,6 +211,11 @@ public static class HtmlReport
         var failing = evidence.Failing;
         var finding = failing.Finding!;
         html.Append("<div class=\"evidence\"><h4>Finding: ").Append(Html.Text(FailureKinds.Phrase(failing.Kind))).Append("</h4><p>").Append(Html.Text(finding.ToString())).Append("</p>");
+        if (evidence.Judged is { } judged)
+        {
+            html.Append("<p class=\"muted\"><b>Judged:</b> ").Append(Html.Text(judged)).Append("</p>");
+        }
+
         if (finding.Expected is not null)
         {
             html.Append("<dl class=\"expect\"><dt>field</dt><dd>").Append(Html.Text(finding.Field?.ToString() ?? "—"))

@@ -26,7 +26,13 @@ public static class FailureText
             text.AppendLine(result.Explanation);
         }
 
-        text.AppendLine($"Failure: {FailureKinds.Phrase(failing.Kind)} — {failing.Finding}")
+        text.AppendLine($"Failure: {FailureKinds.Phrase(failing.Kind)} — {failing.Finding}");
+        if (evidence.Judged is { } judged)
+        {
+            text.AppendLine($"Judged: {judged}");
+        }
+
+        text
             .AppendLine($"Minimal scenario (after {evidence.TestsRun} cases and {evidence.Shrinks} shrinks):")
             .AppendLine(Indent(evidence.Minimal.Scenario))
             .AppendLine("Trace (each conduit call and the answer given):")

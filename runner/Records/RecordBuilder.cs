@@ -61,11 +61,12 @@ public static class RecordBuilder
     }
 
     /// <summary>
-    /// A judged result; <paramref name="returns"/> names the target's return values in its cases, and
-    /// <paramref name="replayCommand"/> turns a replay string into the command that reruns it, when there is one.
+    /// A judged result; <paramref name="target"/> (null: never built) names its return values and the functions that
+    /// ran its cases, and <paramref name="replayCommand"/> turns a replay string into the command that reruns it, when there is one.
     /// </summary>
-    public static ResultRecord Result(RuleResult result, Judgement judgement, ReturnConvention returns, Func<string, string?> replayCommand)
+    public static ResultRecord Result(RuleResult result, Judgement judgement, TargetDescription? target, Func<string, string?> replayCommand)
     {
+        var returns = target?.Returns ?? ReturnConvention.Errno;
         var expectation = judgement.Expectation;
         return new ResultRecord(
             result.Target,
@@ -82,7 +83,8 @@ public static class RecordBuilder
             expectation is null ? null : new ExpectationRecord(expectation.Failure, expectation.Text, expectation.Reason, expectation.Reference,
                 expectation.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             result.Counterexample is { } c
-                ? new EvidenceRecord(Case(c.Minimal, returns), Case(c.Original, returns), c.Reproduced, c.Replay, replayCommand(c.Replay), c.TestsRun, c.Shrinks)
+                ? new EvidenceRecord(Case(c.Minimal, returns), Case(c.Original, returns), c.Reproduced, c.Replay, replayCommand(c.Replay), c.TestsRun, c.Shrinks,
+                    target?.Judged(RuleCatalogue.Get(result.RuleId) is Rules.Model.Send2Rule ? "Send2" : "Send"))
                 : null);
     }
 

@@ -1,4 +1,3 @@
-using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Records;
 using FfaConformance.Rules;
@@ -107,7 +106,7 @@ public sealed class ConformanceRun : IDisposable
                 ? CheckWithExamples(examples, built, rule, options, resumption, written)
                 : runner.Check(built, rule, options, resumption, written);
         var record = RecordBuilder.Result(result, Judgement.Of(result, slot.Plan.Expectations.GetValueOrDefault(ruleId), today),
-            built?.Description.Returns ?? ReturnConvention.Errno, replay => Plan.ReplayCommand(target, ruleId, replay));
+            built?.Description, replay => Plan.ReplayCommand(target, ruleId, replay));
         lock (results)
         {
             results.Add(record);

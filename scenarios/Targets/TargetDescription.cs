@@ -28,5 +28,16 @@ public sealed record TargetDescription(
     /// <summary>How the transport's return values stand for the outcomes rules expect: errno for U-Boot's and Linux's.</summary>
     public ReturnConvention Returns { get; init; } = ReturnConvention.Errno;
 
+    /// <summary>
+    /// The implementation's functions a binding names (Send, Send2, Resume), so that evidence says which one a rule
+    /// judged; empty for targets that are not described by a binding.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Entries { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>"ArmFfaLibMsgSendDirectReq(), resumed with ArmFfaLibRun()": what a request through <paramref name="entry"/> ran; null when the target names no functions.</summary>
+    public string? Judged(string entry) => Entries.TryGetValue(entry, out var function)
+        ? $"{function}(){(Entries.TryGetValue("Resume", out var resume) ? $", resumed with {resume}()" : string.Empty)}"
+        : null;
+
     public bool Can(TargetCapabilities needed) => (Capabilities & needed) == needed;
 }

@@ -1,4 +1,3 @@
-using FfaConformance.Abi;
 using FfaConformance.Records;
 using FfaConformance.Reports.Text;
 using FfaConformance.Runner.Engine;
@@ -13,5 +12,5 @@ internal static class Messages
     private static readonly IReadOnlyDictionary<string, RuleRecord> Rules = RecordBuilder.Rules().ToDictionary(r => r.Id);
 
     public static string Of(RuleResult result) =>
-        FailureText.Format(RecordBuilder.Result(result, Judgement.Of(result, null, DateOnly.MinValue), ReturnConvention.Errno, _ => null), Rules[result.RuleId]);
+        FailureText.Format(RecordBuilder.Result(result, Judgement.Of(result, null, DateOnly.MinValue), null, _ => null), Rules[result.RuleId]);
 }

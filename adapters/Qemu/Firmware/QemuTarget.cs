@@ -93,6 +93,7 @@ public sealed class QemuTarget : IQemuTarget
                 new Provenance($"{binding.Implementation} in {tree}", BindingBuild.Sha256(binding, tree), cross.Version, tools.Version, BindingTree.Note(binding)) { Inputs = ImageDigest.Of(image) })
             {
                 Returns = binding.Returns,
+                Entries = binding.Entries,
             });
     }
 
