@@ -68,7 +68,7 @@ internal static class Benchmark
             Console.WriteLine($"edk2 target: not measured, no edk2 tree at {edk2Tree}");
         }
 
-        var bare = BareLoop(NativeBuild.BareLoop(TransportSource.Resolve(reference), toolchain, buildRoot));
+        var bare = BareLoop(NativeBuild.BareLoop(BindingSource.Read(Binding.Load(BindingKeys.Uboot), reference), toolchain, buildRoot));
         Console.WriteLine($"bare C loop (C reference, stub secure world, no harness): {bare:0} ns per case " +
             "(probe, ExitBootServices, one request answered at once)");
         Console.WriteLine($"harness efficiency: {bare:0} ns / {LastNativeNanoseconds:0} ns = {bare / LastNativeNanoseconds:0.0000} (the suite spends {LastNativeNanoseconds / bare:0}x the transport's own time per case)");

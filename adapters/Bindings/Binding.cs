@@ -4,34 +4,40 @@ using FfaConformance.Abi;
 namespace FfaConformance.Adapters.Bindings;
 
 /// <summary>
-/// How the harness runs a C implementation of FF-A direct messaging that is not U-Boot's runtime transport, as
-/// data (c/bindings/&lt;name&gt;/binding.json): which files of the user's tree are compiled, with which include
-/// paths, defines and flags; the glue file of ours that adapts its entries to the harness's commands
-/// (c/core/harness.h); the entries it calls (the report names them); what the glue provides in place of the rest
-/// of the implementation's tree; how the implementation's return values stand for FF-A outcomes; and the FF-A
-/// version it negotiates, which a target that sets no Version of its own takes.
+/// How the harness runs a C implementation of FF-A direct messaging, as data (c/bindings/&lt;name&gt;/binding.json):
+/// which files of the user's tree are compiled, which of its headers are taken alone, with which include paths, stand-in
+/// headers of ours, defines and flags; the glue files of ours that adapt its entries to the harness's commands
+/// (c/core/harness.h); the entries it calls (the report names them) and which of them an implementation may lack;
+/// what the glue provides in place of the rest of the implementation's tree; how the implementation's return values
+/// stand for FF-A outcomes; and the FF-A version it negotiates, which a target that sets no Version of its own takes.
 /// </summary>
 public sealed record Binding(
     string Name,
     string Implementation,
     IReadOnlyList<string> Sources,
+    IReadOnlyList<string> Headers,
     IReadOnlyList<string> Includes,
+    string? Shim,
     IReadOnlyDictionary<string, string> Arch,
     IReadOnlyList<string> Flags,
     IReadOnlyDictionary<string, string> Defines,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ArchDefines,
-    string Glue,
+    IReadOnlyList<string> Glue,
     IReadOnlyDictionary<string, string> Entries,
+    IReadOnlyList<string> Optional,
     string? ResumedAs,
     IReadOnlyList<string> Provides,
     ReturnConvention Returns,
     FfaVersion? Version)
 {
     /// <summary>The entries a binding may name, in the harness's terms.</summary>
-    public static readonly IReadOnlyList<string> EntryNames = ["Send", "Send2", "Resume"];
+    public static readonly IReadOnlyList<string> EntryNames = ["Send", "Send2", "Resume", "Boot", "Probe"];
 
     private static readonly string[] Keys =
-        ["Implementation", "Sources", "Includes", "Arch", "Flags", "Defines", "ArchDefines", "Glue", "Entries", "ResumedAs", "Provides", "Returns", "Version"];
+    [
+        "Implementation", "Sources", "Headers", "Includes", "Shim", "Arch", "Flags", "Defines", "ArchDefines", "Glue", "Entries", "Optional",
+        "ResumedAs", "Provides", "Returns", "Version",
+    ];
 
     /// <summary>Where the bindings kept in the repository are: one folder each, holding binding.json and its glue.</summary>
     public static string Folder => Path.Combine(CSources.Root, "bindings");
@@ -42,6 +48,11 @@ public sealed record Binding(
 
     /// <summary>The folder the glue and binding.json are in.</summary>
     public string Home => Path.Combine(Folder, Name);
+
+    /// <summary>What a target's provenance says of the binding: the entries judged and how pending requests are resumed.</summary>
+    public string Note =>
+        $"through the {Name} binding; entries judged: {string.Join(", ", Entries.Select(e => $"{e.Key}: {e.Value}()"))}"
+        + (ResumedAs is { } resumed ? $"; resumed {resumed}" : string.Empty);
 
     /// <summary>"Bindings:edk2:Entries.Send", the way every message names a key of a binding.</summary>
     public string Key(string key) => KeyOf(Name, key);
@@ -94,6 +105,12 @@ public sealed record Binding(
             throw new BindingException($"{KeyOf(name, "Entries.Send")} is missing: a binding names at least the function that sends FFA_MSG_SEND_DIRECT_REQ");
         }
 
+        var optional = reader.List("Optional", required: false);
+        foreach (var entry in optional.Where(e => e == "Send" || !entries.ContainsKey(e)))
+        {
+            throw new BindingException($"{KeyOf(name, "Optional")} lists {entry}; accepted: entries of Entries other than Send ({string.Join(", ", entries.Keys.Where(k => k != "Send"))})");
+        }
+
         var returns = reader.Text("Returns", required: true)!;
         var convention = ReturnConvention.All.FirstOrDefault(c => c.Id == returns)
             ?? throw new BindingException($"{KeyOf(name, "Returns")} = '{returns}' is no return convention; accepted: {string.Join(", ", ReturnConvention.All.Select(c => c.Id))}");
@@ -114,13 +131,16 @@ public sealed record Binding(
             name,
             reader.Text("Implementation", required: true)!,
             reader.List("Sources", required: true),
+            reader.List("Headers", required: false),
             reader.List("Includes", required: false),
+            reader.Text("Shim", required: false),
             reader.Map("Arch", required: false),
             reader.List("Flags", required: false),
             reader.Map("Defines", required: false),
             archDefines,
-            reader.Text("Glue", required: true)!,
+            reader.List("Glue", required: true),
             entries,
+            optional,
             reader.Text("ResumedAs", required: false),
             reader.List("Provides", required: false),
             convention,
@@ -140,8 +160,9 @@ public sealed record Binding(
 
         public IReadOnlyList<string> List(string key, bool required) => Get(key, required) is { } value
             ? value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String && v.GetString()!.Length > 0)
+                && (!required || value.GetArrayLength() > 0)
                 ? [.. value.EnumerateArray().Select(v => v.GetString()!)]
-                : throw Wrong(key, "an array of non-empty strings")
+                : throw Wrong(key, required ? "a non-empty array of non-empty strings" : "an array of non-empty strings")
             : [];
 
         public IReadOnlyDictionary<string, string> Map(string key, bool required) => Get(key, required) is { } value

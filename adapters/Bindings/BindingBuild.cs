@@ -1,20 +1,20 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using FfaConformance.Adapters.Native;
+using System.Text.RegularExpressions;
 using FfaConformance.Adapters.Sources;
 
 namespace FfaConformance.Adapters.Bindings;
 
 /// <summary>
 /// Builds a binding's implementation for a platform (the native host, our QEMU firmware): the binding's sources
-/// compiled where they lie in the user's tree and joined into one object, transport.o, whose writable data is the
-/// resident state the harness restores before every case, and the glue compiled against the tree's own headers.
-/// What the binding gets wrong — a source or include folder not in the tree, an entry the sources do not define or
-/// the glue calls with another signature, a symbol the tree's code needs that the glue does not provide — is one
-/// <see cref="BindingException"/> naming the binding's key and what was found.
+/// compiled where they lie (or as a patch gave them) and joined into one object, transport.o, whose writable data is
+/// the resident state the harness restores before every case, and the glue compiled against the same headers into
+/// glue.o. What the binding gets wrong — an include folder not in the tree, an entry the sources do not define or the
+/// glue calls with another signature, a symbol the implementation needs that neither the glue nor the platform
+/// provides — is one <see cref="BindingException"/> naming the binding's key and what was found.
 /// </summary>
-public static class BindingBuild
+public static partial class BindingBuild
 {
     private static readonly string[] Flags = ["-O2", "-g", "-std=gnu11"];
     private static readonly string[] HostFlags = [.. Flags, "-fno-common", "-fno-zero-initialized-in-bss"];
@@ -28,117 +28,194 @@ public static class BindingBuild
         var other => other.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>SHA-256 over the binding's sources as they are in <paramref name="tree"/>, in order.</summary>
-    public static string Sha256(Binding binding, string tree)
+    /// <summary>The native host for the binding's <paramref name="source"/>, built or taken from the cache.</summary>
+    public static string Host(Binding binding, BindingSource source, Toolchain toolchain, string buildRoot)
     {
-        var text = new StringBuilder();
-        foreach (var source in binding.Sources)
-        {
-            text.Append(source).Append('\0').Append(File.ReadAllText(Path.Combine(tree, source))).Append('\0');
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
-    /// <summary>Checks that <paramref name="tree"/> holds what the binding names, before anything is compiled.</summary>
-    public static void Check(Binding binding, string tree, string arch)
-    {
-        for (var i = 0; i < binding.Sources.Count; i++)
-        {
-            if (!File.Exists(Path.Combine(tree, binding.Sources[i])))
-            {
-                throw new BindingException($"{binding.Key($"Sources[{i}]")} = '{binding.Sources[i]}' is not in the tree {tree}");
-            }
-        }
-
-        Includes(binding, tree, arch);
-        if (!File.Exists(Path.Combine(binding.Home, binding.Glue)))
-        {
-            throw new BindingException($"{binding.Key("Glue")} = '{binding.Glue}' is not in {binding.Home}");
-        }
-    }
-
-    /// <summary>The native host for the binding over <paramref name="tree"/>, built or taken from the cache.</summary>
-    public static string Host(Binding binding, string tree, Toolchain toolchain, string buildRoot)
-    {
-        Check(binding, tree, HostArch);
-        var key = Key(binding, tree, toolchain, HostArch, HostFlags);
+        var key = Key(binding, source, toolchain, HostArch, HostFlags);
         return Path.Combine(CBuild.Cached(buildRoot, $"native-{binding.Name}", key, "ffa-host", work =>
         {
-            Compile(binding, tree, toolchain, HostArch, HostFlags, work);
-            NativeBuild.RenameWritableSections(toolchain, work);
+            Compile(binding, source, toolchain, HostArch, HostFlags, work);
+            RenameWritableSections(toolchain, work);
             var core = CSources.Core;
             var hostDirectory = Path.Combine(CSources.Root, "host");
             string[] includes = ["-I", hostDirectory, "-I", core];
-            CBuild.Compile(toolchain, "the host's channel", [.. Flags, "-Wall", .. includes, "-c", Path.Combine(hostDirectory, "channel.c"), "-o", "channel.o"], work);
-            CBuild.Compile(toolchain, "the host's glue", [.. Flags, "-Wall", .. includes, "-c", Path.Combine(hostDirectory, "glue.c"), "-o", "host-glue.o"], work);
+            foreach (var name in new[] { "channel", "glue", "runtime" })
+            {
+                CBuild.Compile(toolchain, $"the host's {name}.c", [.. Flags, "-Wall", .. includes, "-c", Path.Combine(hostDirectory, $"{name}.c"), "-o", $"host-{name}.o"], work);
+            }
+
             CBuild.Compile(toolchain, "the harness core", [.. Flags, "-Wall", .. includes, "-c", Path.Combine(core, "state.c"), "-o", "state.o"], work);
-            CBuild.Compile(toolchain, $"the host with {binding.Implementation}", ["-o", "ffa-host", "channel.o", "host-glue.o", "state.o", "glue.o", "transport-state.o"], work);
+            Link(binding, toolchain, $"the host with {binding.Implementation}",
+                ["-o", "ffa-host", "host-channel.o", "host-glue.o", "host-runtime.o", "state.o", "glue.o", "transport-state.o"], work);
         }), "ffa-host");
     }
 
     /// <summary>
     /// Compiles the binding's sources for <paramref name="arch"/> with <paramref name="flags"/> into work/transport.o and
-    /// its glue into work/glue.o, checking entries and provided symbols.
+    /// its glue into work/glue.o, checking its entries and that the glue defines what Provides lists.
     /// </summary>
-    public static void Compile(Binding binding, string tree, Toolchain toolchain, string arch, IReadOnlyList<string> flags, string work)
+    public static void Compile(Binding binding, BindingSource source, Toolchain toolchain, string arch, IReadOnlyList<string> flags, string work)
     {
-        var options = Options(binding, tree, arch);
-        var objects = new List<string>();
-        for (var i = 0; i < binding.Sources.Count; i++)
+        var options = CompileSources(binding, source, toolchain, arch, flags, work);
+        var glues = new List<string>();
+        var printed = string.Empty;
+        for (var i = 0; i < binding.Glue.Count && printed.Length == 0; i++)
         {
+            var glue = Path.Combine(binding.Home, binding.Glue[i]);
+            if (!File.Exists(glue))
+            {
+                throw new BindingException($"{binding.Key($"Glue[{i}]")} = '{binding.Glue[i]}' is not in {binding.Home}");
+            }
+
+            var (compiled, output) = Toolchain.Invoke(toolchain.Compiler, [.. flags, .. GlueChecks, .. options, "-I", CSources.Core, "-c", glue, "-o", $"glue{i}.o"], work);
+            if (compiled != 0)
+            {
+                var entry = binding.Entries.FirstOrDefault(e => output.Contains($"'{e.Value}'", StringComparison.Ordinal) || output.Contains($"‘{e.Value}’", StringComparison.Ordinal));
+                throw entry.Key is null
+                    ? new TargetBuildException($"compiling the {binding.Name} binding's glue {glue} failed ({toolchain.Version})", output)
+                    : new BindingException($"{binding.Key($"Entries.{entry.Key}")} = '{entry.Value}' does not have the signature the glue calls it with: {FirstError(output)}");
+            }
+
+            glues.Add($"glue{i}.o");
+        }
+
+        CBuild.Compile(toolchain, $"the {binding.Name} binding's glue into one object", ["-r", "-nostdlib", "-o", "glue.o", .. glues], work);
+        var provided = Symbols(toolchain, "glue.o", work);
+        var missing = binding.Provides.Where(p => !provided.Defined.Contains(p)).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new BindingException($"{binding.Key("Provides")} lists {string.Join(", ", missing)}, which the glue ({string.Join(", ", binding.Glue)}) does not define");
+        }
+    }
+
+    /// <summary>
+    /// Links work/transport.o and work/glue.o with the platform's objects (<paramref name="arguments"/>); a symbol the
+    /// sources need that neither the glue nor the platform (its C library, if it has one) gives is one
+    /// <see cref="BindingException"/> naming Provides.
+    /// </summary>
+    public static void Link(Binding binding, Toolchain toolchain, string what, IEnumerable<string> arguments, string work)
+    {
+        var (exit, output) = Toolchain.Invoke(toolchain.Compiler, arguments, work);
+        if (exit == 0)
+        {
+            return;
+        }
+
+        var implementation = Symbols(toolchain, "transport.o", work).Undefined;
+        var needed = UndefinedReference().Matches(output).Select(m => m.Groups[1].Value)
+            .Where(implementation.Contains)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        throw needed.Length > 0
+            ? new BindingException($"the binding's Sources need {string.Join(", ", needed)}, which {binding.Key("Provides")} does not list")
+            : new TargetBuildException($"linking {what} failed ({toolchain.Version})", output);
+    }
+
+    /// <summary>
+    /// Compiles the binding's sources alone into work/transport.o (for builds that link them without the harness), checking
+    /// that they define every entry the binding does not call optional; returns the compiler arguments the binding gives
+    /// (its headers, include folders, stand-ins, flags and defines).
+    /// </summary>
+    public static string[] CompileSources(
+        Binding binding, BindingSource source, Toolchain toolchain, string arch, IReadOnlyList<string> flags, string work)
+    {
+        var options = Options(binding, source, arch, work);
+        var objects = new List<string>();
+        for (var i = 0; i < source.Sources.Count; i++)
+        {
+            var file = source.Sources[i];
+            var path = file.OnDisk ?? Write(Path.Combine(work, "tree"), file);
             var output = $"source{i}.o";
-            CBuild.Compile(toolchain, $"{binding.Sources[i]} of {tree} ({binding.Key($"Sources[{i}]")})",
-                [.. flags, .. options, "-c", Path.Combine(tree, binding.Sources[i]), "-o", output], work);
+            CBuild.Compile(toolchain, $"{file.OnDisk ?? $"{file.Name} of {source.Origin}"} ({binding.Key($"Sources[{i}]")})",
+                [.. flags, .. options, "-c", path, "-o", output], work);
             objects.Add(output);
         }
 
         CBuild.Compile(toolchain, $"the {binding.Name} binding's sources into one object", ["-r", "-nostdlib", "-o", "transport.o", .. objects], work);
         var implementation = Symbols(toolchain, "transport.o", work);
-        foreach (var (entry, function) in binding.Entries)
+        foreach (var (entry, function) in binding.Entries.Where(e => !binding.Optional.Contains(e.Key)))
         {
             if (!implementation.Defined.Contains(function))
             {
-                throw new BindingException($"{binding.Key($"Entries.{entry}")} = '{function}' is not defined by the binding's Sources ({string.Join(", ", binding.Sources)})");
+                throw new BindingException($"{binding.Key($"Entries.{entry}")} = '{function}' is not defined by the binding's Sources ({source.Origin})");
             }
         }
 
-        var core = CSources.Core;
-        var glue = Path.Combine(binding.Home, binding.Glue);
-        var (compiled, printed) = Toolchain.Invoke(toolchain.Compiler, [.. flags, .. GlueChecks, .. options, "-I", core, "-c", glue, "-o", "glue.o"], work);
-        if (compiled != 0)
-        {
-            var entry = binding.Entries.FirstOrDefault(e => printed.Contains($"'{e.Value}'", StringComparison.Ordinal) || printed.Contains($"‘{e.Value}’", StringComparison.Ordinal));
-            throw entry.Key is null
-                ? new TargetBuildException($"compiling the {binding.Name} binding's glue {glue} failed ({toolchain.Version})", printed)
-                : new BindingException($"{binding.Key($"Entries.{entry.Key}")} = '{entry.Value}' does not have the signature the glue calls it with: {FirstError(printed)}");
-        }
-
-        var provided = Symbols(toolchain, "glue.o", work);
-        var missing = binding.Provides.Where(p => !provided.Defined.Contains(p)).ToArray();
-        if (missing.Length > 0)
-        {
-            throw new BindingException($"{binding.Key("Provides")} lists {string.Join(", ", missing)}, which {binding.Glue} does not define");
-        }
-
-        var needed = implementation.Undefined.Where(s => !binding.Provides.Contains(s) && !provided.Defined.Contains(s)).Order(StringComparer.Ordinal).ToArray();
-        if (needed.Length > 0)
-        {
-            throw new BindingException($"the binding's Sources need {string.Join(", ", needed)}, which {binding.Key("Provides")} does not list");
-        }
-
+        return options;
     }
 
-    /// <summary>Include folders, flags and defines the binding gives for <paramref name="arch"/>, as compiler arguments.</summary>
-    private static string[] Options(Binding binding, string tree, string arch)
+    /// <summary>Every writable allocated section of work/transport.o becomes ffa_state (or ffa_state_bss when it has no contents), in work/transport-state.o.</summary>
+    public static void RenameWritableSections(Toolchain toolchain, string work)
+    {
+        var (exit, sections) = Toolchain.Invoke(toolchain.ReadElf, ["-S", "-W", "transport.o"], work);
+        if (exit != 0)
+        {
+            throw new TargetBuildException("readelf could not read the compiled transport", sections);
+        }
+
+        var renames = new List<string>();
+        foreach (var line in sections.Split('\n'))
+        {
+            var fields = line.Replace("[ ", "[", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length >= 8 && fields[0].StartsWith('[') && fields[7].Contains('W') && fields[7].Contains('A'))
+            {
+                renames.Add("--rename-section");
+                renames.Add($"{fields[1]}={(fields[2] == "NOBITS" ? "ffa_state_bss" : "ffa_state")}");
+            }
+        }
+
+        var (copied, output) = Toolchain.Invoke(toolchain.ObjCopy, [.. renames, "transport.o", "transport-state.o"], work);
+        if (copied != 0)
+        {
+            throw new TargetBuildException("objcopy could not rename the transport's data sections", output);
+        }
+    }
+
+    private static string Write(string root, SourceFile file)
+    {
+        var path = Path.Combine(root, file.Name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, file.Text);
+        return path;
+    }
+
+    /// <summary>
+    /// Flags, defines and the header search the binding gives for <paramref name="arch"/>, as compiler arguments: the
+    /// tree's Headers the source brings, taken alone (work/headers), then its Includes folders, then our stand-ins (Shim).
+    /// </summary>
+    private static string[] Options(Binding binding, BindingSource source, string arch, string work)
     {
         var defines = binding.Defines.Concat(binding.ArchDefines.GetValueOrDefault(arch) ?? new Dictionary<string, string>())
             .Select(d => $"-D{d.Key}={d.Value}");
-        return [.. binding.Flags, .. defines, .. Includes(binding, tree, arch).SelectMany(i => new[] { "-I", i })];
+        var headers = Path.Combine(work, "headers");
+        foreach (var header in source.Headers)
+        {
+            Write(headers, header with { Name = Path.GetFileName(header.Name) });
+        }
+
+        string[] taken = source.Headers.Count > 0 ? ["-I", headers] : [];
+        return [.. binding.Flags, .. defines, .. taken, .. Includes(binding, source, arch).SelectMany(i => new[] { "-I", i }), .. Shim(binding)];
     }
 
-    private static string[] Includes(Binding binding, string tree, string arch)
+    private static string[] Shim(Binding binding)
     {
+        if (binding.Shim is not { } shim)
+        {
+            return [];
+        }
+
+        var folder = Path.Combine(binding.Home, shim);
+        return Directory.Exists(folder) ? ["-I", folder] : throw new BindingException($"{binding.Key("Shim")} = '{shim}' is not a folder of {binding.Home}");
+    }
+
+    private static string[] Includes(Binding binding, BindingSource source, string arch)
+    {
+        if (binding.Includes.Count > 0 && source.Tree is not { } tree)
+        {
+            throw new BindingException($"{binding.Key("Includes")} names folders of a tree, and the source is {source.Origin}; {BindingSource.Accepted(binding)}");
+        }
+
         var name = binding.Arch.GetValueOrDefault(arch);
         var folders = new List<string>();
         for (var i = 0; i < binding.Includes.Count; i++)
@@ -149,10 +226,10 @@ public static class BindingBuild
                 throw new BindingException($"{binding.Key($"Includes[{i}]")} = '{include}' names {{Arch}}, but {binding.Key("Arch")} gives no name for {arch}");
             }
 
-            var folder = Path.Combine(tree, include.Replace("{Arch}", name, StringComparison.Ordinal));
+            var folder = Path.Combine(source.Tree!, include.Replace("{Arch}", name, StringComparison.Ordinal));
             if (!Directory.Exists(folder))
             {
-                throw new BindingException($"{binding.Key($"Includes[{i}]")} = '{include}' is not a folder of the tree {tree}");
+                throw new BindingException($"{binding.Key($"Includes[{i}]")} = '{include}' is not a folder of the tree {source.Tree}");
             }
 
             folders.Add(folder);
@@ -163,6 +240,9 @@ public static class BindingBuild
 
     private static string FirstError(string printed) =>
         printed.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.Ordinal))?.Trim() ?? printed.Trim();
+
+    [GeneratedRegex(@"undefined reference to [`'‘]([^`'’]+)['’]")]
+    private static partial Regex UndefinedReference();
 
     /// <summary>The global symbols an object defines, and those it needs from elsewhere.</summary>
     private static (HashSet<string> Defined, HashSet<string> Undefined) Symbols(Toolchain toolchain, string file, string work)
@@ -189,17 +269,19 @@ public static class BindingBuild
         return (defined, undefined);
     }
 
-    /// <summary>A short hash of everything the build reads: the binding's options, the sources and every header under its include folders, our C sources.</summary>
-    public static string Key(Binding binding, string tree, Toolchain toolchain, string arch, IReadOnlyList<string> flags)
+    /// <summary>A short hash of everything the build reads: the binding's options, the sources and headers, every header under its include folders, our C sources.</summary>
+    public static string Key(Binding binding, BindingSource source, Toolchain toolchain, string arch, IReadOnlyList<string> flags)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + '\0'));
         Add(toolchain.Version);
         Add(arch);
         Add(string.Join(' ', flags));
-        Add(string.Join(' ', Options(binding, tree, arch)));
-        Add(Sha256(binding, tree));
-        var headers = Includes(binding, tree, arch)
+        Add(binding.Name);
+        Add(string.Join(' ', binding.Flags));
+        Add(string.Join(' ', binding.Defines.Concat(binding.ArchDefines.GetValueOrDefault(arch) ?? new Dictionary<string, string>()).Select(d => $"{d.Key}={d.Value}")));
+        Add(source.Sha256);
+        var headers = Includes(binding, source, arch)
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.h", SearchOption.AllDirectories))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);

@@ -11,17 +11,13 @@ public static class BindingKeys
 
     public static readonly SettingKey Binding = new(
         "Binding",
-        $"{Uboot} (U-Boot's runtime transport, the default) or a binding kept in adapters/c/bindings ({string.Join(", ", Bindings.Binding.Known)}), whose Source is the root of the implementation's tree",
-        v => v == Uboot || Bindings.Binding.Known.Contains(v));
+        $"a binding kept in adapters/c/bindings ({string.Join(", ", Bindings.Binding.Known)}); {Uboot}, U-Boot's runtime transport, when absent",
+        v => Bindings.Binding.Known.Contains(v));
 
-    /// <summary>The binding the target names, or null for U-Boot's runtime transport; a binding that does not load is one message naming the key.</summary>
-    public static Binding? Bind(TargetConfig config)
+    /// <summary>The binding the target names (U-Boot's runtime transport when it names none); a binding that does not load is one message naming the key.</summary>
+    public static Binding Bind(TargetConfig config)
     {
-        if (config.Value(Binding.Name) is not { } name || name == Uboot)
-        {
-            return null;
-        }
-
+        var name = config.Value(Binding.Name) ?? Uboot;
         try
         {
             return Bindings.Binding.Load(name);

@@ -5,7 +5,7 @@ public static class SourceKeys
 {
     public static readonly SettingKey Source = new(
         "Source",
-        "a U-Boot tree, a patch or mail that creates arm-ffa-runtime.c, a directory holding one, or a .c file (relative paths are relative to the checkout)",
+        "the implementation as its binding takes it: a tree holding the binding's Sources (U-Boot: drivers/firmware/arm-ffa/arm-ffa-runtime.c), a patch or mail that creates them, a folder holding one such patch, or, for a binding with one source, the .c file (relative paths are relative to the checkout)",
         v => v.Trim().Length > 0)
     {
         Required = true,

@@ -14,8 +14,7 @@ public sealed class NativeAdapter : IAdapter
     {
         var (path, key, required, hang) = SourceKeys.Bind(config);
         var options = new NativeOptions(path, config.BuildDirectory, hang ?? NativeOptions.DefaultHangTimeout) { SourceKey = key };
-        return BindingKeys.Bind(config) is { } binding
-            ? NativeTarget.Create(config.Name, BindingKeys.Version(config, binding), options, required, binding)
-            : NativeTarget.Create(config.Name, config.Version, options, required);
+        var binding = BindingKeys.Bind(config);
+        return NativeTarget.Create(config.Name, BindingKeys.Version(config, binding), options, required, binding);
     }
 }

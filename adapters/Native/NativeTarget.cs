@@ -38,50 +38,27 @@ public sealed class NativeTarget : IStepwiseTarget
 
     public TargetDescription Description { get; }
 
-    /// <summary>Builds (or reuses) the host for the source and starts it; <see cref="TargetUnavailableException"/> says why not, naming the source's key.</summary>
-    public static NativeTarget Create(string name, FfaVersion version, NativeOptions options, bool sourceRequired)
-    {
-        var toolchain = Toolchain.Host(out var missing)
-            ?? throw new TargetUnavailableException($"native target {name} is skipped: {missing}", skip: true);
-        var source = TransportSources.Resolve(options.Source, options.SourceKey, sourceRequired);
-        try
-        {
-            var keeper = Keeper.Require(options.BuildRoot);
-            var executable = NativeBuild.Host(source, toolchain, options.BuildRoot);
-            var host = HostProcess.Start(keeper, executable, StartTimeout);
-            var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination
-                | Wire.Grants(host.Capabilities);
-            var description = new TargetDescription(name, AdapterName, version, capabilities, new Provenance(source.Origin, source.Sha256, toolchain.Version) { Inputs = ImageDigest.Of(executable) });
-            return new NativeTarget(description, keeper, executable, options.HangTimeout, host);
-        }
-        catch (TargetBuildException e)
-        {
-            throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}' does not build: {e.Message}", skip: false);
-        }
-        catch (TargetUnavailableAtStart e)
-        {
-            throw new TargetUnavailableException($"native target {name} did not start: {e.Message}", skip: false);
-        }
-    }
+    /// <summary>U-Boot's runtime transport from the source at <see cref="NativeOptions.Source"/>.</summary>
+    public static NativeTarget Create(string name, FfaVersion version, NativeOptions options, bool sourceRequired) =>
+        Create(name, version, options, sourceRequired, Binding.Load(BindingKeys.Uboot));
 
     /// <summary>
-    /// The host for <paramref name="binding"/> over the tree at <see cref="NativeOptions.Source"/>; a wrong binding or
-    /// tree is one <see cref="TargetUnavailableException"/> naming the key.
+    /// Builds (or reuses) the host for <paramref name="binding"/> over the source at <see cref="NativeOptions.Source"/> and
+    /// starts it; a wrong binding or source is one <see cref="TargetUnavailableException"/> naming the key.
     /// </summary>
     public static NativeTarget Create(string name, FfaVersion version, NativeOptions options, bool sourceRequired, Binding binding)
     {
         var toolchain = Toolchain.Host(out var missing)
             ?? throw new TargetUnavailableException($"native target {name} is skipped: {missing}", skip: true);
-        var tree = BindingTree.Resolve(options.Source, options.SourceKey, sourceRequired, binding);
+        var source = BindingSource.Resolve(binding, options.Source, options.SourceKey, sourceRequired);
         try
         {
             var keeper = Keeper.Require(options.BuildRoot);
-            var executable = BindingBuild.Host(binding, tree, toolchain, options.BuildRoot);
+            var executable = BindingBuild.Host(binding, source, toolchain, options.BuildRoot);
             var host = HostProcess.Start(keeper, executable, StartTimeout);
             var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination | Wire.Grants(host.Capabilities);
             var description = new TargetDescription(name, AdapterName, version, capabilities,
-                new Provenance($"{binding.Implementation} in {tree}", BindingBuild.Sha256(binding, tree), toolchain.Version, Note: BindingTree.Note(binding))
-                { Inputs = ImageDigest.Of(executable) })
+                new Provenance($"{binding.Implementation}: {source.Origin}", source.Sha256, toolchain.Version, Note: binding.Note) { Inputs = ImageDigest.Of(executable) })
             {
                 Returns = binding.Returns,
                 Entries = binding.Entries,
@@ -90,11 +67,11 @@ public sealed class NativeTarget : IStepwiseTarget
         }
         catch (BindingException e)
         {
-            throw new TargetUnavailableException($"{options.SourceKey} = '{tree}': {e.Message}", skip: false);
+            throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}': {e.Message}", skip: false);
         }
         catch (TargetBuildException e)
         {
-            throw new TargetUnavailableException($"{options.SourceKey} = '{tree}' does not build through the {binding.Name} binding: {e.Message}", skip: false);
+            throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}' does not build: {e.Message}", skip: false);
         }
         catch (TargetUnavailableAtStart e)
         {

@@ -4,8 +4,8 @@ using System.Text;
 namespace FfaConformance.Adapters.Sources;
 
 /// <summary>
-/// What the native and QEMU builds share: compiling a transport against the U-Boot shim, running the tools,
-/// and a cache of build outputs keyed by a hash of every input (sources, shim, flags, the compiler's version).
+/// What the native and QEMU builds share: running the compiler, and a cache of build outputs keyed by a hash of
+/// every input (sources, our C files, flags, the compiler's version).
 /// A build runs in a fresh directory that is renamed into place, under a lock that makes a concurrent builder of the same inputs wait.
 /// </summary>
 public static class CBuild
@@ -76,26 +76,6 @@ public static class CBuild
         }
     }
 
-    /// <summary>Compiles the transport into work/transport.o; returns the shim's compiler arguments.</summary>
-    public static string[] CompileTransport(TransportSource source, Toolchain toolchain, string work, IReadOnlyList<string> flags)
-    {
-        var include = Directory.CreateDirectory(Path.Combine(work, "include")).FullName;
-        if (source.Header is { } header)
-        {
-            File.WriteAllText(Path.Combine(include, TransportSource.RuntimeHeader), header);
-        }
-
-        var file = source.PathOnDisk ?? Path.Combine(work, source.FileName);
-        if (source.PathOnDisk is null)
-        {
-            File.WriteAllText(file, source.Text);
-        }
-
-        string[] shim = ["-include", Path.Combine(CSources.Shim, "config.h"), "-I", include, "-I", CSources.Shim];
-        Compile(toolchain, source.Origin, [.. flags, .. shim, "-c", file, "-o", "transport.o"], work);
-        return shim;
-    }
-
     public static void Compile(Toolchain toolchain, string what, IEnumerable<string> arguments, string work)
     {
         var (exit, output) = Toolchain.Invoke(toolchain.Compiler, arguments, work);
@@ -105,14 +85,17 @@ public static class CBuild
         }
     }
 
-    /// <summary>A short hash of the source, the C sources next to the adapter, the toolchain and <paramref name="flags"/>.</summary>
-    public static string Key(TransportSource source, Toolchain toolchain, IEnumerable<string> flags)
+    /// <summary>A short hash of <paramref name="texts"/>, the C sources next to the adapter, the toolchain and <paramref name="flags"/>.</summary>
+    public static string Key(Toolchain toolchain, IEnumerable<string> flags, params string[] texts)
     {
         var inputs = new StringBuilder()
             .Append(toolchain.Version).Append('\0')
-            .Append(string.Join(' ', flags)).Append('\0')
-            .Append(source.FileName).Append('\0').Append(source.Text).Append('\0')
-            .Append(source.Header).Append('\0');
+            .Append(string.Join(' ', flags)).Append('\0');
+        foreach (var text in texts)
+        {
+            inputs.Append(text).Append('\0');
+        }
+
         foreach (var file in CSources.Files)
         {
             inputs.Append(Path.GetRelativePath(CSources.Root, file)).Append('\0').Append(File.ReadAllText(file)).Append('\0');

@@ -49,7 +49,7 @@ public sealed class BindingErrorTests
     {
         var toolchain = Require();
 
-        Assert.That(File.Exists(BindingBuild.Host(Binding.Load("edk2"), Tree, toolchain, work)));
+        Assert.That(File.Exists(Host(Binding.Load("edk2"), Tree, toolchain)));
     }
 
     [Test]
@@ -57,9 +57,9 @@ public sealed class BindingErrorTests
     {
         var binding = Binding.Load("edk2") with { Sources = ["MdeModulePkg/Library/ArmFfaLib/ArmFfaGone.c"] };
 
-        var error = Assert.Throws<BindingException>(() => BindingBuild.Host(binding, Tree, Require(), work))!;
+        var error = Assert.Throws<BindingException>(() => Host(binding, Tree, Require()))!;
 
-        Assert.That(error.Message, Is.EqualTo($"Bindings:edk2:Sources[0] = 'MdeModulePkg/Library/ArmFfaLib/ArmFfaGone.c' is not in the tree {Tree}"));
+        Assert.That(error.Message, Is.EqualTo($"Bindings:edk2:Sources[0] = 'MdeModulePkg/Library/ArmFfaLib/ArmFfaGone.c' is not in the tree {Tree}, and no patch or mail there creates ArmFfaGone.c"));
     }
 
     [Test]
@@ -68,7 +68,7 @@ public sealed class BindingErrorTests
         var binding = Binding.Load("edk2");
         binding = binding with { Entries = new Dictionary<string, string>(binding.Entries) { ["Send"] = "ArmFfaLibMsgSendDirectRequest" } };
 
-        var error = Assert.Throws<BindingException>(() => BindingBuild.Host(binding, Tree, Require(), work))!;
+        var error = Assert.Throws<BindingException>(() => Host(binding, Tree, Require()))!;
 
         Assert.That(error.Message, Does.StartWith("Bindings:edk2:Entries.Send = 'ArmFfaLibMsgSendDirectRequest' is not defined by the binding's Sources"));
     }
@@ -85,7 +85,7 @@ public sealed class BindingErrorTests
         var source = Path.Combine(tree, "MdeModulePkg", "Library", "ArmFfaLib", "ArmFfaCommon.c");
         File.WriteAllText(source, File.ReadAllText(source).ReplaceLineEndings("\n").Replace("  IN  UINT16               DestPartId,\n  IN  UINT32               Flags,\n  IN  OUT DIRECT_MSG_ARGS  *ImpDefArgs", "  IN  UINT16               DestPartId,\n  IN  OUT DIRECT_MSG_ARGS  *ImpDefArgs", StringComparison.Ordinal).Replace("FfaArgs.Arg2 = Flags;", "FfaArgs.Arg2 = 0;", StringComparison.Ordinal));
 
-        var error = Assert.Throws<BindingException>(() => BindingBuild.Host(Binding.Load("edk2"), tree, Require(), work))!;
+        var error = Assert.Throws<BindingException>(() => Host(Binding.Load("edk2"), tree, Require()))!;
 
         Assert.That(error.Message, Does.StartWith("Bindings:edk2:Entries.Send = 'ArmFfaLibMsgSendDirectReq' does not have the signature the glue calls it with:"));
     }
@@ -97,7 +97,7 @@ public sealed class BindingErrorTests
         var binding = Binding.Load("edk2");
         binding = binding with { Defines = new Dictionary<string, string>(binding.Defines) { ["_PCD_GET_MODE_BOOL_PcdFfaLibConduitSmc"] = "0" } };
 
-        var error = Assert.Throws<BindingException>(() => BindingBuild.Host(binding, Tree, Require(), work))!;
+        var error = Assert.Throws<BindingException>(() => Host(binding, Tree, Require()))!;
 
         Assert.That(error.Message, Is.EqualTo("the binding's Sources need ArmCallSvc, which Bindings:edk2:Provides does not list"));
     }
@@ -108,9 +108,43 @@ public sealed class BindingErrorTests
         var binding = Binding.Load("edk2");
         binding = binding with { Provides = [.. binding.Provides, "ArmCallSvc"] };
 
-        var error = Assert.Throws<BindingException>(() => BindingBuild.Host(binding, Tree, Require(), work))!;
+        var error = Assert.Throws<BindingException>(() => Host(binding, Tree, Require()))!;
 
-        Assert.That(error.Message, Is.EqualTo("Bindings:edk2:Provides lists ArmCallSvc, which glue.c does not define"));
+        Assert.That(error.Message, Is.EqualTo("Bindings:edk2:Provides lists ArmCallSvc, which the glue (glue.c) does not define"));
+    }
+
+    [Test]
+    [Category("Fast")]
+    public void AnOptionalEntryTheBindingDoesNotNameIsNamed()
+    {
+        var text = File.ReadAllText(Path.Combine(Binding.Folder, "uboot", "binding.json")).Replace("[ \"Send2\", \"Boot\" ]", "[ \"Send2\", \"Resume\" ]", StringComparison.Ordinal);
+
+        var error = Assert.Throws<BindingException>(() => Binding.Parse("uboot", text, "binding.json"))!;
+
+        Assert.That(error.Message, Is.EqualTo("Bindings:uboot:Optional lists Resume; accepted: entries of Entries other than Send (Send2, Boot, Probe)"));
+    }
+
+    [Test]
+    public void ASingleFileCannotStandForSeveralSources()
+    {
+        var binding = Binding.Load("edk2") with { Sources = ["MdeModulePkg/Library/ArmFfaLib/ArmFfaCommon.c", "MdeModulePkg/Library/ArmFfaLib/ArmFfaDxeLib.c"] };
+        var file = Path.Combine(work, "ArmFfaCommon.c");
+        File.WriteAllText(file, "int x;\n");
+
+        var error = Assert.Throws<BindingException>(() => BindingSource.Read(binding, file))!;
+
+        Assert.That(error.Message, Does.StartWith("Bindings:edk2:Sources lists 2 files, so a single .c file cannot stand for them"));
+    }
+
+    [Test]
+    public void AnImplementationFromAPatchHasNoTreeForItsIncludes()
+    {
+        var patch = Path.Combine(work, "new.patch");
+        File.WriteAllText(patch, "diff --git a/MdeModulePkg/Library/ArmFfaLib/ArmFfaCommon.c b/MdeModulePkg/Library/ArmFfaLib/ArmFfaCommon.c\nnew file mode 100644\n@@ -0,0 +1,1 @@\n+int x;\n");
+
+        var error = Assert.Throws<BindingException>(() => Host(Binding.Load("edk2"), patch, Require()))!;
+
+        Assert.That(error.Message, Does.StartWith($"Bindings:edk2:Includes names folders of a tree, and the source is ArmFfaCommon.c created by {patch}"));
     }
 
     /// <summary>A binding target that sets no Version negotiates what the binding says (edk2: 1.2); one that sets it keeps its own.</summary>
@@ -126,4 +160,6 @@ public sealed class BindingErrorTests
     }
 
     private static Toolchain Require() => Edk2Tree.Require();
+
+    private string Host(Binding binding, string source, Toolchain toolchain) => BindingBuild.Host(binding, BindingSource.Read(binding, source), toolchain, work);
 }

@@ -77,7 +77,7 @@ public sealed class SettingsLoaderTests
     [TestCase("Run__maxtest", "3", "'Run:maxtest' (environment variable FFA_Run__maxtest) is mis-cased; accepted: Run:MaxTest (keys are case-sensitive)")]
     [TestCase("Targets__emulator__version", "1.0", "'Targets:emulator:version' (environment variable FFA_Targets__emulator__version) is mis-cased; accepted: Targets:emulator:Version (keys are case-sensitive)")]
     [TestCase("Targets__Emulator__Adapter", "emulator", "targets 'emulator' (file ")]
-    [TestCase("Targets__mine__Adapter", "native", "Targets:mine:Source is missing (environment variable FFA_Targets__mine__Adapter); accepted: a U-Boot tree")]
+    [TestCase("Targets__mine__Adapter", "native", "Targets:mine:Source is missing (environment variable FFA_Targets__mine__Adapter); accepted: the implementation as its binding takes it")]
     [TestCase("Targets__mine__Adapter", "qemu-elf", "Targets:mine:Firmware is missing (environment variable FFA_Targets__mine__Adapter); accepted: the path of an AArch64 firmware ELF")]
     [TestCase("Targets__mine__Adapter", "linux-board", "Targets:mine:Host is missing (environment variable FFA_Targets__mine__Adapter); accepted: the board's SSH destination, [user@]host")]
     [TestCase("Targets__my&target__Adapter", "emulator", "target name 'my&target' (environment variable FFA_Targets__my&target__Adapter) is not accepted; accepted: letters, digits, '-', '_' and '.'")]

@@ -1,4 +1,5 @@
 using FfaConformance.Abi;
+using FfaConformance.Adapters.Bindings;
 using FfaConformance.Adapters.Native;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Records;
@@ -19,6 +20,8 @@ public sealed class SourceTests
     private static readonly RuleRunner Runner = new(new ManagedSecureWorld(PartitionTable.Default, FfaVersion.V1_3));
     private string directory = null!;
 
+    private static BindingSource Read(string path) => BindingSource.Read(Binding.Load("uboot"), path);
+
     [SetUp]
     public void Scratch() => directory = Directory.CreateTempSubdirectory("ffa-source-").FullName;
 
@@ -29,13 +32,13 @@ public sealed class SourceTests
     public void TheSeedsFileIsReconstructedToItsBlobHash()
     {
         NativeTargets.RequireSeed();
-        var source = TransportSource.Resolve(NativeTargets.Seed);
+        var source = Read(NativeTargets.Seed);
 
         Assert.Multiple(() =>
         {
-            Assert.That(PatchFile.BlobHash(source.Text), Does.StartWith("3b80cce272b"));
-            Assert.That(PatchFile.BlobHash(source.Header!), Does.StartWith("5fc411192ab"));
-            Assert.That(source.Text, Does.Contain("<open-source-office@arm.com>"));
+            Assert.That(PatchFile.BlobHash(source.Sources.Single().Text), Does.StartWith("3b80cce272b"));
+            Assert.That(PatchFile.BlobHash(source.Headers.Single().Text), Does.StartWith("5fc411192ab"));
+            Assert.That(source.Sources.Single().Text, Does.Contain("<open-source-office@arm.com>"));
         });
     }
 
@@ -47,7 +50,7 @@ public sealed class SourceTests
         var altered = Path.Combine(directory, "altered.patch");
         File.WriteAllText(altered, File.ReadAllText(patch).Replace("+	return -EINVAL;\n+}", "+	return -EPERM;\n+}", StringComparison.Ordinal));
 
-        var error = Assert.Throws<InvalidDataException>(() => TransportSource.Resolve(altered));
+        var error = Assert.Throws<InvalidDataException>(() => Read(altered));
 
         Assert.That(error!.Message, Does.Contain("does not reproduce the patch's index line (blob 3b80cce272b"));
     }
@@ -58,7 +61,7 @@ public sealed class SourceTests
         var patch = Path.Combine(directory, "short.patch");
         File.WriteAllText(patch, "diff --git a/drivers/firmware/arm-ffa/arm-ffa-runtime.c b/drivers/firmware/arm-ffa/arm-ffa-runtime.c\nnew file mode 100644\n@@ -0,0 +1,3 @@\n+int x;\n");
 
-        var error = Assert.Throws<InvalidDataException>(() => TransportSource.Resolve(patch));
+        var error = Assert.Throws<InvalidDataException>(() => Read(patch));
 
         Assert.That(error!.Message, Does.Contain("is malformed (expected 3 added lines, found 1)"));
     }
@@ -75,7 +78,7 @@ public sealed class SourceTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(target.Description.Provenance.Source, Does.StartWith($"U-Boot tree {directory}"));
+            Assert.That(target.Description.Provenance.Source, Is.EqualTo($"U-Boot's FF-A runtime transport (drivers/firmware/arm-ffa/arm-ffa-runtime.c): the tree {directory}"));
             Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Passed), result.Message);
         });
     }
@@ -92,7 +95,7 @@ public sealed class SourceTests
         Assert.Multiple(() =>
         {
             Assert.That(problem.Skip, Is.False);
-            Assert.That(problem.Message, Does.Contain($"compiling {file} failed").And.Contain($"{file}:1:").And.Contain("undeclared (first use in this function)"));
+            Assert.That(problem.Message, Does.Contain($"compiling {file} (Bindings:uboot:Sources[0]) failed").And.Contain($"{file}:1:").And.Contain("undeclared (first use in this function)"));
         });
     }
 
@@ -107,7 +110,7 @@ public sealed class SourceTests
         var required = NativeTargets.Unavailable(() => NativeTarget.Create("required", FfaVersion.V1_0, options, sourceRequired: true));
 
         Assert.That((optional.Skip, optional.Message, required.Skip), Is.EqualTo((true, $"source = '{absent}' is not present (the target is not required, so it is skipped)", false)));
-        Assert.That(required.Message, Is.EqualTo($"source = '{absent}' does not exist; accepted: a U-Boot tree, a patch or mail that creates arm-ffa-runtime.c, a directory holding one, or a .c file"));
+        Assert.That(required.Message, Is.EqualTo($"source = '{absent}' does not exist; accepted: a tree holding drivers/firmware/arm-ffa/arm-ffa-runtime.c, a patch or mail that creates it, a folder holding one such patch, or the .c file itself"));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using FfaConformance.Adapters;
+using FfaConformance.Adapters.Bindings;
 using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 
@@ -22,17 +23,18 @@ internal static class UserElfBuild
     private static string Build(string source, string buildRoot, bool atZero)
     {
         var cross = Toolchain.Find(FirmwareBuild.CrossPrefix, out var missing) ?? throw new InvalidOperationException(missing);
-        var transport = TransportSource.Resolve(source);
+        var uboot = Binding.Load(BindingKeys.Uboot);
+        var transport = BindingSource.Read(uboot, source);
         var script = Path.Combine(Directory, atZero ? "user-at-zero.ld" : "user.ld");
         var stub = Path.Combine(Directory, "efi_create_event.c");
         string[] flags = atZero ? [.. FirmwareBuild.CFlags, "-fpie"] : [.. FirmwareBuild.CFlags];
         string[] link = atZero ? ["-static-pie", "-Wl,--no-dynamic-linker", "-Wl,-z,notext"] : ["-static", "-no-pie", "-Wl,--emit-relocs"];
-        var key = CBuild.Key(transport, cross, [.. flags, .. link, "user-elf", File.ReadAllText(script), File.ReadAllText(stub)]);
+        var key = BindingBuild.Key(uboot, transport, cross, "aarch64", [.. flags, .. link, "user-elf", File.ReadAllText(script), File.ReadAllText(stub)]);
         return Path.Combine(CBuild.Cached(buildRoot, "user-elf", key, "user.elf", work =>
         {
-            var shim = CBuild.CompileTransport(transport, cross, work, flags);
-            CBuild.Compile(cross, "the efi_create_event stand-in", [.. flags, .. shim, "-c", stub, "-o", "stub.o"], work);
-            CBuild.Compile(cross, "U-Boot's services", [.. flags, .. shim, "-c", CSources.UbootServices, "-o", "services.o"], work);
+            var options = BindingBuild.CompileSources(uboot, transport, cross, "aarch64", flags, work);
+            CBuild.Compile(cross, "the efi_create_event stand-in", [.. flags, .. options, "-c", stub, "-o", "stub.o"], work);
+            CBuild.Compile(cross, "U-Boot's services", [.. flags, .. options, "-c", Path.Combine(uboot.Home, "services.c"), "-o", "services.o"], work);
             CBuild.Compile(cross, "the conduit", ["-c", Path.Combine(CSources.Root, "firmware", "conduit.S"), "-o", "conduit.o"], work);
             CBuild.Compile(cross, $"the ELF of {transport.Origin}",
                 ["-nostdlib", .. link, "-Wl,--build-id=none", "-Wl,--no-warn-rwx-segments", "-T", script, "-o", "user.elf",

@@ -66,7 +66,7 @@ public sealed class StoppedCaseTests
 
         Assert.That(run.Results.Select(r => (r.Outcome, r.Verdict)).Distinct(), Is.EqualTo(new[] { (RuleOutcome.Broken, Verdict.Failed) }));
         Assert.That(run.Results.Select(r => r.Explanation.Split(" (the expectation")[0]).Distinct().Single(),
-            Does.StartWith($"Targets:broken:Source = '{source}' does not build: compiling {source} failed").And.Contain("undeclared_in_this_transport").And.Contain("undeclared (first use in this function)"));
+            Does.StartWith($"Targets:broken:Source = '{source}' does not build: compiling {source} (Bindings:uboot:Sources[0]) failed").And.Contain("undeclared_in_this_transport").And.Contain("undeclared (first use in this function)"));
     }
 
     /// <summary>A binary given as the source makes megabytes of compiler output: each rule carries its head and the file with all of it, not all of it.</summary>
@@ -81,7 +81,7 @@ public sealed class StoppedCaseTests
             var run = Runs.Everything(Runs.Settings(("FFA_Targets__binary__Adapter", "native"), ("FFA_Targets__binary__Source", source), ("FFA_Run__Targets", "binary")));
 
             var explanation = run.Results.Select(r => r.Explanation).Distinct().Single();
-            Assert.That(explanation, Does.StartWith($"Targets:binary:Source = '{source}' does not build: compiling {source} failed"));
+            Assert.That(explanation, Does.StartWith($"Targets:binary:Source = '{source}' does not build: compiling {source} (Bindings:uboot:Sources[0]) failed"));
             Assert.That(explanation.Length, Is.LessThan(TargetBuildException.ExcerptLines * (TargetBuildException.LineLength + 3) + 1000), explanation);
             var log = System.Text.RegularExpressions.Regex.Match(explanation, "all of it is in (\\S+)\\)$").Groups[1].Value;
             Assert.That(File.ReadAllText(log).Length, Is.GreaterThan(10 * explanation.Length), "the whole output is kept");
@@ -100,7 +100,7 @@ public sealed class StoppedCaseTests
         Assert.That(run.Results.Select(r => (r.Outcome, r.Verdict, r.Explanation)).Distinct(), Is.EqualTo(new[]
         {
             (RuleOutcome.Broken, Verdict.Failed,
-                "Targets:gone:Source = '/nowhere/transport.c' does not exist; accepted: a U-Boot tree, a patch or mail that creates arm-ffa-runtime.c, a directory holding one, or a .c file"),
+                "Targets:gone:Source = '/nowhere/transport.c' does not exist; accepted: a tree holding drivers/firmware/arm-ffa/arm-ffa-runtime.c, a patch or mail that creates it, a folder holding one such patch, or the .c file itself"),
         }));
     }
 

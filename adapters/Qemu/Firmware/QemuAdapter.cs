@@ -14,8 +14,7 @@ public sealed class QemuAdapter : IAdapter
     {
         var (path, key, required, hang) = SourceKeys.Bind(config);
         var options = new QemuOptions(path, config.BuildDirectory, hang ?? QemuOptions.DefaultHangTimeout) { SourceKey = key };
-        return BindingKeys.Bind(config) is { } binding
-            ? QemuTarget.Create(config.Name, BindingKeys.Version(config, binding), options, required, binding)
-            : QemuTarget.Create(config.Name, config.Version, options, required);
+        var binding = BindingKeys.Bind(config);
+        return QemuTarget.Create(config.Name, BindingKeys.Version(config, binding), options, required, binding);
     }
 }

@@ -51,14 +51,23 @@ public sealed class QemuTarget : IQemuTarget
 
     public IReadOnlyList<int> MachineProcessIds => machineProcessIds;
 
-    public static QemuTarget Create(string name, FfaVersion version, QemuOptions options, bool sourceRequired)
+    /// <summary>U-Boot's runtime transport from the source at <see cref="QemuOptions.Source"/>.</summary>
+    public static QemuTarget Create(string name, FfaVersion version, QemuOptions options, bool sourceRequired) =>
+        Create(name, version, options, sourceRequired, Binding.Load(BindingKeys.Uboot));
+
+    /// <summary>The firmware for <paramref name="binding"/> over the source at <see cref="QemuOptions.Source"/>; a wrong binding or source is one message naming the key.</summary>
+    public static QemuTarget Create(string name, FfaVersion version, QemuOptions options, bool sourceRequired, Binding binding)
     {
         var (cross, tools) = QemuPrerequisites.Require(name, options.BuildRoot);
-        var source = TransportSources.Resolve(options.Source, options.SourceKey, sourceRequired);
+        var source = BindingSource.Resolve(binding, options.Source, options.SourceKey, sourceRequired);
         string image;
         try
         {
-            image = FirmwareBuild.Image(source, cross, options.BuildRoot);
+            image = FirmwareBuild.Image(binding, source, cross, options.BuildRoot);
+        }
+        catch (BindingException e)
+        {
+            throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}': {e.Message}", skip: false);
         }
         catch (TargetBuildException e)
         {
@@ -66,31 +75,8 @@ public sealed class QemuTarget : IQemuTarget
         }
 
         return Start(name, options, tools, image,
-            new TargetDescription(name, AdapterName, version, TargetCapabilities.None, new Provenance(source.Origin, source.Sha256, cross.Version, tools.Version) { Inputs = ImageDigest.Of(image) }));
-    }
-
-    /// <summary>The firmware for <paramref name="binding"/> over the tree at <see cref="QemuOptions.Source"/>; a wrong binding or tree is one message naming the key.</summary>
-    public static QemuTarget Create(string name, FfaVersion version, QemuOptions options, bool sourceRequired, Binding binding)
-    {
-        var (cross, tools) = QemuPrerequisites.Require(name, options.BuildRoot);
-        var tree = BindingTree.Resolve(options.Source, options.SourceKey, sourceRequired, binding);
-        string image;
-        try
-        {
-            image = FirmwareBuild.Image(binding, tree, cross, options.BuildRoot);
-        }
-        catch (BindingException e)
-        {
-            throw new TargetUnavailableException($"{options.SourceKey} = '{tree}': {e.Message}", skip: false);
-        }
-        catch (TargetBuildException e)
-        {
-            throw new TargetUnavailableException($"{options.SourceKey} = '{tree}' does not build through the {binding.Name} binding: {e.Message}", skip: false);
-        }
-
-        return Start(name, options, tools, image,
             new TargetDescription(name, AdapterName, version, TargetCapabilities.None,
-                new Provenance($"{binding.Implementation} in {tree}", BindingBuild.Sha256(binding, tree), cross.Version, tools.Version, BindingTree.Note(binding)) { Inputs = ImageDigest.Of(image) })
+                new Provenance($"{binding.Implementation}: {source.Origin}", source.Sha256, cross.Version, tools.Version, binding.Note) { Inputs = ImageDigest.Of(image) })
             {
                 Returns = binding.Returns,
                 Entries = binding.Entries,

@@ -5,9 +5,8 @@ namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// Builds the bare-metal aarch64 image for an implementation with Debian's cross compiler: our boot code, vectors,
-/// trampoline and conduit, the harness core, and U-Boot's transport against the U-Boot shim or a binding's
-/// implementation against its own tree, laid out by c/firmware/firmware.ld with runtime code and data in their own
-/// section as U-Boot does.
+/// trampoline and conduit, the harness core, and an implementation through its binding, laid out by
+/// c/firmware/firmware.ld with runtime code and data in their own section as U-Boot does.
 /// </summary>
 public static class FirmwareBuild
 {
@@ -28,29 +27,19 @@ public static class FirmwareBuild
 
     private static string Directory => Path.Combine(CSources.Root, "firmware");
 
-    /// <summary>The image for U-Boot's runtime transport: the transport against the U-Boot shim, with the U-Boot binding's glue and entries.</summary>
-    public static string Image(TransportSource source, Toolchain cross, string buildRoot) =>
-        Path.Combine(CBuild.Cached(buildRoot, "firmware", CBuild.Key(source, cross, [.. CFlags, .. LinkFlags]), "firmware.elf", work =>
-        {
-            var shim = CBuild.CompileTransport(source, cross, work, CFlags);
-            var uboot = new[] { (Path.Combine(CSources.Core, "harness.c"), "harness"), (Path.Combine(Directory, "uboot_entry.c"), "uboot_entry"), (CSources.UbootServices, "uboot_services") };
-            Link(cross, work, $"the firmware with {source.Origin}", shim, uboot, ["transport.o"]);
-        }), "firmware.elf");
-
-    /// <summary>The image for a binding's implementation over <paramref name="tree"/>, cross-compiled with the tree's own aarch64 headers.</summary>
-    public static string Image(Binding binding, string tree, Toolchain cross, string buildRoot)
+    /// <summary>The image for a binding's implementation from <paramref name="source"/>, cross-compiled with its aarch64 headers.</summary>
+    public static string Image(Binding binding, BindingSource source, Toolchain cross, string buildRoot)
     {
         const string arch = "aarch64";
-        BindingBuild.Check(binding, tree, arch);
-        return Path.Combine(CBuild.Cached(buildRoot, $"firmware-{binding.Name}", BindingBuild.Key(binding, tree, cross, arch, [.. CFlags, .. LinkFlags]), "firmware.elf", work =>
+        return Path.Combine(CBuild.Cached(buildRoot, $"firmware-{binding.Name}", BindingBuild.Key(binding, source, cross, arch, [.. CFlags, .. LinkFlags]), "firmware.elf", work =>
         {
-            BindingBuild.Compile(binding, tree, cross, arch, CFlags, work);
-            Link(cross, work, $"the firmware with {binding.Implementation}", [], [], ["transport.o", "glue.o"]);
+            BindingBuild.Compile(binding, source, cross, arch, CFlags, work);
+            Link(binding, cross, work, ["transport.o", "glue.o"]);
         }), "firmware.elf");
     }
 
-    /// <summary>Our boot code, vectors, trampoline, conduit, main loop, MMU set-up and the harness core, linked with <paramref name="objects"/>.</summary>
-    private static void Link(Toolchain cross, string work, string what, IReadOnlyList<string> includes, IEnumerable<(string File, string Name)> sources, IEnumerable<string> objects)
+    /// <summary>Our boot code, vectors, trampoline, conduit, main loop, MMU set-up, runtime calls and the harness core, linked with <paramref name="objects"/>.</summary>
+    private static void Link(Binding binding, Toolchain cross, string work, IEnumerable<string> objects)
     {
         var linked = new List<string>(objects);
         foreach (var assembly in new[] { "start", "vectors", "trampoline", "conduit" })
@@ -60,16 +49,15 @@ public static class FirmwareBuild
         }
 
         string[] platform = ["-I", CSources.Core, "-I", Directory];
-        var own = new[] { (Path.Combine(Directory, "fw_main.c"), "fw_main"), (Path.Combine(Directory, "mmu.c"), "mmu"), (Path.Combine(CSources.Core, "state.c"), "state") };
-        foreach (var (file, name) in own.Concat(sources))
+        var own = new[] { (Path.Combine(Directory, "fw_main.c"), "fw_main"), (Path.Combine(Directory, "mmu.c"), "mmu"), (Path.Combine(Directory, "runtime.c"), "runtime"), (Path.Combine(CSources.Core, "state.c"), "state") };
+        foreach (var (file, name) in own)
         {
-            CBuild.Compile(cross, $"the firmware's {name}.c", [.. CFlags, .. includes, .. platform, "-c", file, "-o", $"{name}.o"], work);
+            CBuild.Compile(cross, $"the firmware's {name}.c", [.. CFlags, .. platform, "-c", file, "-o", $"{name}.o"], work);
             linked.Add($"{name}.o");
         }
 
-        CBuild.Compile(cross, what, [.. LinkFlags, "-T", Path.Combine(Directory, "firmware.ld"), "-o", "firmware.elf", .. linked, "-lgcc"], work);
+        BindingBuild.Link(binding, cross, $"the firmware with {binding.Implementation}", [.. LinkFlags, "-T", Path.Combine(Directory, "firmware.ld"), "-o", "firmware.elf", .. linked, "-lgcc"], work);
     }
-
     /// <summary>The bench's ceiling: a firmware that only issues SMCs in a loop.</summary>
     public static string PingPong(Toolchain cross, string buildRoot) =>
         Assembled(cross, buildRoot, Path.Combine(CSources.Root, "bench", "pingpong.S"), "pingpong.elf", ["-Wl,-Ttext=0x40100000"]);
@@ -81,7 +69,7 @@ public static class FirmwareBuild
 
     private static string Assembled(Toolchain cross, string buildRoot, string source, string product, string[] link)
     {
-        var key = CBuild.Key(new TransportSource(Path.GetFileName(source), File.ReadAllText(source), null, source, source), cross, link);
+        var key = CBuild.Key(cross, link, Path.GetFileName(source), File.ReadAllText(source));
         return Path.Combine(CBuild.Cached(buildRoot, "firmware", key, product, work =>
             CBuild.Compile(cross, $"the {Path.GetFileNameWithoutExtension(product)} image",
                 ["-nostdlib", "-static", "-no-pie", "-Wl,--build-id=none", .. link, "-o", product, source], work)), product);

@@ -3,7 +3,7 @@
  * stub secure world, with no harness, to measure what the harness costs.
  * One case: probe (register the ExitBootServices event), fire the event, one
  * runtime request answered at once by a matching DIRECT_RESP. The U-Boot
- * services (core/uboot_services.c) are the ones the harness links, so the
+ * services (bindings/uboot/services.c) are the ones the harness links, so the
  * difference between the two is the harness alone.
  * Prints: "<cases> cases <nanoseconds> ns".
  */

@@ -2,8 +2,8 @@
  * FfaConformance harness core: what the harness does around an implementation
  * under test, for the native host process and the QEMU firmware alike.
  *
- * A binding's glue (core/harness.c for U-Boot's runtime transport,
- * bindings/<name>/glue.c for the others) provides the harness's commands in
+ * A binding's glue (bindings/<name>/glue.c, U-Boot's runtime transport
+ * among them) provides the harness's commands in
  * the implementation's own API: a fresh boot, a direct request, an
  * FFA_MSG_SEND_DIRECT_REQ2 if the implementation has that entry,
  * ExitBootServices and the notify part of SetVirtualAddressMap where it has
@@ -14,17 +14,14 @@
  * puts it back at every fresh boot.
  *
  * The platform provides the conduit (invoke_ffa_fn_runtime: x0-x17 in, x0-x17
- * out), the list of memory ranges that hold the resident state and, for the
- * U-Boot binding, how to call the runtime entry (harness_call_runtime:
- * directly, or with runtime-only memory mapped in the firmware).
+ * out), the list of memory ranges that hold the resident state, and how a
+ * glue calls a runtime entry (harness_call_runtime: directly, or with
+ * runtime-only memory mapped in the firmware).
  */
 #ifndef FFA_HARNESS_H
 #define FFA_HARNESS_H
 
 #include <stdint.h>
-
-struct ffa_send_direct_data;
-struct ffa_send_direct_data2;
 
 /* Flags of a send command. The C# side has these in adapters/Wire.cs (proven equal by a test). */
 #define HARNESS_SEND_SMC64		0x1u
@@ -48,34 +45,27 @@ struct ffa_send_direct_data2;
 /* Words of a REQ2 message (x4-x17). */
 #define HARNESS_REQ2_WORDS		14
 
-/* Where a REQ2's arguments live while it runs: the service UUID and the message. */
-struct harness_req2 {
-	uint8_t uuid[16];
-	uint64_t message[HARNESS_REQ2_WORDS];	/* as struct ffa_send_direct_data2 */
-};
+/* Bytes of the platform's runtime buffer. */
+#define HARNESS_RUNTIME_BUFFER		4096
 
 struct harness_range {
 	char *start;
 	char *end;
 };
 
-/* Platform: the transport's resident state, terminated by a range with start == NULL. */
+/* Platform: the implementation's resident state, terminated by a range with start == NULL. */
 extern const struct harness_range harness_state[];
 
-/* Platform: calls the runtime entry the way an OS would after ExitBootServices. */
-int harness_call_runtime(uint16_t dst, struct ffa_send_direct_data *msg, int smc64);
+/*
+ * Platform: calls an int-returning runtime entry of the implementation with
+ * three integer arguments the way an OS would after ExitBootServices (in our
+ * firmware: with only runtime memory mapped, and at its virtual address after
+ * SetVirtualAddressMap).
+ */
+int harness_call_runtime(const void *entry, uint64_t a, uint64_t b, uint64_t c);
 
-/* Platform: where a runtime request's message lives. */
-struct ffa_send_direct_data *harness_message(void);
-
-/* U-Boot binding: the transport's REQ2 entry, if it has one (weak: a transport without it leaves it NULL). */
-int ffa_sync_send_receive2_runtime(uint16_t dst_part_id, const uint8_t *uuid, struct ffa_send_direct_data2 *msg) __attribute__((weak));
-
-/* Platform: calls the REQ2 entry the way an OS would after ExitBootServices. */
-int harness_call_runtime2(uint16_t dst, struct harness_req2 *req2);
-
-/* Platform: where a REQ2's arguments live. */
-struct harness_req2 *harness_req2(void);
+/* Platform: HARNESS_RUNTIME_BUFFER bytes that stay mapped for runtime calls, where their arguments live. */
+void *harness_runtime_buffer(void);
 
 /* Platform: the address SetVirtualAddressMap gives a physical address of the runtime region, or 0 outside it. */
 uint64_t harness_virtual_address(uint64_t physical);

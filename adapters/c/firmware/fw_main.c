@@ -1,9 +1,9 @@
 /*
  * FfaConformance QEMU firmware: the harness core's platform in an image,
  * whatever the binding. The harness stops at fw_wait, reads the results of the
- * last case from fw_mailbox, writes the next case and continues. How the
- * U-Boot binding reaches its runtime entry after ExitBootServices and
- * SetVirtualAddressMap is in uboot_entry.c.
+ * last case from fw_mailbox, writes the next case and continues. How a
+ * binding's glue reaches a runtime entry after ExitBootServices and
+ * SetVirtualAddressMap is in runtime.c.
  */
 #include "firmware.h"
 #include "harness.h"

@@ -1,17 +1,33 @@
 /*
- * FfaConformance: the U-Boot binding's glue (see harness.h). The EFI event
- * service keeps the notify functions and contexts the transport registers, so
- * that ExitBootServices can fire its notify with that context or with NULL,
- * and SetVirtualAddressMap its virtual address change notify, during which
- * ConvertPointer works.
+ * FfaConformance: the U-Boot binding's glue (binding.json beside it; the
+ * harness's commands: core/harness.h). The EFI event service keeps the notify
+ * functions and contexts the transport registers, so that ExitBootServices
+ * can fire its notify with that context or with NULL, and
+ * SetVirtualAddressMap its virtual address change notify, during which
+ * ConvertPointer works. Runtime requests go through the platform's
+ * harness_call_runtime, with their message in its runtime buffer.
  */
 #include <arm_ffa_runtime.h>
 
 #include "harness.h"
 
-/* The boot-time entry is optional in a transport under test (the REQ2 entry too: harness.h). */
+/* The boot-time and REQ2 entries are optional in a transport under test (binding.json: Optional). */
 int ffa_invoke_msg_send_direct_req(u16 endpoint_id, u16 dst_part_id,
 				   struct ffa_send_direct_data *msg, bool is_smc64) __attribute__((weak));
+int ffa_sync_send_receive2_runtime(u16 dst_part_id, const u8 *uuid, struct ffa_send_direct_data2 *msg)
+	__attribute__((weak));
+
+/* A REQ2's arguments in the runtime buffer, after the direct request's message: the service UUID and x4-x17. */
+struct req2 {
+	u8 uuid[16];
+	u64 message[HARNESS_REQ2_WORDS];
+};
+
+#define REQ2_OFFSET 256
+
+_Static_assert(sizeof(struct ffa_send_direct_data) <= REQ2_OFFSET, "the message fits before the REQ2 arguments");
+_Static_assert(REQ2_OFFSET + sizeof(struct req2) <= HARNESS_RUNTIME_BUFFER, "the REQ2 arguments fit the runtime buffer");
+_Static_assert(sizeof(((struct req2 *)0)->message) == sizeof(struct ffa_send_direct_data2), "x4-x17 as the transport takes them");
 
 static struct ffa_priv priv;
 static void (*notify)(struct efi_event *event, void *context);
@@ -78,13 +94,13 @@ int harness_begin(uint16_t endpoint_id, uint32_t version)
 
 int harness_send(uint32_t flags, uint16_t dst, const uint64_t message[5], int64_t *result, uint64_t message_out[5])
 {
-	struct ffa_send_direct_data *msg = (flags & HARNESS_SEND_NULL_MESSAGE) ? 0 : harness_message();
+	struct ffa_send_direct_data *msg = (flags & HARNESS_SEND_NULL_MESSAGE) ? 0 : harness_runtime_buffer();
 	int smc64 = (flags & HARNESS_SEND_SMC64) != 0;
 
 	if (msg)
 		*msg = (struct ffa_send_direct_data){ message[0], message[1], message[2], message[3], message[4] };
 	if (flags & HARNESS_SEND_RUNTIME)
-		*result = harness_call_runtime(dst, msg, smc64);
+		*result = harness_call_runtime(ffa_sync_send_receive_runtime, dst, (uint64_t)msg, (uint64_t)smc64);
 	else if (ffa_invoke_msg_send_direct_req)
 		*result = ffa_invoke_msg_send_direct_req(priv.rt.id, dst, msg, smc64);
 	else
@@ -102,13 +118,13 @@ int harness_send(uint32_t flags, uint16_t dst, const uint64_t message[5], int64_
 int harness_send2(uint16_t dst, const uint64_t uuid[2], const uint64_t message[HARNESS_REQ2_WORDS], int64_t *result,
 		  uint64_t message_out[HARNESS_REQ2_WORDS])
 {
-	struct harness_req2 *req2 = harness_req2();
+	struct req2 *req2 = (struct req2 *)((char *)harness_runtime_buffer() + REQ2_OFFSET);
 
 	if (!ffa_sync_send_receive2_runtime)
 		return HARNESS_NO_REQ2;
 	copy((char *)req2->uuid, (const char *)uuid, sizeof(req2->uuid));
 	copy((char *)req2->message, (const char *)message, sizeof(req2->message));
-	*result = harness_call_runtime2(dst, req2);
+	*result = harness_call_runtime(ffa_sync_send_receive2_runtime, dst, (uint64_t)req2->uuid, (uint64_t)req2->message);
 	copy((char *)message_out, (const char *)req2->message, sizeof(req2->message));
 	return HARNESS_OK;
 }

@@ -1,7 +1,8 @@
 /*
- * FfaConformance: what U-Boot itself gives the transport, outside the
- * transport's own files, for every build of it (native host, our firmware,
- * the ELF the self-tests build): the ExitBootServices and virtual address
+ * FfaConformance: the U-Boot binding's second glue file, what U-Boot itself
+ * gives the transport outside the transport's own files, for every build of
+ * it (native host, our firmware, the bench's bare loop, the ELF the
+ * self-tests build): the ExitBootServices and virtual address
  * change event groups' GUIDs,
  * efi_memset_runtime (from the seed's series, patch 01) and logging, which
  * the harness does not print.
