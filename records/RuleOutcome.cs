@@ -14,6 +14,12 @@ public enum RuleOutcome
     /// <summary>The rule does not apply to the target (version, capabilities).</summary>
     NotApplicable,
 
+    /// <summary>
+    /// The rule would apply to the implementation, but its verdict needs answers a scripted secure world gives and the
+    /// target's real one is not scripted: nothing was judged, and an expectation is neither met nor stale.
+    /// </summary>
+    NotExercised,
+
     /// <summary>The target lacks something it may legitimately lack here (a toolchain, an optional source): nothing ran.</summary>
     Unavailable,
 

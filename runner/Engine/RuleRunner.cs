@@ -35,7 +35,10 @@ public sealed class RuleRunner(ManagedSecureWorld world)
         var description = target.Description;
         if (rule.Info.Applicability.WhyNot(description) is { } why)
         {
-            return RuleResult.Empty(rule.Id, description.Name, RuleOutcome.NotApplicable, why, clock.Elapsed);
+            var scripted = description with { Capabilities = description.Capabilities | TargetCapabilities.ScriptableSecureWorld };
+            return rule.Info.Applicability.WhyNot(scripted) is null
+                ? RuleResult.Empty(rule.Id, description.Name, RuleOutcome.NotExercised, $"not exercised by this secure world: {why}", clock.Elapsed)
+                : RuleResult.Empty(rule.Id, description.Name, RuleOutcome.NotApplicable, why, clock.Elapsed);
         }
 
         var given = resumption?.Seed ?? options.Replay;

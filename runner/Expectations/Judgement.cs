@@ -14,6 +14,9 @@ public sealed record Judgement(Verdict Verdict, string Explanation, Expectation?
         {
             (RuleOutcome.Unavailable, _) => new(Verdict.Skipped, result.Message, expected),
             (RuleOutcome.NotApplicable, null) => new(Verdict.Skipped, result.Message, null),
+            (RuleOutcome.NotExercised, null) => new(Verdict.Skipped, result.Message, null),
+            (RuleOutcome.NotExercised, { } e) => new(Verdict.Skipped,
+                $"{result.Message}; the expectation that {subject} with {e.Describe()} ({e.Reference}) is not checked here", e),
             (RuleOutcome.NotApplicable, { } e) => new(Verdict.StaleExpectation,
                 $"stale expectation: {result.RuleId} does not apply to {result.Target} ({result.Message}) yet the expectations list it ({e.Reference}); remove the entry", e),
             (RuleOutcome.Passed, null) => new(Verdict.Passed, result.Message, null),

@@ -158,7 +158,7 @@ public sealed class ConformanceRun : IDisposable
         }
 
         var result = runner.Check(target, rule, options, resumption, written);
-        if (result.Outcome == RuleOutcome.NotApplicable)
+        if (result.Outcome is RuleOutcome.NotApplicable or RuleOutcome.NotExercised)
         {
             return result;
         }

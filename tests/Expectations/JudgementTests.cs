@@ -22,6 +22,8 @@ public sealed class JudgementTests
     [TestCase(RuleOutcome.Passed, true, Verdict.UnexpectedPass)]
     [TestCase(RuleOutcome.NotApplicable, false, Verdict.Skipped)]
     [TestCase(RuleOutcome.NotApplicable, true, Verdict.StaleExpectation)]
+    [TestCase(RuleOutcome.NotExercised, false, Verdict.Skipped)]
+    [TestCase(RuleOutcome.NotExercised, true, Verdict.Skipped)]
     [TestCase(RuleOutcome.Unavailable, false, Verdict.Skipped)]
     [TestCase(RuleOutcome.Unavailable, true, Verdict.Skipped)]
     [TestCase(RuleOutcome.CoverageGap, false, Verdict.CoverageGap)]

@@ -42,6 +42,10 @@ internal static class QemuTargets
     public static QemuTarget Create(string name, string source, FfaVersion version, TimeSpan? hangTimeout = null) =>
         QemuTarget.Create(name, version, new QemuOptions(source, BuildRoot, hangTimeout ?? QemuOptions.DefaultHangTimeout), sourceRequired: true);
 
+    /// <summary>The source in our firmware as BL33 under real TF-A firmware.</summary>
+    public static QemuTarget UnderRealSecureWorld(string name, string source, FfaVersion version, RealSecureWorld world) =>
+        QemuTarget.Create(name, version, new QemuOptions(source, BuildRoot, QemuOptions.DefaultHangTimeout) { SecureWorld = world }, sourceRequired: true);
+
     /// <summary>The ExitBootServices notify of the C reference (and of mutants made from it).</summary>
     public const string ReferenceNotify = "ref_exit_boot_services";
 

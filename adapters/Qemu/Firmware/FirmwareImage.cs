@@ -12,6 +12,15 @@ namespace FfaConformance.Adapters.Qemu.Firmware;
 public sealed record FirmwareImage(
     ElfFile Elf, IReadOnlyDictionary<ulong, ConduitKind> Conduits, ulong Wait, ulong Reset, ulong FaultPark, ulong Mailbox, ulong FaultRecord, VirtualMap Virtual, ulong VirtualMapTable)
 {
+    /// <summary>fw_conduit_issue: just before the conduit's SMC, where a real secure world's call is seen (c/firmware/conduit.S).</summary>
+    public ulong Issue { get; init; }
+
+    /// <summary>fw_conduit_answered: just after it, where the real answer is.</summary>
+    public ulong Answered { get; init; }
+
+    /// <summary>fw_rxtx: the TX and RX pages the probe of a real secure world maps.</summary>
+    public ulong RxTx { get; init; }
+
     public static FirmwareImage Read(string path)
     {
         var elf = ElfFile.Read(path);
@@ -26,6 +35,11 @@ public sealed record FirmwareImage(
             .Where(w => w.Kind is not null)
             .ToDictionary(w => w.Address, w => w.Kind!.Value);
         return new FirmwareImage(elf, virtualMap.WithAliases(conduits), elf.Require("fw_wait"), elf.Require("fw_reset"), elf.Require("fw_fault_park"),
-            elf.Require("fw_mailbox"), elf.Require("fw_fault_record"), virtualMap, elf.Require("fw_virtual_map"));
+            elf.Require("fw_mailbox"), elf.Require("fw_fault_record"), virtualMap, elf.Require("fw_virtual_map"))
+        {
+            Issue = elf.Require("fw_conduit_issue"),
+            Answered = elf.Require("fw_conduit_answered"),
+            RxTx = elf.Require("__fw_rxtx"),
+        };
     }
 }

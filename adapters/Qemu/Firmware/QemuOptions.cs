@@ -10,4 +10,7 @@ public sealed record QemuOptions(string Source, string BuildRoot, TimeSpan HangT
     public static readonly TimeSpan DefaultHangTimeout = TimeSpan.FromSeconds(2);
 
     public string SourceKey { get; init; } = "source";
+
+    /// <summary>Real TF-A firmware to run under, or null for the harness's scripted secure world.</summary>
+    public RealSecureWorld? SecureWorld { get; init; }
 }

@@ -28,20 +28,34 @@ public sealed class QemuTarget : IQemuTarget
 
     private readonly QemuTools tools;
     private readonly FirmwareImage firmware;
+    private readonly string? bios;
     private readonly GuestLayout layout;
     private readonly TimeSpan hangTimeout;
     private readonly List<int> machineProcessIds = [];
     private QemuMachine? machine;
     private ulong[] waiting = [];
 
-    private QemuTarget(TargetDescription description, QemuTools tools, FirmwareImage firmware, TimeSpan hangTimeout)
+    private QemuTarget(TargetDescription description, QemuTools tools, FirmwareImage firmware, TimeSpan hangTimeout, string? bios)
     {
         Description = description;
         this.tools = tools;
         this.firmware = firmware;
-        layout = new GuestLayout(firmware.Elf, firmware.Conduits, firmware.Wait, new HashSet<ulong> { firmware.FaultPark }, QemuMachine.RamStart + ((ulong)QemuMachine.DefaultMemoryMib << 20), firmware.Virtual);
+        this.bios = bios;
+        var memory = bios is null ? QemuMachine.DefaultMemoryMib : RealSecureWorld.MemoryMib;
+        var faults = new HashSet<ulong> { firmware.FaultPark };
+        var ramEnd = QemuMachine.RamStart + ((ulong)memory << 20);
+        layout = bios is null
+            ? new GuestLayout(firmware.Elf, firmware.Conduits, firmware.Wait, faults, ramEnd, firmware.Virtual)
+            : new GuestLayout(firmware.Elf, new Dictionary<ulong, ConduitKind>(), firmware.Wait, faults, ramEnd, firmware.Virtual)
+            {
+                Issues = firmware.Virtual.WithAliases(new Dictionary<ulong, ConduitKind> { [firmware.Issue] = ConduitKind.Smc }),
+                Answers = firmware.Virtual.WithAliases(new Dictionary<ulong, ConduitKind> { [firmware.Answered] = ConduitKind.Smc }).Keys.ToHashSet(),
+            };
         this.hangTimeout = hangTimeout;
     }
+
+    /// <summary>What the real secure world answered at the firmware's boot; null under the harness's.</summary>
+    public SecureWorldProbe? Probe { get; private set; }
 
     public TargetDescription Description { get; private set; }
 
@@ -59,11 +73,18 @@ public sealed class QemuTarget : IQemuTarget
     public static QemuTarget Create(string name, FfaVersion version, QemuOptions options, bool sourceRequired, Binding binding)
     {
         var (cross, tools) = QemuPrerequisites.Require(name, options.BuildRoot);
+        var fiptool = options.SecureWorld is null ? null : Toolchain.OnPath("fiptool")
+            ?? throw new TargetUnavailableException($"QEMU target {name} is skipped: fiptool not found on PATH (Debian: apt-get install arm-trusted-firmware-tools)", skip: true);
         var source = BindingSource.Resolve(binding, options.Source, options.SourceKey, sourceRequired);
         string image;
+        string? bios = null;
         try
         {
             image = FirmwareBuild.Image(binding, source, cross, options.BuildRoot);
+            if (options.SecureWorld is { } real)
+            {
+                bios = real.Bios(ElfFile.Read(image).Entry, fiptool!, options.BuildRoot);
+            }
         }
         catch (BindingException e)
         {
@@ -73,8 +94,12 @@ public sealed class QemuTarget : IQemuTarget
         {
             throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}' does not build: {e.Message}", skip: false);
         }
+        catch (InvalidDataException e) when (options.SecureWorld is { } real)
+        {
+            throw new TargetUnavailableException($"{real.Key} = '{real.Folder}': {e.Message}", skip: false);
+        }
 
-        return Start(name, options, tools, image,
+        return Start(name, options, tools, image, bios,
             new TargetDescription(name, AdapterName, version, TargetCapabilities.None,
                 new Provenance($"{binding.Implementation}: {source.Origin}", source.Sha256, cross.Version, tools.Version, binding.Note) { Inputs = ImageDigest.Of(image) })
             {
@@ -87,7 +112,7 @@ public sealed class QemuTarget : IQemuTarget
     /// Boots the image and reads what its harness can do. Runtime-only mapping and SetVirtualAddressMap come with
     /// lifecycle control: without an ExitBootServices there is no runtime phase to map.
     /// </summary>
-    private static QemuTarget Start(string name, QemuOptions options, QemuTools tools, string image, TargetDescription description)
+    private static QemuTarget Start(string name, QemuOptions options, QemuTools tools, string image, string? bios, TargetDescription description)
     {
         FirmwareImage firmware;
         try
@@ -99,8 +124,23 @@ public sealed class QemuTarget : IQemuTarget
             throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}' cannot run in our firmware: {e.Message}", skip: false);
         }
 
-        var target = new QemuTarget(description, tools, firmware, options.HangTimeout);
-        var capabilities = target.StartMachine();
+        if (bios is not null && firmware.Conduits.Keys.FirstOrDefault(a => a != firmware.Issue + 4 && VirtualMap.Physical(a) is null) is var other and not 0)
+        {
+            throw new TargetUnavailableException($"{options.SourceKey} = '{options.Source}' makes a conduit call of its own at {firmware.Elf.DescribeCode(other)}: under a real secure world only the calls through invoke_ffa_fn_runtime are seen", skip: false);
+        }
+
+        var target = new QemuTarget(description, tools, firmware, options.HangTimeout, bios);
+        uint capabilities;
+        try
+        {
+            capabilities = target.StartMachine();
+        }
+        catch (InvalidDataException e) when (options.SecureWorld is { } real)
+        {
+            target.Dispose();
+            throw new TargetUnavailableException($"{real.Key} = '{real.Folder}': our firmware under it: {e.Message}", skip: false);
+        }
+
         if ((capabilities & Wire.StateTooLarge) != 0)
         {
             target.Dispose();
@@ -109,10 +149,26 @@ public sealed class QemuTarget : IQemuTarget
 
         var granted = Wire.Grants(capabilities);
         var runtime = granted.HasFlag(TargetCapabilities.Lifecycle) ? TargetCapabilities.Residency | TargetCapabilities.VirtualAddressMap : TargetCapabilities.None;
+        var scripted = target.Probe is null ? TargetCapabilities.ScriptableSecureWorld : TargetCapabilities.None;
         target.Description = target.Description with
         {
-            Capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination | runtime | granted,
+            Capabilities = scripted | TargetCapabilities.NullMessage | TargetCapabilities.AnyDestination | runtime | granted,
         };
+        if (target.Probe is { } probe)
+        {
+            // What the real secure world answered at boot is what every case boots with.
+            target.Description = target.Description with
+            {
+                Version = probe.Version < target.Description.Version ? probe.Version : target.Description.Version,
+                FixedEndpointId = probe.EndpointId,
+                Partitions = probe.Partitions,
+                Provenance = target.Description.Provenance with
+                {
+                    Note = $"{target.Description.Provenance.Note}; under the real secure world {options.SecureWorld!.Folder}: {probe.Summary}",
+                },
+            };
+        }
+
         return target;
     }
 
@@ -201,7 +257,9 @@ public sealed class QemuTarget : IQemuTarget
     /// <summary>Starts QEMU with its traps, runs the firmware to its first wait, hands it the virtual map's relocations; returns its capabilities.</summary>
     private uint StartMachine()
     {
-        var started = GuestLoop.Start(tools, firmware.Elf.Path, layout);
+        var started = bios is null
+            ? GuestLoop.Start(tools, firmware.Elf.Path, layout)
+            : GuestLoop.Trapped(QemuMachine.Start(tools, null, RealSecureWorld.MemoryMib, [$"file={QemuMachine.OptionValue(firmware.Elf.Path)}"], ["-bios", bios], board: RealSecureWorld.Machine), layout);
         machine = started;
         machineProcessIds.Add(started.ProcessId);
         LastStartup = started.Startup;
@@ -221,6 +279,11 @@ public sealed class QemuTarget : IQemuTarget
         {
             GdbRemote.Expect(gdb.Command(GdbRemote.WriteMemoryPacket(firmware.VirtualMapTable + (ulong)done, table.AsSpan(done, Math.Min(0x800, table.Length - done))), GuestLoop.PacketTimeout),
                 "the virtual map's relocations");
+        }
+
+        if (bios is not null)
+        {
+            Probe ??= SecureWorldProbe.Ask(gdb, waiting, firmware.Issue + 4, firmware.Answered, firmware.RxTx, Description.Version, GuestLoop.PacketTimeout);
         }
 
         var (offset, length) = CaseMailbox.Capabilities;

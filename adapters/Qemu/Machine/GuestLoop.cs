@@ -7,16 +7,20 @@ namespace FfaConformance.Adapters.Qemu.Machine;
 
 /// <summary>
 /// The loop both QEMU targets share: resume the guest with the given registers (after the given memory
-/// writes, pipelined), answer every trapped conduit call from the case session, and report how the run ended.
+/// writes, pipelined), answer every trapped conduit call from the case session — or, under a real secure world,
+/// record each call with the answer it got — and report how the run ended.
 /// </summary>
 internal static class GuestLoop
 {
     public static readonly TimeSpan PacketTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Starts QEMU halted, with a <see cref="GuestTrap"/> at each of the layout's stops.</summary>
-    public static QemuMachine Start(QemuTools tools, string kernel, GuestLayout layout, int memoryMib = QemuMachine.DefaultMemoryMib, IReadOnlyList<string>? loaders = null)
+    public static QemuMachine Start(QemuTools tools, string kernel, GuestLayout layout, int memoryMib = QemuMachine.DefaultMemoryMib, IReadOnlyList<string>? loaders = null) =>
+        Trapped(QemuMachine.Start(tools, kernel, memoryMib, loaders), layout);
+
+    /// <summary>Puts a <see cref="GuestTrap"/> at each of the layout's stops in a machine started halted.</summary>
+    public static QemuMachine Trapped(QemuMachine machine, GuestLayout layout)
     {
-        var machine = QemuMachine.Start(tools, kernel, memoryMib, loaders);
         try
         {
             // A virtual alias runs the same word as its physical address: one trap, a watchpoint at each.
@@ -49,6 +53,8 @@ internal static class GuestLoop
         Action<ulong[]> trapped)
     {
         var gdb = machine.Gdb;
+        RegisterSet? issued = null;
+        var pending = ConduitKind.Smc;
         try
         {
             foreach (var write in writes)
@@ -91,10 +97,25 @@ internal static class GuestLoop
                     }
 
                     reply.Answer!.AsSpan().CopyTo(now);
-                    now[GdbRemote.Pc] = pc + 4;
-                    gdb.Send(GdbRemote.WriteRegistersPacket(now));
-                    gdb.Send("c");
-                    GdbRemote.Expect(gdb.Receive(PacketTimeout) ?? string.Empty, "the answer");
+                    Step(gdb, now, pc);
+                }
+                else if (layout.Issues.TryGetValue(pc, out var kind))
+                {
+                    trapped(now);
+                    issued = RegisterSet.From(now.AsSpan(0, RegisterSet.Count));
+                    Step(gdb, now, pc);
+                    pending = kind;
+                }
+                else if (layout.Answers.Contains(pc) && issued is { } request)
+                {
+                    var reply = session.Observe(pending, request, RegisterSet.From(now.AsSpan(0, RegisterSet.Count)));
+                    issued = null;
+                    if (reply.Stop is { } order)
+                    {
+                        return new Ordered(order, now);
+                    }
+
+                    Step(gdb, now, pc);
                 }
                 else if (pc == layout.Return)
                 {
@@ -114,5 +135,14 @@ internal static class GuestLoop
         {
             return new Lost(new Stopped(StopReason.Crashed, machine.HasExited ? machine.Death() : e.Message));
         }
+    }
+
+    /// <summary>Resumes the guest after the trap at <paramref name="pc"/> with <paramref name="registers"/>.</summary>
+    private static void Step(GdbRemote gdb, ulong[] registers, ulong pc)
+    {
+        registers[GdbRemote.Pc] = pc + 4;
+        gdb.Send(GdbRemote.WriteRegistersPacket(registers));
+        gdb.Send("c");
+        GdbRemote.Expect(gdb.Receive(PacketTimeout) ?? string.Empty, "the answer");
     }
 }

@@ -49,10 +49,12 @@ public sealed class QemuMachine : IDisposable
     /// Starts QEMU with <paramref name="kernel"/> and, through its generic loader, further ELF or raw images;
     /// <paramref name="extra"/> adds arguments (an initrd, a command line); <paramref name="console"/>, when given, is
     /// a file the guest's serial console is written to; <paramref name="snapshots"/>, when given, an empty qcow2
-    /// image that holds the machine's <see cref="Save"/>d states. Both are removed when QEMU ends.
+    /// image that holds the machine's <see cref="Save"/>d states. Both are removed when QEMU ends. <paramref name="board"/>,
+    /// when given, replaces the plain virt board and CPU (a board with EL3 for real secure firmware); <paramref name="kernel"/>
+    /// may then be null, for a board whose firmware (-bios in <paramref name="extra"/>) boots from reset.
     /// </summary>
-    public static QemuMachine Start(QemuTools tools, string kernel, int memoryMib = DefaultMemoryMib, IReadOnlyList<string>? loaders = null,
-        IReadOnlyList<string>? extra = null, string? console = null, string? snapshots = null)
+    public static QemuMachine Start(QemuTools tools, string? kernel, int memoryMib = DefaultMemoryMib, IReadOnlyList<string>? loaders = null,
+        IReadOnlyList<string>? extra = null, string? console = null, string? snapshots = null, IReadOnlyList<string>? board = null)
     {
         var clock = Stopwatch.StartNew();
         var socketPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ffa-q-{Guid.NewGuid():N}"[..16] + ".sock");
@@ -69,9 +71,9 @@ public sealed class QemuMachine : IDisposable
             [
                 // Debian's kernel signs return addresses: with QEMU's own pointer-authentication algorithm instead of
                 // the architected QARMA a Linux guest took 30 % less QEMU time, and software cannot tell them apart.
-                "-M", "virt", "-cpu", "max,pauth-impdef=on", "-smp", "1", "-m", memoryMib.ToString(CultureInfo.InvariantCulture), "-nodefaults",
+                .. board ?? ["-M", "virt", "-cpu", "max,pauth-impdef=on"], "-smp", "1", "-m", memoryMib.ToString(CultureInfo.InvariantCulture), "-nodefaults",
                 "-display", "none", "-monitor", "none", "-serial", console is null ? "none" : $"file:{OptionValue(console)}",
-                "-kernel", kernel, "-S",
+                .. kernel is null ? [] : new[] { "-kernel", kernel }, "-S",
                 .. (loaders ?? []).SelectMany(l => new[] { "-device", $"loader,{l}" }),
                 .. extra ?? [],
                 .. snapshots is null ? [] : new[] { "-drive", $"if=none,id=snapshots,format=qcow2,file={OptionValue(snapshots)}" },

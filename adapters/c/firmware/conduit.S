@@ -1,7 +1,10 @@
 /*
  * FfaConformance QEMU firmware: the SMCCC v1.2 conduit, runtime-resident as
  * U-Boot's arm_smccc_1_2_smc is: x0-x17 loaded from *args, SMC, x0-x17 stored
- * to *res. The harness replaces the SMC with its trap and answers it.
+ * to *res. With the harness's secure world, the harness replaces the SMC with
+ * its trap and answers it. With a real one the SMC runs: the harness traps
+ * fw_conduit_issue, where x0-x17 are the request, and fw_conduit_answered,
+ * where they are the real answer, and records both.
  */
 	.section .text.efi_runtime, "ax"
 	.global invoke_ffa_fn_runtime
@@ -17,7 +20,13 @@ invoke_ffa_fn_runtime:
 	ldp	x14, x15, [x0, #112]
 	ldp	x16, x17, [x0, #128]
 	ldp	x0, x1, [x0]
+	.global fw_conduit_issue
+fw_conduit_issue:
+	nop
 	smc	#0
+	.global fw_conduit_answered
+fw_conduit_answered:
+	nop
 	stp	x0, x1, [x19]
 	stp	x2, x3, [x19, #16]
 	stp	x4, x5, [x19, #32]

@@ -81,7 +81,10 @@ public sealed class BoardTests
                 var anyAnswer = !RuleCatalogue.Get(result.RuleId).Info.Applicability.Needs.HasFlag(TargetCapabilities.ScriptableSecureWorld);
                 if (!anyAnswer)
                 {
-                    Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.NotApplicable), $"observe mode, {result.RuleId}");
+                    // Not exercised when a scripted secure world is all it lacks; not applicable when it lacks more.
+                    var scripted = observe.Description with { Capabilities = observe.Description.Capabilities | TargetCapabilities.ScriptableSecureWorld };
+                    var expected = RuleCatalogue.Get(result.RuleId).Info.Applicability.WhyNot(scripted) is null ? RuleOutcome.NotExercised : RuleOutcome.NotApplicable;
+                    Assert.That(result.Outcome, Is.EqualTo(expected), $"observe mode, {result.RuleId}");
                     Assert.That(result.Message, Does.Contain("a scriptable secure world"));
                 }
                 else if (result.Outcome != RuleOutcome.NotApplicable)

@@ -1,0 +1,108 @@
+using System.Buffers.Binary;
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Qemu.Machine;
+using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Traces;
+
+namespace FfaConformance.Adapters.Qemu.Firmware;
+
+/// <summary>
+/// What a real secure world told our firmware at its boot, asked as a normal-world driver's probe asks it, each call
+/// made through the firmware's own conduit instruction: FFA_VERSION, FFA_ID_GET, and the partitions through
+/// FFA_RXTX_MAP, FFA_PARTITION_INFO_GET, FFA_RX_RELEASE and FFA_RXTX_UNMAP on two pages of the firmware's (fw_rxtx).
+/// </summary>
+public sealed record SecureWorldProbe(FfaVersion Version, ushort EndpointId, PartitionTable Partitions, IReadOnlyList<ConduitCall> Calls)
+{
+    private const int Page = 4096;
+
+    /// <summary>Bytes of a v1.0 partition information descriptor (ID, execution contexts, properties); v1.1 adds the UUID and says its size in w3.</summary>
+    private const int V10DescriptorSize = 8;
+
+    private const int UuidOffset = 8;
+
+    /// <summary>
+    /// Asks through the conduit of a guest halted at fw_wait with <paramref name="waiting"/>, and leaves it there as it was:
+    /// each call resumes the guest at the conduit's SMC and takes the answer at the trap after it.
+    /// </summary>
+    public static SecureWorldProbe Ask(GdbRemote gdb, ulong[] waiting, ulong smc, ulong answered, ulong rxtx, FfaVersion requested, TimeSpan timeout)
+    {
+        var calls = new List<ConduitCall>();
+        RegisterSet Call(FfaFunction function, Convention convention, params ulong[] arguments)
+        {
+            var registers = (ulong[])waiting.Clone();
+            Array.Clear(registers, 0, RegisterSet.Count);
+            registers[0] = function.Id(convention).Value;
+            arguments.CopyTo(registers, 1);
+            var issued = RegisterSet.From(registers.AsSpan(0, RegisterSet.Count));
+            registers[GdbRemote.Pc] = smc;
+            GdbRemote.Expect(gdb.Command(GdbRemote.WriteRegistersPacket(registers), timeout), $"{function}'s registers");
+            gdb.Send("c");
+            var stop = gdb.Receive(timeout) ?? throw new InvalidDataException($"the real secure world did not answer {function} within {timeout.TotalSeconds:0} s");
+            var now = gdb.ReadRegisters(timeout);
+            if (now[GdbRemote.Pc] != answered)
+            {
+                throw new InvalidDataException($"{function} did not come back to the conduit ({stop}, pc 0x{now[GdbRemote.Pc]:X})");
+            }
+
+            var answer = RegisterSet.From(now.AsSpan(0, RegisterSet.Count));
+            calls.Add(new ConduitCall(ConduitKind.Smc, issued, answer));
+            return answer;
+        }
+
+        try
+        {
+            var version = Call(FfaFunctions.Version, Convention.Smc32, requested.Encoded);
+            if ((version[0] & 0x8000_0000) != 0)
+            {
+                throw new InvalidDataException($"FFA_VERSION({requested}) was answered 0x{version[0]:X}: the secure world does not speak FF-A");
+            }
+
+            var id = Call(FfaFunctions.IdGet, Convention.Smc32);
+            Expect(id, "FFA_ID_GET");
+            Expect(Call(FfaFunctions.RxTxMap, Convention.Smc64, rxtx, rxtx + Page, 1), "FFA_RXTX_MAP_64");
+            var info = Call(FfaFunctions.PartitionInfoGet, Convention.Smc32);
+            Expect(info, "FFA_PARTITION_INFO_GET");
+            var count = (int)(uint)info[2];
+            var size = (int)(uint)info[3] is var given and >= V10DescriptorSize ? given : V10DescriptorSize;
+            var partitions = new List<Partition>();
+            if (count > 0)
+            {
+                var rx = gdb.ReadMemory(rxtx + Page, Math.Min(count * size, Page), timeout);
+                for (var i = 0; (i + 1) * size <= rx.Length && i < count; i++)
+                {
+                    var descriptor = rx.AsSpan(i * size, size);
+                    partitions.Add(new Partition(
+                        BinaryPrimitives.ReadUInt16LittleEndian(descriptor),
+                        size >= UuidOffset + 16 ? new Guid(descriptor.Slice(UuidOffset, 16), bigEndian: true) : Guid.Empty,
+                        BinaryPrimitives.ReadUInt16LittleEndian(descriptor[2..]),
+                        BinaryPrimitives.ReadUInt32LittleEndian(descriptor[4..])));
+                }
+            }
+
+            Call(FfaFunctions.RxRelease, Convention.Smc32);
+            Call(FfaFunctions.RxTxUnmap, Convention.Smc32, (ulong)(ushort)id[2] << 16);
+            if (partitions.Count == 0)
+            {
+                throw new InvalidDataException($"FFA_PARTITION_INFO_GET reported {count} partitions: none to send to");
+            }
+
+            return new SecureWorldProbe(FfaVersion.Decode((uint)version[0]), (ushort)id[2], new PartitionTable(partitions), calls);
+        }
+        finally
+        {
+            GdbRemote.Expect(gdb.Command(GdbRemote.WriteRegistersPacket(waiting), timeout), "the firmware's registers at fw_wait");
+        }
+    }
+
+    /// <summary>How the provenance says what the secure world answered.</summary>
+    public string Summary =>
+        $"FF-A {Version}, endpoint 0x{EndpointId:X4}, partitions {string.Join(", ", Partitions.Partitions.Select(p => $"0x{p.Id:X4} ({p.Uuid})"))}";
+
+    private static void Expect(RegisterSet answer, string call)
+    {
+        if (!FfaFunctions.Success.Matches((uint)answer[0]))
+        {
+            throw new InvalidDataException($"{call} was answered 0x{answer[0]:X} (x2 0x{answer[2]:X}), not FFA_SUCCESS");
+        }
+    }
+}

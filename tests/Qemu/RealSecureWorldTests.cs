@@ -1,0 +1,135 @@
+using FfaConformance.Abi;
+using FfaConformance.Adapters.Contract;
+using FfaConformance.Adapters.Qemu.Firmware;
+using FfaConformance.Records;
+using FfaConformance.Rules;
+using FfaConformance.Runner.Configuration;
+using FfaConformance.Runner.Engine;
+using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Steps;
+using FfaConformance.Scenarios.Targets;
+using FfaConformance.Scenarios.Traces;
+using FfaConformance.SecureWorld;
+using FfaConformance.Tests.Mutants;
+using FfaConformance.Tests.Native;
+
+namespace FfaConformance.Tests.Qemu;
+
+/// <summary>
+/// Our firmware as BL33 under real TF-A (../shared/secure-world/tfa-el3-spmc: the EL3 SPMC with OP-TEE at S-EL1 as
+/// partition 0x8001): the probe finds what that folder's README measured, and a case's calls reach OP-TEE and come back
+/// recorded with its answers, whatever the case's script says. The expected values are those the README gives for
+/// these builds (FF-A v1.2, endpoint 0, OP-TEE's UUID, GET_API_VERSION answered w3 = 1, an absent partition refused
+/// with INVALID_PARAMETERS), not ones read from our code.
+/// </summary>
+[TestFixture]
+[Category("Qemu")]
+[NonParallelizable]
+public sealed class RealSecureWorldTests
+{
+    private static readonly string Folder = Path.GetFullPath(Path.Combine(NativeTargets.Root, "..", "shared", "secure-world", "tfa-el3-spmc"));
+    private static readonly ManagedSecureWorld World = new(PartitionTable.Default, FfaVersion.V1_3);
+    private QemuTarget target = null!;
+
+    [OneTimeSetUp]
+    public void Boot()
+    {
+        QemuTargets.RequireQemu();
+        if (!Directory.Exists(Folder))
+        {
+            Prerequisite.Missing($"no real secure world at {Folder}");
+        }
+
+        if (Adapters.Sources.Toolchain.OnPath("fiptool") is null)
+        {
+            Prerequisite.Missing("fiptool (Debian: arm-trusted-firmware-tools) puts our BL33 into TF-A's fip");
+        }
+
+        target = QemuTargets.UnderRealSecureWorld("tfa", NativeTargets.Reference, FfaVersion.V1_2, RealSecureWorld.Resolve(Folder, "Targets:tfa:SecureWorld", required: true));
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => target?.Dispose();
+
+    [Test]
+    public void TheProbeFindsWhatTheSecureWorldsReadmeMeasured()
+    {
+        var probe = target.Probe!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(probe.Version, Is.EqualTo(FfaVersion.V1_2));
+            Assert.That(probe.EndpointId, Is.EqualTo(0));
+            Assert.That(probe.Partitions.Partitions.Select(p => (p.Id, p.Uuid)), Is.EqualTo(new[] { ((ushort)0x8001, Guid.Parse("486178e0-e7f8-11e3-bc5e-0002a5d5c51b")) }));
+            Assert.That(probe.Calls.Select(c => (uint)c.Issued[0]), Is.EqualTo(new uint[] { 0x84000063, 0x84000069, 0xC4000066, 0x84000068, 0x84000065, 0x84000067 }));
+            Assert.That(target.Description.FixedEndpointId, Is.EqualTo((ushort)0));
+            Assert.That(target.Description.Can(TargetCapabilities.ScriptableSecureWorld), Is.False);
+        });
+    }
+
+    [Test]
+    public void ARequestToOpTeeIsAnsweredByOpTeeNotByTheScript()
+    {
+        // data0 = 0 is OP-TEE's OPTEE_FFA_GET_API_VERSION; the script's answer (a plain response) is never used.
+        var trace = Run(new DirectRequest(0x8001, DirectMessage.Zero, Convention.Smc32));
+        var call = trace.Steps[^1].Calls.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((call.Issued[0], call.Issued[1]), Is.EqualTo((0x8400006FUL, 0x8001UL)));
+            Assert.That((call.Answer![0], call.Answer[1], call.Answer[3]), Is.EqualTo((0x84000070UL, 0x80010000UL, 1UL)));
+            Assert.That(trace.Steps[^1].Outcome, Is.EqualTo(new Returned(0, DirectMessage.Zero with { Data0 = 1 })));
+        });
+    }
+
+    [Test]
+    public void ARequestToAnAbsentPartitionIsRefusedByTheSpmc()
+    {
+        var trace = Run(new DirectRequest(0x8002, DirectMessage.Zero, Convention.Smc32));
+        var answer = trace.Steps[^1].Calls.Single().Answer!;
+
+        Assert.That((answer[0], answer[2]), Is.EqualTo((0x84000060UL, unchecked((ulong)-2L))), "FFA_ERROR(INVALID_PARAMETERS), x2 sign-extended as the README measured");
+    }
+
+    [Test]
+    public void ARuleThatNeedsAScriptedAnswerIsNotExercisedAndOneThatCannotApplyIsNotApplicable()
+    {
+        var runner = new RuleRunner(World);
+
+        var response = runner.Check(target, RuleCatalogue.Get("INV-RESP-PAYLOAD"), SettingsLoader.DefaultOptions);
+        var gated = runner.Check(target, RuleCatalogue.Get("INV-REQ2-GATED"), SettingsLoader.DefaultOptions);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((response.Outcome, response.Message), Is.EqualTo((RuleOutcome.NotExercised,
+                "not exercised by this secure world: needs a scriptable secure world, which tfa (through the qemu adapter) does not provide")));
+            Assert.That(gated.Outcome, Is.EqualTo(RuleOutcome.NotApplicable), gated.Message);
+        });
+    }
+
+    [Test]
+    public void AFolderWithoutBl31IsOneErrorNamingTheKeyAndTheFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("ffa-sw-").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(folder, "qemu_fw.bios"), [0]);
+
+            var error = Assert.Throws<TargetUnavailableException>(() => RealSecureWorld.Resolve(folder, "Targets:tfa:SecureWorld", required: true))!;
+            var absent = Assert.Throws<TargetUnavailableException>(() => RealSecureWorld.Resolve(Path.Combine(folder, "gone"), "Targets:tfa:SecureWorld", required: false))!;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That((error.Skip, error.Message), Is.EqualTo((false, $"Targets:tfa:SecureWorld = '{folder}' has no bl31.elf; {RealSecureWorld.Accepted}")));
+                Assert.That((absent.Skip, absent.Message), Is.EqualTo((true, $"Targets:tfa:SecureWorld = '{Path.Combine(folder, "gone")}' is not present (the target is not required, so it is skipped)")));
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private Trace Run(DirectRequest request) =>
+        ScenarioDriver.Run(target, World.Begin(Scenario.Of(new BootState(0), Minimal.Exit, new SendStep(Entry.Runtime, request, Script.Of(Minimal.Response()))), 256));
+}
