@@ -17,11 +17,18 @@ public static class AnswerGen
         .Where(w0 => !DirectRequestReplies.IsListed(w0))
         .ToArray();
 
+    /// <summary>
+    /// Noise in <paramref name="percent"/> % of answers: upper halves, and x8–x17 in a pattern or as the caller left them
+    /// (what TF-A's EL3 SPMC does, see <see cref="Scenarios.Answers.Noise"/>).
+    /// </summary>
     public static Gen<Noise> Noise(int percent) => NoiseCache.GetOrAdd(percent, p => Gen.Frequency(
         (100 - p, Gen.Constant(Scenarios.Answers.Noise.None)),
         (p, from upper in Gen.Frequency((1, Gen.Constant(0u)), (2, ValueGen.NonZeroUpper))
-            from high in Gen.Frequency((1, Gen.Constant(0UL)), (2, ValueGen.UInt64.Where(v => v != 0)))
-            select upper == 0 && high == 0 ? Scenarios.Answers.Noise.None : new Noise(0, upper, high))));
+            from high in Gen.Frequency(
+                (1, Gen.Constant((Base: 0UL, Callers: false))),
+                (2, ValueGen.UInt64.Where(v => v != 0).Select(v => (Base: v, Callers: false))),
+                (1, Gen.Constant((Base: 0UL, Callers: true))))
+            select upper == 0 && high is (0, false) ? Scenarios.Answers.Noise.None : new Noise(0, upper, high.Base, high.Callers))));
 
     private static readonly ConcurrentDictionary<int, Gen<Noise>> NoiseCache = new();
 

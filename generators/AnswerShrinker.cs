@@ -54,6 +54,11 @@ public static class AnswerShrinker
             }
         }
 
+        if (noise.CallersHighRegisters)
+        {
+            yield return noise with { CallersHighRegisters = false };
+        }
+
         if (noise.HighRegisters != 0)
         {
             yield return noise with { HighRegisters = 0 };

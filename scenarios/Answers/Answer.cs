@@ -30,13 +30,13 @@ public abstract record Answer(Noise Noise)
     {
         Span<ulong> x = stackalloc ulong[RegisterSet.Count];
         Fill(x, context);
-        ApplyNoise(x);
+        ApplyNoise(x, context.Issued);
         return RegisterSet.From(x);
     }
 
     protected abstract void Fill(Span<ulong> x, in AnswerContext context);
 
-    protected virtual void ApplyNoise(Span<ulong> x) => Noise.ApplyTo(x, Width);
+    protected virtual void ApplyNoise(Span<ulong> x, RegisterSet issued) => Noise.ApplyTo(x, Width, issued);
 
     protected string WithNoise(string text) => Noise.IsNone ? text : $"{text} noise({Noise})";
 }

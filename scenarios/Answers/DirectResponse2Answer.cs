@@ -28,7 +28,7 @@ public sealed record DirectResponse2Answer(ResponderIds Ids, ushort OtherId, Dir
         }
     }
 
-    protected override void ApplyNoise(Span<ulong> x) => x[0] |= (ulong)Noise.X0Upper << 32;
+    protected override void ApplyNoise(Span<ulong> x, RegisterSet issued) => x[0] |= (ulong)Noise.X0Upper << 32;
 
     public override string ToString() => WithNoise($"{Label}({Ids.Describe(OtherId)}, payload {Payload})");
 }

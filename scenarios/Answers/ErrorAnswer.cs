@@ -25,7 +25,7 @@ public sealed record ErrorAnswer(int Code, Convention ErrorWidth, X2Extension Ex
         x[2] = X2;
     }
 
-    protected override void ApplyNoise(Span<ulong> x) => Noise.ApplyTo(x, Width, keepUpper: 2);
+    protected override void ApplyNoise(Span<ulong> x, RegisterSet issued) => Noise.ApplyTo(x, Width, issued, keepUpper: 2);
 
     public override string ToString()
     {

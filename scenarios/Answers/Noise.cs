@@ -4,16 +4,18 @@ namespace FfaConformance.Scenarios.Answers;
 
 /// <summary>
 /// Register content a conforming caller must ignore: the upper half of x0 (function IDs are 32-bit), the
-/// upper halves of x1–x7 in an SMC32 answer, and x8–x17 (unused by these answers up to v1.2).
+/// upper halves of x1–x7 in an SMC32 answer, and x8–x17 (unused by these answers up to v1.2): a pattern, or
+/// (<see cref="CallersHighRegisters"/>) the caller's own x8–x17 left in place, as TF-A's EL3 SPMC answers an
+/// FFA_MSG_SEND_DIRECT_REQ2 it refuses (recorded under ../shared/secure-world/tfa-el3-spmc).
 /// </summary>
-public sealed record Noise(uint X0Upper = 0, uint UpperHalves = 0, ulong HighRegisters = 0)
+public sealed record Noise(uint X0Upper = 0, uint UpperHalves = 0, ulong HighRegisters = 0, bool CallersHighRegisters = false)
 {
     public static readonly Noise None = new();
 
-    public bool IsNone => X0Upper == 0 && UpperHalves == 0 && HighRegisters == 0;
+    public bool IsNone => X0Upper == 0 && UpperHalves == 0 && HighRegisters == 0 && !CallersHighRegisters;
 
-    /// <summary>Adds the noise; registers listed in <paramref name="keepUpper"/> keep their upper halves.</summary>
-    public void ApplyTo(Span<ulong> x, Convention width, int keepUpper = -1)
+    /// <summary>Adds the noise to an answer to <paramref name="issued"/>; registers listed in <paramref name="keepUpper"/> keep their upper halves.</summary>
+    public void ApplyTo(Span<ulong> x, Convention width, RegisterSet issued, int keepUpper = -1)
     {
         x[0] |= (ulong)X0Upper << 32;
         if (width == Convention.Smc32 && UpperHalves != 0)
@@ -27,7 +29,11 @@ public sealed record Noise(uint X0Upper = 0, uint UpperHalves = 0, ulong HighReg
             }
         }
 
-        if (HighRegisters != 0)
+        if (CallersHighRegisters)
+        {
+            issued.AsSpan()[8..].CopyTo(x[8..]);
+        }
+        else if (HighRegisters != 0)
         {
             for (var i = 8; i < RegisterSet.Count; i++)
             {
@@ -49,7 +55,11 @@ public sealed record Noise(uint X0Upper = 0, uint UpperHalves = 0, ulong HighReg
             parts.Add($"x1–x7[63:32]=0x{UpperHalves:X}");
         }
 
-        if (HighRegisters != 0)
+        if (CallersHighRegisters)
+        {
+            parts.Add("x8–x17 as called");
+        }
+        else if (HighRegisters != 0)
         {
             parts.Add($"x8–x17=0x{HighRegisters:X}+n");
         }

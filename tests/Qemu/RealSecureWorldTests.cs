@@ -1,17 +1,21 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Qemu.Firmware;
+using FfaConformance.Generators;
 using FfaConformance.Records;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Answers;
 using FfaConformance.Scenarios.Steps;
 using FfaConformance.Scenarios.Targets;
 using FfaConformance.Scenarios.Traces;
 using FfaConformance.SecureWorld;
 using FfaConformance.Tests.Mutants;
 using FfaConformance.Tests.Native;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace FfaConformance.Tests.Qemu;
 
@@ -105,6 +109,43 @@ public sealed class RealSecureWorldTests
                 "not exercised by this secure world: needs a scriptable secure world, which tfa (through the qemu adapter) does not provide")));
             Assert.That(gated.Outcome, Is.EqualTo(RuleOutcome.NotApplicable), gated.Message);
         });
+    }
+
+    [Test]
+    public void EveryAnswerTheRealSecureWorldGaveIsOneTheGeneratorsWrite()
+    {
+        var context = new RuleRunner(World).Context(target.Description);
+        var scenarios = RuleCatalogue.All
+            .Where(rule => rule.Info.Applicability.WhyNot(target.Description with { Capabilities = target.Description.Capabilities | TargetCapabilities.ScriptableSecureWorld }) is null)
+            .SelectMany(rule => ScenarioGen.For(rule.Info.Profile, context).Sample(10, new Rnd(2026), 30))
+            .ToArray();
+        var read = new List<Answer>();
+        var unread = new List<string>();
+        foreach (var scenario in scenarios)
+        {
+            var trace = ScenarioDriver.Run(target, World.Begin(scenario, 256));
+            for (var step = 0; step < trace.Steps.Length; step++)
+            {
+                var destination = scenario.RequestAt(step)?.Destination ?? 0;
+                foreach (var call in trace.Steps[step].Calls.Where(c => c.Answer is not null))
+                {
+                    var answer = AnswerReading.Read(call.Answer!, new AnswerContext(scenario.Boot.EndpointId, destination, call.Issued));
+                    if (answer is null)
+                    {
+                        unread.Add($"{FfaFunctions.Describe((uint)call.Issued[0])} {call.Issued} was answered {call.Answer}");
+                    }
+                    else
+                    {
+                        read.Add(answer);
+                    }
+                }
+            }
+        }
+
+        TestContext.Out.WriteLine($"{scenarios.Length} scenarios, {read.Count + unread.Count} answers: " +
+            string.Join(", ", read.GroupBy(a => a.Label).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} × {g.Count()}")));
+        Assert.That(unread, Is.Empty, $"{unread.Count} real answers lie outside the generators; the first: {unread.FirstOrDefault()}");
+        Assert.That(read, Is.Not.Empty);
     }
 
     [Test]
