@@ -43,8 +43,8 @@ internal static class QemuTargets
         QemuTarget.Create(name, version, new QemuOptions(source, BuildRoot, hangTimeout ?? QemuOptions.DefaultHangTimeout), sourceRequired: true);
 
     /// <summary>The source in our firmware as BL33 under real TF-A firmware.</summary>
-    public static QemuTarget UnderRealSecureWorld(string name, string source, FfaVersion version, RealSecureWorld world) =>
-        QemuTarget.Create(name, version, new QemuOptions(source, BuildRoot, QemuOptions.DefaultHangTimeout) { SecureWorld = world }, sourceRequired: true);
+    public static QemuTarget UnderRealSecureWorld(string name, string source, FfaVersion version, RealSecureWorld world, TimeSpan? hangTimeout = null) =>
+        QemuTarget.Create(name, version, new QemuOptions(source, BuildRoot, hangTimeout ?? QemuOptions.DefaultHangTimeout) { SecureWorld = world }, sourceRequired: true);
 
     /// <summary>The ExitBootServices notify of the C reference (and of mutants made from it).</summary>
     public const string ReferenceNotify = "ref_exit_boot_services";

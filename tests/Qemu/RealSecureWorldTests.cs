@@ -149,6 +149,25 @@ public sealed class RealSecureWorldTests
     }
 
     [Test]
+    public void AfterAHangTheMachineRestartsUnderTheSameSecureWorldWhichAnswersItsProbeAsBefore()
+    {
+        using var hangs = QemuTargets.UnderRealSecureWorld("tfa-hangs", RunModel.Runs.Hostile("hangs.c"), FfaVersion.V1_2,
+            RealSecureWorld.Resolve(Folder, "Targets:tfa-hangs:SecureWorld", required: true), TimeSpan.FromMilliseconds(500));
+        // Before ExitBootServices, so that the loop runs where it lies instead of faulting as boot-time code called at runtime.
+        var scenario = Scenario.Of(new BootState(0), new SendStep(Entry.Runtime, new DirectRequest(0x8001, DirectMessage.Zero, Convention.Smc32), Script.Of(Minimal.Response())));
+
+        var first = ScenarioDriver.Run(hangs, World.Begin(scenario, 256));
+        var second = ScenarioDriver.Run(hangs, World.Begin(scenario, 256));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(new[] { first, second }.Select(t => (t.Steps[^1].Outcome as Stopped)?.Reason), Is.EqualTo(new StopReason?[] { StopReason.Hung, StopReason.Hung }));
+            Assert.That(hangs.MachineProcessIds, Has.Count.EqualTo(2), "one QEMU per case: the hang dropped the first");
+            Assert.That(hangs.Probe!.Summary, Does.Contain("endpoint 0x0000"));
+        });
+    }
+
+    [Test]
     public void AFolderWithoutBl31IsOneErrorNamingTheKeyAndTheFile()
     {
         var folder = Directory.CreateTempSubdirectory("ffa-sw-").FullName;

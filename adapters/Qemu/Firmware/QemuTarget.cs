@@ -187,8 +187,10 @@ public sealed class QemuTarget : IQemuTarget
             {
                 StartMachine();
             }
-            catch (InvalidOperationException e)
+            catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
             {
+                // A QEMU that started but did not get ready is not used for the next case either.
+                Drop();
                 tracker.Finish(scenario.Steps.IsEmpty ? [] : [new Stopped(StopReason.Crashed, $"QEMU could not be restarted: {e.Message}")]);
                 return;
             }
@@ -283,7 +285,14 @@ public sealed class QemuTarget : IQemuTarget
 
         if (bios is not null)
         {
-            Probe ??= SecureWorldProbe.Ask(gdb, waiting, firmware.Issue + 4, firmware.Answered, firmware.RxTx, Description.Version, GuestLoop.PacketTimeout);
+            // A restarted QEMU brings a fresh secure world: it is asked again, so that it has negotiated what every case assumes.
+            var probe = SecureWorldProbe.Ask(gdb, waiting, firmware.Issue + 4, firmware.Answered, firmware.RxTx, Description.Version, GuestLoop.PacketTimeout);
+            if (Probe is { } first && probe.Summary != first.Summary)
+            {
+                throw new InvalidDataException($"after a restart the real secure world answered {probe.Summary}, not {first.Summary} as before");
+            }
+
+            Probe ??= probe;
         }
 
         var (offset, length) = CaseMailbox.Capabilities;
