@@ -11,9 +11,6 @@ namespace FfaConformance.SecureWorld;
 /// </summary>
 public sealed class BootAbis(PartitionTable partitions, FfaVersion implemented)
 {
-    /// <summary>A v1.1 partition descriptor: ID, execution contexts, properties, UUID.</summary>
-    public const int DescriptorSize = 24;
-
     private const uint CountOnly = 1;
 
     public FfaVersion Implemented { get; } = implemented;
@@ -103,7 +100,7 @@ public sealed class BootAbis(PartitionTable partitions, FfaVersion implemented)
         }
 
         var version = mapping.Negotiated ?? Implemented;
-        var size = version >= FfaVersion.V1_1 ? DescriptorSize : 8;
+        var size = version >= FfaVersion.V1_1 ? Partition.DescriptorSize : Partition.V10DescriptorSize;
         if (version >= FfaVersion.V1_1 && (issued[5] & CountOnly) != 0)
         {
             return Success(0, (ulong)selected.Count, (ulong)size);

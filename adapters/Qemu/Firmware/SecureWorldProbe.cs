@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Scenarios;
@@ -14,11 +13,6 @@ namespace FfaConformance.Adapters.Qemu.Firmware;
 public sealed record SecureWorldProbe(FfaVersion Version, ushort EndpointId, PartitionTable Partitions, IReadOnlyList<ConduitCall> Calls)
 {
     private const int Page = 4096;
-
-    /// <summary>Bytes of a v1.0 partition information descriptor (ID, execution contexts, properties); v1.1 adds the UUID and says its size in w3.</summary>
-    private const int V10DescriptorSize = 8;
-
-    private const int UuidOffset = 8;
 
     /// <summary>
     /// Asks through the conduit of a guest halted at fw_wait with <paramref name="waiting"/>, and leaves it there as it was:
@@ -63,19 +57,14 @@ public sealed record SecureWorldProbe(FfaVersion Version, ushort EndpointId, Par
             var info = Call(FfaFunctions.PartitionInfoGet, Convention.Smc32);
             Expect(info, "FFA_PARTITION_INFO_GET");
             var count = (int)(uint)info[2];
-            var size = (int)(uint)info[3] is var given and >= V10DescriptorSize ? given : V10DescriptorSize;
+            var size = (int)(uint)info[3] is var given and >= Partition.V10DescriptorSize ? given : Partition.V10DescriptorSize;
             var partitions = new List<Partition>();
             if (count > 0)
             {
                 var rx = gdb.ReadMemory(rxtx + Page, Math.Min(count * size, Page), timeout);
                 for (var i = 0; (i + 1) * size <= rx.Length && i < count; i++)
                 {
-                    var descriptor = rx.AsSpan(i * size, size);
-                    partitions.Add(new Partition(
-                        BinaryPrimitives.ReadUInt16LittleEndian(descriptor),
-                        size >= UuidOffset + 16 ? new Guid(descriptor.Slice(UuidOffset, 16), bigEndian: true) : Guid.Empty,
-                        BinaryPrimitives.ReadUInt16LittleEndian(descriptor[2..]),
-                        BinaryPrimitives.ReadUInt32LittleEndian(descriptor[4..])));
+                    partitions.Add(Partition.Read(rx.AsSpan(i * size, Math.Min(size, Partition.DescriptorSize))));
                 }
             }
 
