@@ -18,6 +18,9 @@ public sealed record ResultRecord(
     ExpectationRecord? Expectation,
     EvidenceRecord? Evidence)
 {
+    /// <summary>How many cases the secure world gave each class of answer in; absent from older records.</summary>
+    public IReadOnlyDictionary<string, int>? Answered { get; init; }
+
     [JsonIgnore]
     public bool IsRed => Verdict.IsRed();
 }

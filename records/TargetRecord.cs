@@ -3,7 +3,8 @@ namespace FfaConformance.Records;
 /// <summary>
 /// A target: what it is, where its code came from, how long its rules took, and the cases per rule it was checked
 /// with (<see cref="MaxTest"/>: its own Targets:&lt;name&gt;:MaxTest, else the run's; absent from records written before
-/// it was kept, where the run's applies).
+/// it was kept, where the run's applies) and whether a real secure world answered it (<see cref="RealSecureWorld"/>: its
+/// cases were judged on the answers recorded; absent from older records).
 /// </summary>
 public sealed record TargetRecord(
     string Name,
@@ -18,4 +19,5 @@ public sealed record TargetRecord(
     string? Unavailable,
     double Seconds,
     long Cases,
-    int? MaxTest = null);
+    int? MaxTest = null,
+    bool? RealSecureWorld = null);

@@ -31,6 +31,7 @@ public static class HtmlReport
             .Append("<body data-ready=\"0\">");
         Header(html, run);
         Summary(html, run);
+        SecureWorlds(html, run);
         Matrix(html, run, results, index);
         Panels(html, run);
         Expectations(html, run, index);
@@ -64,6 +65,33 @@ public static class HtmlReport
         }
 
         html.Append("</header>");
+    }
+
+    /// <summary>
+    /// The targets a real secure world answered: what it told the probe, and the classes of answer it gave, over every
+    /// case of every rule (a case counts once per class per rule), so a reviewer sees what the verdicts stand on.
+    /// </summary>
+    private static void SecureWorlds(StringBuilder html, RunRecord run)
+    {
+        var real = run.Targets.Where(t => t.RealSecureWorld == true).ToArray();
+        if (real.Length == 0)
+        {
+            return;
+        }
+
+        html.Append("<section id=\"secure-worlds\"><h2>Real secure worlds</h2><table><thead><tr><th>target</th><th>what it is, and what its probe found</th>")
+            .Append("<th>answers it gave (cases)</th><th>rules not exercised</th></tr></thead><tbody>");
+        foreach (var target in real)
+        {
+            var mine = run.Results.Where(r => r.Target == target.Name).ToArray();
+            var answered = mine.SelectMany(r => r.Answered ?? new Dictionary<string, int>()).GroupBy(a => a.Key, StringComparer.Ordinal)
+                .Select(g => (Class: g.Key, Cases: g.Sum(a => a.Value))).OrderByDescending(a => a.Cases).ThenBy(a => a.Class, StringComparer.Ordinal);
+            html.Append("<tr><td>").Append(Html.Text(target.Name)).Append("</td><td>").Append(Html.Text(target.Note ?? target.Unavailable ?? string.Empty)).Append("</td><td>")
+                .Append(Html.Text(string.Join(", ", answered.Select(a => $"{a.Class} {a.Cases}")))).Append("</td><td>")
+                .Append(CultureInfo.InvariantCulture, $"{mine.Count(r => r.Outcome == RuleOutcome.NotExercised)}</td></tr>");
+        }
+
+        html.Append("</tbody></table></section>");
     }
 
     private static void Summary(StringBuilder html, RunRecord run)

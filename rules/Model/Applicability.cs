@@ -28,10 +28,19 @@ public sealed record Applicability(TargetCapabilities Needs, FfaVersion? From = 
     /// <summary><see cref="AnyAnswer"/> for the REQ2 entry, at FF-A v1.2 and later.</summary>
     public static readonly Applicability DirectRequest2AnyAnswer = new(TargetCapabilities.DirectRequest2, From: FfaVersion.V1_2);
 
-    /// <summary>Null when the rule applies; otherwise why not, for the skip message.</summary>
+    /// <summary>
+    /// The rule judges what the secure world answered, so on a target a real secure world answers it is judged on the
+    /// answers recorded (<see cref="AnsweredScenario"/>), and a class of answer it never gave is not exercised, not a gap.
+    /// </summary>
+    public bool ReadsAnswers => Needs.HasFlag(TargetCapabilities.ScriptableSecureWorld);
+
+    /// <summary>
+    /// Null when the rule applies; otherwise why not, for the skip message. A real secure world stands in for a scripted
+    /// one: its recorded answers are the script (<see cref="ReadsAnswers"/>).
+    /// </summary>
     public string? WhyNot(TargetDescription target)
     {
-        var missing = Needs & ~target.Capabilities;
+        var missing = Needs & ~target.Capabilities & ~TargetCapabilities.ScriptableSecureWorld;
         if (missing != TargetCapabilities.None)
         {
             return $"needs {Describe(missing)}, which {target.Name} (through the {target.Adapter} adapter) does not provide";
@@ -81,7 +90,7 @@ public sealed record Applicability(TargetCapabilities Needs, FfaVersion? From = 
             .Where(c => c != TargetCapabilities.None && c != TargetCapabilities.All && capabilities.HasFlag(c))
             .Select(c => c switch
             {
-                TargetCapabilities.ScriptableSecureWorld => "a scriptable secure world",
+                TargetCapabilities.ScriptableSecureWorld => "the secure world's answers (scripted, or recorded from a real one)",
                 TargetCapabilities.Lifecycle => "lifecycle control (boot data, ExitBootServices)",
                 TargetCapabilities.BootEntry => "a boot-time entry",
                 TargetCapabilities.NullMessage => "passing a NULL message",

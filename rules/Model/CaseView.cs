@@ -27,6 +27,12 @@ public sealed class CaseView
 
     public PartitionTable Partitions { get; }
 
+    /// <summary>
+    /// Where a real secure world answered: the first call whose answer no generated answer writes, so the case could
+    /// not be read as answered (<see cref="AnsweredScenario"/>) and no rule judges it; null otherwise.
+    /// </summary>
+    public ConduitCall? Unread { get; init; }
+
     /// <summary>Every send step, twins resolved, in order.</summary>
     public IReadOnlyList<SendView> Sends => sends ??= Build();
 

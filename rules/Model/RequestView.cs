@@ -43,6 +43,12 @@ public abstract class RequestView(CaseView owner, int index, Script script, Step
     /// <summary>Every conforming transport sends this request to the secure world.</summary>
     public abstract bool IsLive { get; }
 
+    /// <summary>
+    /// The destination answers: a partition the secure world hosts or, where a real secure world answered, any endpoint
+    /// the transport sent to, since its answer (an SPMC's FFA_ERROR for an absent one) is then what the rules judge.
+    /// </summary>
+    protected bool Reaches => Case.Partitions.Contains(Destination) || (!Case.Target.Can(TargetCapabilities.ScriptableSecureWorld) && Calls.Count > 0);
+
     public IReadOnlyList<ConduitCall> Calls => Trace.Calls;
 
     /// <summary>A live request whose script is walked fully: <see cref="ScriptFlow.Depth"/> resumptions, then a final answer.</summary>
@@ -66,18 +72,6 @@ public abstract class RequestView(CaseView owner, int index, Script script, Step
     public IEnumerable<string> StandardClasses()
     {
         yield return InterfaceClass;
-        if (!Case.Target.Can(TargetCapabilities.ScriptableSecureWorld))
-        {
-            // A real secure world answered: the script was never played, so only what was seen is a class.
-            yield return Scenarios.Profiles.ChainShape.BucketOf(Math.Max(0, Calls.Count - 1));
-            if (Calls.Count > 0 && Calls[^1].Answer is { } last)
-            {
-                yield return $"answered {FfaFunctions.Describe(last.W0)}";
-            }
-
-            yield break;
-        }
-
         yield return Scenarios.Profiles.ChainShape.BucketOf(Flow.Depth);
         for (var i = 0; i < Flow.Depth && i < Script.Answers.Length; i++)
         {

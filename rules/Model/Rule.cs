@@ -16,7 +16,7 @@ public abstract class Rule(RuleInfo info)
     /// </summary>
     public CaseVerdict Judge(CaseView view)
     {
-        var verdict = Check(view);
+        var verdict = view.Unread is { } unread ? new CaseVerdict(false, null, [UnreadClass(unread)]) : Check(view);
         if (verdict.Finding is { } finding)
         {
             return verdict with { Kind = FailureKinds.Of(view.Trace.Steps[finding.Step].Outcome) };
@@ -38,6 +38,9 @@ public abstract class Rule(RuleInfo info)
     }
 
     public override string ToString() => Id;
+
+    /// <summary>The class of a case a real secure world answered outside the generators: by the function it answered.</summary>
+    public static string UnreadClass(ConduitCall call) => $"unread answer {Abi.FfaFunctions.Describe(call.Answer!.W0)}";
 
     /// <summary>What the rule finds in one case, before the shared judgement of stopped cases.</summary>
     protected abstract CaseVerdict Check(CaseView view);

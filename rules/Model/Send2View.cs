@@ -18,9 +18,9 @@ public sealed class Send2View(CaseView owner, int index, Send2Step step, StepTra
 
     /// <summary>
     /// The entry is open, the negotiated version has REQ2 (v1.2 and later) and the destination is a partition
-    /// the secure world hosts (any service UUID: the secure world judges it, not the caller).
+    /// the secure world answers (<see cref="RequestView.Reaches"/>; any service UUID: the secure world judges it, not the caller).
     /// </summary>
-    public override bool IsLive => EntryOpen && Version >= Abi.FfaVersion.V1_2 && Case.Partitions.Contains(Request.Destination);
+    public override bool IsLive => EntryOpen && Version >= Abi.FfaVersion.V1_2 && Reaches;
 
     protected override string InterfaceClass => "REQ2";
 }

@@ -23,13 +23,13 @@ public sealed class SendView(CaseView owner, int index, SendStep step, TwinStep?
 
     /// <summary>
     /// The entry is open, the message is there, an SMC32 payload fits in 32 bits and the destination is a
-    /// partition the secure world hosts.
+    /// destination the secure world answers (<see cref="RequestView.Reaches"/>).
     /// </summary>
     public override bool IsLive =>
         EntryOpen
         && Request.Message is { } message
         && (Convention == Convention.Smc64 || message.FitsIn32Bits)
-        && Case.Partitions.Contains(Request.Destination);
+        && Reaches;
 
     protected override string InterfaceClass => Convention == Convention.Smc64 ? "SMC64" : "SMC32";
 }

@@ -15,6 +15,7 @@ namespace FfaConformance.Runner.Engine;
 internal sealed class CaseTally(Func<Scenario, CaseRun> run, Resumption? resumption = null, ICaseJournal? journal = null)
 {
     private readonly Dictionary<string, int> classes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> answered = new(StringComparer.Ordinal);
     private readonly System.Diagnostics.Stopwatch clock = new();
     private int hungShrinks;
     private int generated;
@@ -24,6 +25,9 @@ internal sealed class CaseTally(Func<Scenario, CaseRun> run, Resumption? resumpt
     public int Exercised { get; private set; }
 
     public IReadOnlyDictionary<string, int> Classes => classes;
+
+    /// <summary>How many cases the secure world gave each class of answer in, exercising the rule or not.</summary>
+    public IReadOnlyDictionary<string, int> Answered => answered;
 
     public CaseRun? Original { get; private set; }
 
@@ -81,6 +85,11 @@ internal sealed class CaseTally(Func<Scenario, CaseRun> run, Resumption? resumpt
         }
 
         Cases++;
+        foreach (var label in result.Answers.Distinct())
+        {
+            answered[label] = answered.GetValueOrDefault(label) + 1;
+        }
+
         if (verdict.Exercised)
         {
             Exercised++;

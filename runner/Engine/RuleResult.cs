@@ -20,6 +20,9 @@ public sealed record RuleResult(
     string Seed,
     TimeSpan Duration)
 {
+    /// <summary>How many cases the secure world gave each class of answer in (<see cref="CaseRun.Answers"/>).</summary>
+    public IReadOnlyDictionary<string, int> Answered { get; init; } = new Dictionary<string, int>();
+
     /// <summary>A result with nothing generated: not applicable, unavailable or broken.</summary>
     public static RuleResult Empty(string ruleId, string target, RuleOutcome outcome, string message, TimeSpan duration = default) =>
         new(ruleId, target, outcome, message, 0, 0, new Dictionary<string, int>(), [], null, string.Empty, duration);

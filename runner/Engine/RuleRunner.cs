@@ -35,10 +35,7 @@ public sealed class RuleRunner(ManagedSecureWorld world)
         var description = target.Description;
         if (rule.Info.Applicability.WhyNot(description) is { } why)
         {
-            var scripted = description with { Capabilities = description.Capabilities | TargetCapabilities.ScriptableSecureWorld };
-            return rule.Info.Applicability.WhyNot(scripted) is null
-                ? RuleResult.Empty(rule.Id, description.Name, RuleOutcome.NotExercised, $"not exercised by this secure world: {why}", clock.Elapsed)
-                : RuleResult.Empty(rule.Id, description.Name, RuleOutcome.NotApplicable, why, clock.Elapsed);
+            return RuleResult.Empty(rule.Id, description.Name, RuleOutcome.NotApplicable, why, clock.Elapsed);
         }
 
         var given = resumption?.Seed ?? options.Replay;
@@ -70,7 +67,8 @@ public sealed class RuleRunner(ManagedSecureWorld world)
             TestResult.Passed when tally.Lost is { } lost => LostCase(rule, description.Name, tally, lost, resumption!, seed, clock),
             TestResult.Passed => Pass(rule, description, tally, seed, clock),
             var other => throw new InvalidOperationException($"FsCheck gave up on {rule.Id}: {other}"),
-        };
+        } with
+        { Answered = new Dictionary<string, int>(tally.Answered) };
         return resumption is null ? result : result with
         {
             Cases = result.Cases + resumption.Skip + (tally.Lost is null ? 0 : 1),
@@ -130,11 +128,14 @@ public sealed class RuleRunner(ManagedSecureWorld world)
     /// <summary>What scenarios for <paramref name="target"/> are drawn from: its own partitions, else the secure world's.</summary>
     public GenerationContext Context(TargetDescription target) => GenerationContext.For(Partitions(target), target);
 
-    /// <summary>Runs one scenario on the target and lets the rule judge it.</summary>
+    /// <summary>
+    /// Runs one scenario on the target and lets the rule judge it. Where a real secure world answered, the case is
+    /// the scenario as answered (<see cref="AnsweredScenario"/>), so its evidence shows the answers given, not generated.
+    /// </summary>
     public CaseRun Evaluate(ITarget target, Rule rule, Scenario scenario, int callBudget)
     {
         var (trace, view) = Run(target, scenario, callBudget);
-        return new CaseRun(scenario, trace, rule.Judge(view));
+        return new CaseRun(view.Scenario, trace, rule.Judge(view)) { Unread = view.Unread };
     }
 
     /// <summary>Runs one scenario on the target and lets each of <paramref name="rules"/> judge the same trace.</summary>
@@ -147,7 +148,13 @@ public sealed class RuleRunner(ManagedSecureWorld world)
     private (Trace Trace, CaseView View) Run(ITarget target, Scenario scenario, int callBudget)
     {
         var trace = ScenarioDriver.Run(target, World.Begin(scenario, callBudget));
-        return (trace, new CaseView(scenario, trace, target.Description, Partitions(target.Description)));
+        if (target.Description.Can(TargetCapabilities.ScriptableSecureWorld))
+        {
+            return (trace, new CaseView(scenario, trace, target.Description, Partitions(target.Description)));
+        }
+
+        var answered = AnsweredScenario.Of(scenario, trace, out var unread);
+        return (trace, new CaseView(answered ?? scenario, trace, target.Description, Partitions(target.Description)) { Unread = unread });
     }
 
     private PartitionTable Partitions(TargetDescription target) => target.Partitions ?? World.Partitions;
@@ -179,6 +186,17 @@ public sealed class RuleRunner(ManagedSecureWorld world)
     private static RuleResult Pass(Rule rule, TargetDescription description, CaseTally tally, string seed, Stopwatch clock)
     {
         var classes = new Dictionary<string, int>(tally.Classes);
+        var missing = rule.Info.RequiredClasses(description).Where(c => !classes.ContainsKey(c)).ToArray();
+        if ((tally.Exercised == 0 || missing.Length > 0) && !description.Can(TargetCapabilities.ScriptableSecureWorld) && rule.Info.Applicability.ReadsAnswers)
+        {
+            // A real secure world answered as it does, not as the rule's profile asked: what it never gave is no gap of the suite's.
+            var never = tally.Exercised == 0 ? "no case exercised the rule" : $"never {string.Join(", ", missing.Select(m => $"'{m}'"))}";
+            var gave = string.Join(", ", tally.Answered.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} in {a.Value}"));
+            return new RuleResult(rule.Id, description.Name, RuleOutcome.NotExercised,
+                $"not exercised by this secure world: {never} in {tally.Cases} cases judged on its answers ({tally.Exercised} exercised the rule); it answered {(gave.Length == 0 ? "nothing" : gave)}",
+                tally.Cases, tally.Exercised, classes, missing, null, seed, clock.Elapsed);
+        }
+
         if (tally.Exercised == 0)
         {
             // Nothing failed because nothing was checked: that is no pass, whatever coverage the rule asks for.
@@ -186,7 +204,6 @@ public sealed class RuleRunner(ManagedSecureWorld world)
                 tally.Cases, 0, classes, [], null, seed, clock.Elapsed);
         }
 
-        var missing = rule.Info.RequiredClasses(description).Where(c => !classes.ContainsKey(c)).ToArray();
         if (missing.Length > 0)
         {
             var message = $"coverage gap: never generated {string.Join(", ", missing.Select(m => $"'{m}'"))} in {tally.Cases} cases ({tally.Exercised} exercised the rule)";

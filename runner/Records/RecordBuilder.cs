@@ -41,7 +41,8 @@ public static class RecordBuilder
             unavailable,
             mine.Sum(r => r.Seconds),
             mine.Sum(r => (long)r.Cases),
-            maxTest);
+            maxTest,
+            description is null ? null : !description.Can(TargetCapabilities.ScriptableSecureWorld));
     }
 
     /// <summary>
@@ -85,7 +86,10 @@ public static class RecordBuilder
             result.Counterexample is { } c
                 ? new EvidenceRecord(Case(c.Minimal, returns), Case(c.Original, returns), c.Reproduced, c.Replay, replayCommand(c.Replay), c.TestsRun, c.Shrinks,
                     target?.Judged(RuleCatalogue.Get(result.RuleId) is Rules.Model.Send2Rule ? "Send2" : "Send"))
-                : null);
+                : null)
+        {
+            Answered = result.Answered,
+        };
     }
 
     private static CaseRecord Case(CaseRun run, ReturnConvention returns)
