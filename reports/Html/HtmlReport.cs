@@ -91,7 +91,28 @@ public static class HtmlReport
                 .Append(CultureInfo.InvariantCulture, $"{mine.Count(r => r.Outcome == RuleOutcome.NotExercised)}</td></tr>");
         }
 
-        html.Append("</tbody></table></section>");
+        html.Append("</tbody></table>");
+        foreach (var (left, right) in SecureWorldDiff.Pairs(run))
+        {
+            var differences = SecureWorldDiff.Compare(left.SecureWorldCalls!, right.SecureWorldCalls!);
+            html.Append("<h3>").Append(Html.Text(left.Name)).Append(" and ").Append(Html.Text(right.Name)).Append(" side by side</h3><p class=\"muted\">")
+                .Append(CultureInfo.InvariantCulture, $"The same code asked both secure worlds the same {left.SecureWorldCalls!.Count} calls; ")
+                .Append(differences.Count == 0 ? "every answer was the same, register for register.</p>" : $"{differences.Count} registers differ.</p>");
+            if (differences.Count > 0)
+            {
+                html.Append("<table><thead><tr><th>call</th><th>asked</th><th>field</th><th>").Append(Html.Text(left.Name)).Append("</th><th>")
+                    .Append(Html.Text(right.Name)).Append("</th></tr></thead><tbody>");
+                foreach (var d in differences)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<tr><td>{d.Call + 1}</td><td>").Append(Html.Text(d.Asked)).Append("</td><td>").Append(Html.Text(d.Field))
+                        .Append("</td><td><code>").Append(Html.Text(d.Left)).Append("</code></td><td><code>").Append(Html.Text(d.Right)).Append("</code></td></tr>");
+                }
+
+                html.Append("</tbody></table>");
+            }
+        }
+
+        html.Append("</section>");
     }
 
     private static void Summary(StringBuilder html, RunRecord run)

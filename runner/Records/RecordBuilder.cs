@@ -42,7 +42,8 @@ public static class RecordBuilder
             mine.Sum(r => r.Seconds),
             mine.Sum(r => (long)r.Cases),
             maxTest,
-            description is null ? null : !description.Can(TargetCapabilities.ScriptableSecureWorld));
+            description is null ? null : !description.Can(TargetCapabilities.ScriptableSecureWorld),
+            description is { SecureWorldCalls.Count: > 0 } ? [.. description.SecureWorldCalls.Select(c => new ProbeCallRecord(c.Asked, Call(c.Call)))] : null);
     }
 
     /// <summary>

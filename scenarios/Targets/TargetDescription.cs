@@ -25,6 +25,9 @@ public sealed record TargetDescription(
     /// </summary>
     public PartitionTable? Partitions { get; init; }
 
+    /// <summary>The calls the harness made to a real secure world on its own, at boot (<see cref="ProbeCall"/>); empty otherwise.</summary>
+    public IReadOnlyList<ProbeCall> SecureWorldCalls { get; init; } = [];
+
     /// <summary>How the transport's return values stand for the outcomes rules expect: errno for U-Boot's and Linux's.</summary>
     public ReturnConvention Returns { get; init; } = ReturnConvention.Errno;
 

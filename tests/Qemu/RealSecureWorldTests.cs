@@ -65,7 +65,18 @@ public sealed class RealSecureWorldTests
             Assert.That(probe.Version, Is.EqualTo(FfaVersion.V1_2));
             Assert.That(probe.EndpointId, Is.EqualTo(0));
             Assert.That(probe.Partitions.Partitions.Select(p => (p.Id, p.Uuid)), Is.EqualTo(new[] { ((ushort)0x8001, Guid.Parse("486178e0-e7f8-11e3-bc5e-0002a5d5c51b")) }));
-            Assert.That(probe.Calls.Select(c => (uint)c.Issued[0]), Is.EqualTo(new uint[] { 0x84000063, 0x84000069, 0xC4000066, 0x84000068, 0x84000065, 0x84000067 }));
+            Assert.That(probe.Calls.Select(c => (uint)c.Call.Issued[0]), Is.EqualTo(new uint[]
+            {
+                0x84000063, 0x84000069, 0xC4000066, 0x84000068, 0x84000065, 0x84000067,
+                0x8400006F, 0x8400006F, 0x8400006F, 0x8400006F, 0xC400006F, 0x8400006F, 0xC400008D, 0xC400008D,
+            }));
+
+            // The survey, as the README measured it: OP-TEE's GET_API_VERSION answered w3 = 1 with the IDs swapped, an
+            // absent partition refused with INVALID_PARAMETERS sign-extended into x2.
+            var survey = probe.Calls.Skip(6).Select(c => c.Call.Answer!).ToArray();
+            Assert.That((survey[0][0], survey[0][1], survey[0][3]), Is.EqualTo((0x84000070UL, 0x80010000UL, 1UL)));
+            Assert.That(survey[4][0], Is.EqualTo(0xC4000070UL), "DIRECT_REQ_64 is answered DIRECT_RESP_64");
+            Assert.That((survey[5][0], survey[5][2]), Is.EqualTo((0x84000060UL, unchecked((ulong)-2L))));
             Assert.That(target.Description.FixedEndpointId, Is.EqualTo((ushort)0));
             Assert.That(target.Description.Can(TargetCapabilities.ScriptableSecureWorld), Is.False);
         });

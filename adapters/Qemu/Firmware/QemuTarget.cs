@@ -162,6 +162,7 @@ public sealed class QemuTarget : IQemuTarget
                 Version = probe.Version < target.Description.Version ? probe.Version : target.Description.Version,
                 FixedEndpointId = probe.EndpointId,
                 Partitions = probe.Partitions,
+                SecureWorldCalls = probe.Calls,
                 Provenance = target.Description.Provenance with
                 {
                     Note = $"{target.Description.Provenance.Note}; under the real secure world {options.SecureWorld!.Folder}: {probe.Summary}",

@@ -1,0 +1,44 @@
+using FfaConformance.Records;
+using FfaConformance.Reports.Diff;
+
+namespace FfaConformance.Tests.Reporting;
+
+/// <summary>The differential of two secure worlds: register by register, and only between targets that compare.</summary>
+[TestFixture]
+[Category("Fast")]
+public sealed class SecureWorldDiffTests
+{
+    [Test]
+    public void EveryRegisterThatDiffersIsListedWithItsCallAndNothingElse()
+    {
+        var left = new[] { Call("FFA_VERSION(v1.2)", "FFA_VERSION", ["0x10002", "0x10002"]), Call("FFA_ID_GET", "FFA_SUCCESS_32", ["0x84000061", "0x0"]) };
+        var right = new[] { Call("FFA_VERSION(v1.2)", "FFA_VERSION", ["0x10002", "0x0"]), Call("FFA_ID_GET", "FFA_ERROR_32", ["0x84000060", "0x0"]) };
+
+        var differences = SecureWorldDiff.Compare(left, right);
+
+        Assert.That(differences, Is.EqualTo(new[]
+        {
+            new AnswerDifference(0, "FFA_VERSION(v1.2)", "x1", "0x10002", "0x0"),
+            new AnswerDifference(1, "FFA_ID_GET", "answered", "FFA_SUCCESS_32", "FFA_ERROR_32"),
+            new AnswerDifference(1, "FFA_ID_GET", "x0", "0x84000061", "0x84000060"),
+        }));
+    }
+
+    [Test]
+    public void OnlyTargetsOfTheSameSourceUnderDifferentSecureWorldsWithTheSameCallsArePaired()
+    {
+        var calls = new[] { Call("FFA_ID_GET", "FFA_SUCCESS_32", ["0x84000061"]) };
+        TargetRecord Target(string name, string source, string note, bool real = true) =>
+            new(name, "qemu", "v1.2", string.Empty, source, null, null, null, note, null, 0, 0, null, real, calls);
+        var run = new RunRecord(RunRecord.CurrentFormat, new RunInfo("id", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "host", "runtime", null, 1, 256, "1.3", null, true), [],
+        [
+            Target("a-tfa", "a.c", "under tfa"), Target("a-optee", "a.c", "under optee"), Target("a-tfa-again", "a.c", "under tfa"),
+            Target("b-optee", "b.c", "under optee"), Target("a-harness", "a.c", "harness", real: false),
+        ], []);
+
+        Assert.That(SecureWorldDiff.Pairs(run).Select(p => (p.Left.Name, p.Right.Name)), Is.EquivalentTo(new[] { ("a-tfa", "a-optee"), ("a-optee", "a-tfa-again") }));
+    }
+
+    private static ProbeCallRecord Call(string asked, string answered, string[] answer) =>
+        new(asked, new CallRecord("SMC", "X", ["0x1"], answered, answer));
+}
