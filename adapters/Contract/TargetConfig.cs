@@ -32,6 +32,11 @@ public sealed record TargetConfig(string Name, FfaVersion Version, IReadOnlyDict
     /// <summary>A path key, absolute as given, or relative to the suite's home (a default) or the checkout (a key the user set).</summary>
     public string? Path(string key) => Value(key) is { } path ? Resolve(FromDefaults.Contains(key) ? Home : RepositoryRoot, path) : null;
 
+    /// <summary>A key that lists paths, comma-separated, each resolved as <see cref="Path"/> resolves one; empty when absent.</summary>
+    public IReadOnlyList<string> Paths(string key) => Value(key) is { } paths
+        ? [.. paths.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(p => Resolve(FromDefaults.Contains(key) ? Home : RepositoryRoot, p))]
+        : [];
+
     public bool Flag(string key, bool whenAbsent) => Value(key) is { } value ? value == "true" : whenAbsent;
 
     public TimeSpan? Milliseconds(string key) =>

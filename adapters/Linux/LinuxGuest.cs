@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Linux.Companion;
+using FfaConformance.Adapters.Qemu.Firmware;
 using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
@@ -24,17 +25,22 @@ internal sealed class LinuxGuest : IDisposable
     private readonly QemuMachine machine;
     private readonly KernelSites sites;
     private readonly string console;
+    private readonly bool real;
     private ulong mailbox;
     private uint devices;
     private ulong[] parked = [];
     private ulong[] booted = [];
 
-    private LinuxGuest(QemuMachine machine, KernelSites sites, string console)
+    private LinuxGuest(QemuMachine machine, KernelSites sites, string console, bool real)
     {
         this.machine = machine;
         this.sites = sites;
         this.console = console;
+        this.real = real;
     }
+
+    /// <summary>The kernel's command line: nokaslr keeps the conduit sites at their link addresses; the rest only shortens the boot under TCG.</summary>
+    public const string CommandLine = "console=ttyAMA0 nokaslr rdinit=/init panic=-1 quiet cryptomgr.notests mitigations=off";
 
     public int ProcessId => machine.ProcessId;
 
@@ -46,7 +52,7 @@ internal sealed class LinuxGuest : IDisposable
     /// answered from <paramref name="probe"/>. <see cref="InvalidOperationException"/> with the console's last
     /// lines when it does not get there within <paramref name="timeout"/>.
     /// </summary>
-    public static LinuxGuest Boot(QemuTools tools, LinuxKernel kernel, LinuxModules modules, KernelSites sites, CaseSession probe, TimeSpan timeout)
+    public static LinuxGuest Boot(QemuTools tools, LinuxKernel kernel, LinuxModules modules, KernelSites sites, CaseSession probe, TimeSpan timeout, KernelUnderTfa? real = null)
     {
         var console = Path.Combine(Path.GetTempPath(), $"ffa-console-{Guid.NewGuid():N}.log");
         var snapshots = Path.Combine(Path.GetTempPath(), $"ffa-snapshots-{Guid.NewGuid():N}.qcow2");
@@ -56,13 +62,17 @@ internal sealed class LinuxGuest : IDisposable
             throw new InvalidOperationException($"qemu-img could not create {snapshots}: {output}");
         }
 
-        var machine = QemuMachine.Start(tools, kernel.Image, MemoryMib, extra:
-        [
-            "-initrd", modules.Initramfs, "-no-reboot",
-            // nokaslr keeps the conduit sites at their link addresses; the rest only shortens the boot under TCG.
-            "-append", "console=ttyAMA0 nokaslr rdinit=/init panic=-1 quiet cryptomgr.notests mitigations=off",
-        ], console: console, snapshots: snapshots);
-        var guest = new LinuxGuest(machine, sites, console);
+        var machine = real is null
+            ? QemuMachine.Start(tools, kernel.Image, MemoryMib, extra: ["-initrd", modules.Initramfs, "-no-reboot", "-append", CommandLine], console: console, snapshots: snapshots)
+            : QemuMachine.Start(tools, null, RealSecureWorld.MemoryMib,
+                loaders:
+                [
+                    $"file={kernel.Image},addr=0x{KernelDeviceTree.Kernel:x},force-raw=on",
+                    $"file={modules.Initramfs},addr=0x{KernelDeviceTree.Initramfs:x},force-raw=on",
+                    $"file={real.DeviceTree},addr=0x{KernelDeviceTree.DeviceTree:x},force-raw=on",
+                ],
+                extra: ["-bios", real.Bios, "-no-reboot", "-serial", $"file:{real.SecureLog}"], console: console, snapshots: snapshots, board: RealSecureWorld.Machine);
+        var guest = new LinuxGuest(machine, sites, console, real is not null);
         try
         {
             guest.Start(probe, timeout);
@@ -91,6 +101,14 @@ internal sealed class LinuxGuest : IDisposable
         try
         {
             machine.Restore(BootSnapshot);
+            if (real)
+            {
+                // A case lost while a call was in the secure world leaves the breakpoint after the conduit instead of on it.
+                _ = machine.Gdb.Command($"z0,{sites.FfaConduit + 4:x},4", PacketTimeout);
+                _ = machine.Gdb.Command($"z0,{sites.FfaConduit:x},4", PacketTimeout);
+                GdbRemote.Expect(machine.Gdb.Command($"Z0,{sites.FfaConduit:x},4", PacketTimeout), "the breakpoint on the conduit again");
+            }
+
             parked = booted;
             return true;
         }
@@ -153,7 +171,15 @@ internal sealed class LinuxGuest : IDisposable
                     }
 
                     var running = (int)BinaryPrimitives.ReadUInt32LittleEndian(gdb.ReadMemory(mailbox + Wire.CompanionRunning, 4, PacketTimeout));
-                    if (run.Call(running, ConduitKind.Hvc, RegisterSet.From(registers.AsSpan(0, RegisterSet.Count))) is not { } answer)
+                    var issued = RegisterSet.From(registers.AsSpan(0, RegisterSet.Count));
+                    var after = real ? ToSecureWorld(gdb, registers, hangTimeout) : null;
+                    if (real && after is null)
+                    {
+                        return Lose(run, new Stopped(StopReason.Hung, $"the secure world did not return from {FfaFunctions.Describe(issued.W0)} within {hangTimeout.TotalMilliseconds:0} ms"));
+                    }
+
+                    var answered = after is null ? null : RegisterSet.From(after.AsSpan(0, RegisterSet.Count));
+                    if (run.Call(running, real ? ConduitKind.Smc : ConduitKind.Hvc, issued, answered) is not { } answer)
                     {
                         return Lose(run, run.Overrun);
                     }
@@ -164,7 +190,14 @@ internal sealed class LinuxGuest : IDisposable
                     }
 
                     Apply(gdb, answer.Writes);
-                    Answer(gdb, registers, answer.Registers);
+                    if (after is null)
+                    {
+                        Answer(gdb, registers, answer.Registers);
+                    }
+                    else
+                    {
+                        Resume(gdb, after, answer.Registers);
+                    }
                 }
                 else if (pc == sites.PsciConduit)
                 {
@@ -186,12 +219,57 @@ internal sealed class LinuxGuest : IDisposable
 
     private static void Answer(GdbRemote gdb, ulong[] registers, RegisterSet answer) => KernelConduit.Answer(gdb, registers, answer, PacketTimeout);
 
+    /// <summary>
+    /// Lets the call at the conduit go to the real secure world: the breakpoint moves past the conduit, the guest runs
+    /// through EL3 and back, and the registers there are the answer. Null when it did not come back within <paramref name="timeout"/>.
+    /// </summary>
+    private ulong[]? ToSecureWorld(GdbRemote gdb, ulong[] registers, TimeSpan timeout)
+    {
+        var pc = registers[GdbRemote.Pc];
+        GdbRemote.Expect(gdb.Command($"z0,{pc:x},4", PacketTimeout), "removing the breakpoint on the conduit");
+        GdbRemote.Expect(gdb.Command($"Z0,{pc + 4:x},4", PacketTimeout), "a breakpoint after the conduit");
+        gdb.Send("c");
+        var stop = gdb.Receive(timeout);
+        if (stop is null)
+        {
+            gdb.Interrupt();
+            _ = gdb.Receive(PacketTimeout);
+            return null;
+        }
+
+        if (stop[0] is 'W' or 'X')
+        {
+            throw new InvalidDataException($"QEMU ended during a call to the secure world: {machine.Death()}");
+        }
+
+        var after = gdb.ReadRegisters(PacketTimeout);
+        if (after[GdbRemote.Pc] != pc + 4)
+        {
+            throw new InvalidDataException($"the call to the secure world came back at 0x{after[GdbRemote.Pc]:X}, not after the conduit at 0x{pc + 4:X}");
+        }
+
+        GdbRemote.Expect(gdb.Command($"z0,{pc + 4:x},4", PacketTimeout), "removing the breakpoint after the conduit");
+        GdbRemote.Expect(gdb.Command($"Z0,{pc:x},4", PacketTimeout), "the breakpoint on the conduit again");
+        return after;
+    }
+
+    /// <summary>Resumes a guest stopped after the conduit with <paramref name="answer"/> in x0–x17 (the secure world's, or the refusal a stop order gives).</summary>
+    private static void Resume(GdbRemote gdb, ulong[] registers, RegisterSet answer)
+    {
+        answer.AsSpan().CopyTo(registers);
+        gdb.Send(GdbRemote.WriteRegistersPacket(registers));
+        gdb.Send("c");
+        GdbRemote.Expect(gdb.Receive(PacketTimeout) ?? string.Empty, "the answer");
+    }
+
     private static void PassThrough(GdbRemote gdb, ulong pc) => KernelConduit.PassThrough(gdb, pc, PacketTimeout);
 
     private void Start(CaseSession probe, TimeSpan timeout)
     {
         var gdb = machine.Gdb;
-        foreach (var site in new[] { sites.PsciConduit, sites.FfaConduit })
+
+        // Under real firmware PSCI and SMCCC discovery are the firmware's own business: only the FF-A conduit stops.
+        foreach (var site in real ? [sites.FfaConduit] : new[] { sites.PsciConduit, sites.FfaConduit })
         {
             GdbRemote.Expect(gdb.Command($"Z0,{site:x},4", PacketTimeout), $"a breakpoint at 0x{site:X}");
         }
@@ -213,7 +291,7 @@ internal sealed class LinuxGuest : IDisposable
                 throw new InvalidOperationException($"the guest ended while booting: {machine.Death()}{ConsoleTail()}");
             }
 
-            if (!trapped)
+            if (!trapped && !real)
             {
                 KernelConduit.Trap(gdb, sites, PacketTimeout);
                 trapped = true;
@@ -242,6 +320,14 @@ internal sealed class LinuxGuest : IDisposable
                 parked = registers;
                 return;
             }
+            else if (pc == sites.FfaConduit && real)
+            {
+                TrappedCalls++;
+                var issued = RegisterSet.From(registers.AsSpan(0, RegisterSet.Count));
+                var after = ToSecureWorld(gdb, registers, left) ?? throw new InvalidOperationException($"the secure world did not return from the driver's {FfaFunctions.Describe(issued.W0)} at probe{ConsoleTail()}");
+                var reply = probe.Observe(ConduitKind.Smc, issued, RegisterSet.From(after.AsSpan(0, RegisterSet.Count)));
+                Resume(gdb, after, reply.Answer ?? CompanionCaseRun.Refusal);
+            }
             else if (pc == sites.FfaConduit)
             {
                 TrappedCalls++;
@@ -258,6 +344,25 @@ internal sealed class LinuxGuest : IDisposable
 
     /// <summary>How many partitions the companion bound to: the driver registered a device for each.</summary>
     public uint Devices => devices;
+
+    /// <summary>The partitions /init found the driver registered (a real secure world's), as it named them on the console.</summary>
+    public PartitionTable ConsolePartitions()
+    {
+        var found = new List<Partition>();
+        foreach (var line in File.ReadAllLines(console).Select(l => l.Trim()).Where(l => l.StartsWith(LinuxModules.PartitionLine, StringComparison.Ordinal)))
+        {
+            var fields = line[LinuxModules.PartitionLine.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length != 2 || !ushort.TryParse(fields[0].Replace("0x", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.HexNumber, null, out var id)
+                || fields[1].Length != 32 || !Guid.TryParseExact(fields[1], "N", out var uuid))
+            {
+                throw new InvalidDataException($"/init named a partition as '{line}', not as an ID and 32 hex digits");
+            }
+
+            found.Add(new Partition(id, uuid, 1, Partition.DirectMessagingAArch64));
+        }
+
+        return new PartitionTable(found);
+    }
 
     private static void Apply(GdbRemote gdb, IReadOnlyList<MemoryWrite> writes)
     {

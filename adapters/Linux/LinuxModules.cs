@@ -16,19 +16,39 @@ public sealed record LinuxModules(string Initramfs, bool Req2, bool Req2TakesUui
     /// <summary>The driver's build: ffa-core.ko, ffa-module.ko and their Module.symvers.</summary>
     public string Driver => Path.Combine(Path.GetDirectoryName(Initramfs)!, "ffa");
 
-    /// <summary>Builds (or reuses) the initramfs; <see cref="TargetBuildException"/> with make's own text when a module does not build.</summary>
-    public static LinuxModules Build(LinuxKernel kernel, DriverSource driver, PartitionTable partitions, string buildRoot, Func<string, string>? mutate = null)
+    /// <summary>How /init names on the console each partition the driver registered: "ffa-init: partition 0x8001 486178e0…".</summary>
+    public const string PartitionLine = "ffa-init: partition ";
+
+    /// <summary>
+    /// Builds (or reuses) the initramfs; <see cref="TargetBuildException"/> with make's own text when a module does not build.
+    /// The companion binds to <paramref name="partitions"/> or, when null (a real secure world, whose partitions only
+    /// the driver's probe finds), to every partition with a UUID that the driver registered, which /init names on the console.
+    /// </summary>
+    public static LinuxModules Build(LinuxKernel kernel, DriverSource driver, PartitionTable? partitions, string buildRoot, Func<string, string>? mutate = null)
     {
         var companion = Path.Combine(CSources.Root, "linux");
         var header = File.ReadAllText(driver.Header);
         var api = DriverApi.Of(header);
-        var uuids = string.Join(',', partitions.Partitions.Select(p => Convert.ToHexStringLower(p.UuidBytes)));
         var mutated = mutate?.Invoke(File.ReadAllText(Path.Combine(driver.Folder, "driver.c")));
         var flavour = api.Flavour;
+        var uuids = partitions is null
+            ? $$"""
+                uuids=
+                for d in /sys/bus/arm_ffa/devices/*; do
+                  u=$(/bin/busybox cat $d/uuid | /bin/busybox tr -d -)
+                  [ "$u" = 00000000000000000000000000000000 ] && continue
+                  echo "{{PartitionLine}}$(/bin/busybox cat $d/partition_id) $u"
+                  uuids="$uuids${uuids:+,}$u"
+                done
+                """
+            : $"uuids={string.Join(',', partitions.Partitions.Select(p => Convert.ToHexStringLower(p.UuidBytes)))}";
         var init = $"""
             #!/bin/busybox sh
             /bin/busybox mount -t proc proc /proc
-            /bin/busybox insmod /ffa-core.ko && /bin/busybox insmod /ffa-module.ko && /bin/busybox insmod /ffa_conformance.ko uuids={uuids}
+            /bin/busybox mount -t sysfs sysfs /sys
+            /bin/busybox insmod /ffa-core.ko && /bin/busybox insmod /ffa-module.ko
+            {uuids}
+            /bin/busybox insmod /ffa_conformance.ko uuids=$uuids
             echo "ffa-init: modules loaded with status $?"
             while true; do /bin/busybox sleep 3600; done
 
@@ -70,7 +90,7 @@ public sealed record LinuxModules(string Initramfs, bool Req2, bool Req2TakesUui
 
             var modules = drivers.Append(Path.Combine(Companion(kernel, driver.Header, flavour, Path.Combine(ffa, "Module.symvers"), buildRoot), "ffa_conformance.ko"));
             var image = new Initramfs().Folder("bin").Folder("dev").Folder("proc").Folder("sys").Device("dev/console", 5, 1)
-                .File("init", Encoding.ASCII.GetBytes(init), executable: true)
+                .File("init", Encoding.ASCII.GetBytes(init.Replace("\r\n", "\n", StringComparison.Ordinal)), executable: true)
                 .File("bin/busybox", File.ReadAllBytes(kernel.Busybox), executable: true);
             foreach (var module in modules)
             {

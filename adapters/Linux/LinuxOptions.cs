@@ -15,4 +15,7 @@ public sealed record LinuxOptions(string? Source, string BuildRoot, TimeSpan Han
     public string SourceKey { get; init; } = "source";
 
     public Func<string, string>? Mutate { get; init; }
+
+    /// <summary>Real TF-A firmware the kernel boots under as BL33, or null for the harness's scripted secure world.</summary>
+    public Qemu.Firmware.RealSecureWorld? SecureWorld { get; init; }
 }

@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Linux.Companion;
+using FfaConformance.Adapters.Qemu.Firmware;
 using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
@@ -33,11 +34,16 @@ public sealed class LinuxTarget : IProbedTarget
     private readonly KernelSites sites;
     private readonly ManagedSecureWorld world;
     private readonly TimeSpan hangTimeout;
+    private readonly RealSecureWorld? secureWorld;
+    private readonly (string Bios, string DeviceTree)? underTfa;
     private readonly List<int> machineProcessIds = [];
     private LinuxGuest? guest;
 
-    private LinuxTarget(TargetDescription description, QemuTools tools, LinuxKernel kernel, LinuxModules modules, KernelSites sites, ManagedSecureWorld world, TimeSpan hangTimeout)
+    private LinuxTarget(TargetDescription description, QemuTools tools, LinuxKernel kernel, LinuxModules modules, KernelSites sites, ManagedSecureWorld world, TimeSpan hangTimeout,
+        RealSecureWorld? secureWorld = null, (string Bios, string DeviceTree)? underTfa = null)
     {
+        this.secureWorld = secureWorld;
+        this.underTfa = underTfa;
         Description = description;
         this.tools = tools;
         this.kernel = kernel;
@@ -68,12 +74,22 @@ public sealed class LinuxTarget : IProbedTarget
     public static LinuxTarget Create(string name, FfaVersion secureWorld, LinuxOptions options, FfaVersion? configured = null)
     {
         var (_, tools) = QemuPrerequisites.Require(name, options.BuildRoot);
+        var real = options.SecureWorld;
+        var fiptool = real is null ? null : Toolchain.OnPath("fiptool")
+            ?? throw new TargetUnavailableException($"linux target {name} is skipped: fiptool not found on PATH (Debian: apt-get install arm-trusted-firmware-tools)", skip: true);
         var kernel = LinuxKernel.Prepare(options.BuildRoot, name);
         var driver = options.Source is null ? DriverSource.Packaged(kernel) : DriverSource.Resolve(options.Source, options.SourceKey, kernel);
         LinuxModules modules;
+        (string, string)? underTfa = null;
         try
         {
-            modules = LinuxModules.Build(kernel, driver, PartitionTable.Default, options.BuildRoot, options.Mutate);
+            // Under real firmware the companion binds to the partitions the driver's probe of it finds.
+            modules = LinuxModules.Build(kernel, driver, real is null ? PartitionTable.Default : null, options.BuildRoot, options.Mutate);
+            if (real is not null)
+            {
+                underTfa = (real.KernelBios(KernelDeviceTree.Kernel, KernelDeviceTree.DeviceTree, fiptool!, options.BuildRoot),
+                    KernelDeviceTree.Build(tools, options.BuildRoot, LinuxGuest.CommandLine, new FileInfo(modules.Initramfs).Length));
+            }
         }
         catch (TargetBuildException e)
         {
@@ -81,14 +97,15 @@ public sealed class LinuxTarget : IProbedTarget
         }
 
         var world = new ManagedSecureWorld(PartitionTable.Default, secureWorld);
-        var capabilities = TargetCapabilities.ScriptableSecureWorld | TargetCapabilities.Smc32Request | (modules.Req2 ? TargetCapabilities.DirectRequest2 : TargetCapabilities.None);
+        var scripted = real is null ? TargetCapabilities.ScriptableSecureWorld : TargetCapabilities.None;
+        var capabilities = scripted | TargetCapabilities.Smc32Request | (modules.Req2 ? TargetCapabilities.DirectRequest2 : TargetCapabilities.None);
         var description = new TargetDescription(name, AdapterName, secureWorld, capabilities,
             new Provenance(driver.Origin, driver.Sha256, Qemu: tools.Version, Note: $"Debian kernel {kernel.Abi} ({kernel.Version})") { Inputs = ImageDigest.Of(kernel.Image, modules.Initramfs) })
         {
             FixedEndpointId = EndpointId,
             OwnServiceUuidOnly = modules.Req2 && !modules.Req2TakesUuid,
         };
-        var target = new LinuxTarget(description, tools, kernel, modules, KernelSites.Find(kernel.Image), world, options.HangTimeout);
+        var target = new LinuxTarget(description, tools, kernel, modules, KernelSites.Find(kernel.Image, real is null ? ConduitKind.Hvc : ConduitKind.Smc), world, options.HangTimeout, real, underTfa);
         try
         {
             target.Boot();
@@ -143,7 +160,8 @@ public sealed class LinuxTarget : IProbedTarget
     {
         var probe = world.Begin(Scenario.Of(new BootState(EndpointId)), callBudget: 10_000);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        guest = LinuxGuest.Boot(tools, kernel, modules, sites, probe, LinuxOptions.BootTimeout);
+        var tfa = underTfa is { } u ? new KernelUnderTfa(u.Bios, u.DeviceTree, Path.Combine(Path.GetTempPath(), $"ffa-secure-{Guid.NewGuid():N}.log")) : null;
+        guest = LinuxGuest.Boot(tools, kernel, modules, sites, probe, LinuxOptions.BootTimeout, tfa);
         LastBoot = clock.Elapsed;
         machineProcessIds.Add(guest.ProcessId);
         TrappedCalls += guest.TrappedCalls;
@@ -151,15 +169,27 @@ public sealed class LinuxTarget : IProbedTarget
         var requested = Probe.FirstOrDefault(c => c.Issued.W0 == FfaFunctions.Version.Id(Convention.Smc32).Value)?.Issued is { } version
             ? FfaVersion.Decode(version.W1)
             : throw new InvalidOperationException("the driver probed without FFA_VERSION");
-        if (guest.Devices != PartitionTable.Default.Partitions.Count)
+        var partitions = secureWorld is null ? PartitionTable.Default : guest.ConsolePartitions();
+        if (guest.Devices != partitions.Partitions.Count || partitions.Partitions.Count == 0)
         {
-            throw new InvalidOperationException($"the companion bound to {guest.Devices} of the {PartitionTable.Default.Partitions.Count} partitions the secure world described");
+            throw new InvalidOperationException($"the companion bound to {guest.Devices} of the {partitions.Partitions.Count} partitions the secure world described");
         }
 
+        var implemented = secureWorld is null ? world.Implemented
+            : Probe.FirstOrDefault(c => c.Issued.W0 == FfaFunctions.Version.Id(Convention.Smc32).Value)?.Answer is { } answer && (answer.W0 & 0x8000_0000) == 0
+                ? FfaVersion.Decode(answer.W0)
+                : throw new InvalidOperationException("the real secure world did not answer the driver's FFA_VERSION with a version");
+        if (secureWorld is not null && Probe.FirstOrDefault(c => c.Issued.W0 == FfaFunctions.IdGet.Id(Convention.Smc32).Value)?.Answer is { } id && (ushort)id[2] != EndpointId)
+        {
+            throw new InvalidOperationException($"the real secure world gave the driver endpoint ID 0x{(ushort)id[2]:X4}; the linux target supports 0x{EndpointId:X4} only");
+        }
+
+        var under = secureWorld is null ? string.Empty : $"; under the real secure world {secureWorld.Folder}: FF-A {implemented}, partitions {string.Join(", ", partitions.Partitions.Select(p => $"0x{p.Id:X4} ({p.Uuid})"))}";
         Description = Description with
         {
-            Version = requested < world.Implemented ? requested : world.Implemented,
-            Provenance = Description.Provenance with { Note = $"Debian kernel {kernel.Abi} ({kernel.Version}); the driver's probe: {Probe.Count} calls" },
+            Version = requested < implemented ? requested : implemented,
+            Partitions = secureWorld is null ? null : partitions,
+            Provenance = Description.Provenance with { Note = $"Debian kernel {kernel.Abi} ({kernel.Version}); the driver's probe: {Probe.Count} calls{under}" },
         };
     }
 

@@ -44,7 +44,7 @@ public static partial class SettingsLoader
         new("Adapter", $"one of: {string.Join(", ", AdapterCatalogue.Names)}", v => AdapterCatalogue.Find(v) is not null) { Required = true },
         new("Version", $"the FF-A version the target negotiates: {Versions} (default 1.0, as U-Boot)", v => FfaVersion.TryParse(v, out _)),
         new("MaxTest", "a whole number of cases per rule, 1–1000000", v => SettingKey.IsInt(v, 1, 1_000_000)),
-        new("Expectations", "a JSON file of rules the target is expected to fail (relative paths are relative to the checkout)", v => v.Trim().Length > 0),
+        new("Expectations", "a JSON file of rules the target is expected to fail, or several, comma-separated (relative paths are relative to the checkout)", v => v.Trim().Length > 0),
     ];
 
     private static readonly string[] Sections = ["Run", "Targets"];

@@ -36,7 +36,7 @@ public static class SuitePlan
             target.Adapter,
             target.Version,
             () => (AdapterCatalogue.Find(target.Adapter) ?? throw new ConfigurationException($"Targets:{target.Name}:Adapter = '{target.Adapter}' is not an adapter")).Create(config),
-            config.Path("Expectations") is { } file ? ExpectationsFile.Load(file) : new Dictionary<string, Expectation>(),
+            ExpectationsFile.Load(config.Paths("Expectations")),
             target.MaxTest)
         {
             Keys = target.Keys,

@@ -15,6 +15,30 @@ public static class ExpectationsFile
 {
     private static readonly string[] Fields = ["rule", "failure", "text", "reason", "reference", "expires"];
 
+    /// <summary>
+    /// The expectations of several files, one target's (a base list and what one secure world adds to it); a rule listed
+    /// in two of them is one error naming both.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Expectation> Load(IReadOnlyList<string> paths)
+    {
+        var all = new Dictionary<string, Expectation>(StringComparer.Ordinal);
+        var from = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            foreach (var (rule, expectation) in Load(path))
+            {
+                if (!all.TryAdd(rule, expectation))
+                {
+                    throw new ConfigurationException($"{rule} is listed both in {from[rule]} and in {path}; a target's expectations files must not repeat a rule");
+                }
+
+                from[rule] = path;
+            }
+        }
+
+        return all;
+    }
+
     public static IReadOnlyDictionary<string, Expectation> Load(string path)
     {
         if (!File.Exists(path))

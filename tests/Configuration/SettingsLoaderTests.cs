@@ -28,10 +28,11 @@ public sealed class SettingsLoaderTests
         {
             Assert.That(settings.Targets.Select(t => (t.Name, t.Adapter, t.Version)), Is.EqualTo(new[]
             {
-                ("c-reference", "native", FfaVersion.V1_2), ("c-reference-qemu", "qemu", FfaVersion.V1_2), ("c-reference-tfa", "qemu", FfaVersion.V1_2),
-                ("edk2", "native", FfaVersion.V1_2), ("edk2-qemu", "qemu", FfaVersion.V1_2),
+                ("c-reference", "native", FfaVersion.V1_2), ("c-reference-optee", "qemu", FfaVersion.V1_2), ("c-reference-qemu", "qemu", FfaVersion.V1_2),
+                ("c-reference-tfa", "qemu", FfaVersion.V1_2), ("edk2", "native", FfaVersion.V1_2), ("edk2-qemu", "qemu", FfaVersion.V1_2),
                 ("emulator", "emulator", FfaVersion.V1_2),
-                ("linux", "linux", FfaVersion.V1_0), ("seed", "native", FfaVersion.V1_0), ("seed-qemu", "qemu", FfaVersion.V1_0), ("seed-tfa", "qemu", FfaVersion.V1_0),
+                ("linux", "linux", FfaVersion.V1_0), ("linux-optee", "linux", FfaVersion.V1_0), ("linux-tfa", "linux", FfaVersion.V1_0),
+                ("seed", "native", FfaVersion.V1_0), ("seed-optee", "qemu", FfaVersion.V1_0), ("seed-qemu", "qemu", FfaVersion.V1_0), ("seed-tfa", "qemu", FfaVersion.V1_0),
             }));
             Assert.That(settings.Options.MaxTest, Is.EqualTo(300));
             Assert.That(settings.Options.CallBudget, Is.EqualTo(256));
@@ -71,7 +72,7 @@ public sealed class SettingsLoaderTests
     [TestCase("Targets__emulator__Adapter", "jtag", "Targets:emulator:Adapter = 'jtag' (environment variable FFA_Targets__emulator__Adapter) is not valid; accepted: one of: emulator, native, qemu, qemu-elf")]
     [TestCase("Targets__emulator__Source", "x.c", "unknown key 'Targets:emulator:Source' (environment variable FFA_Targets__emulator__Source); accepted keys under Targets:emulator: Adapter, Version, MaxTest, Expectations")]
     [TestCase("Targets__seed__HangTimeoutMs", "5", "Targets:seed:HangTimeoutMs = '5' (environment variable FFA_Targets__seed__HangTimeoutMs) is not valid; accepted: milliseconds without a conduit call")]
-    [TestCase("Run__Targets", "emulator,board", "Run:Targets names 'board' (environment variable FFA_Run__Targets), which is not defined; defined targets: c-reference, c-reference-qemu, c-reference-tfa, edk2, edk2-qemu, emulator, linux, seed, seed-qemu, seed-tfa")]
+    [TestCase("Run__Targets", "emulator,board", "Run:Targets names 'board' (environment variable FFA_Run__Targets), which is not defined; defined targets: c-reference, c-reference-optee, c-reference-qemu, c-reference-tfa, edk2, edk2-qemu, emulator, linux, linux-optee, linux-tfa, seed, seed-optee, seed-qemu, seed-tfa")]
     [TestCase("Runs__MaxTest", "3", "unknown configuration section 'Runs' (environment variable FFA_Runs__MaxTest); accepted sections: Run, Targets")]
     [TestCase("Run__Targets", "emulator,emulator", "Run:Targets names 'emulator' twice (environment variable FFA_Run__Targets); accepted: each target once")]
     [TestCase("run__MaxTest", "3", "'run:MaxTest' (environment variable FFA_run__MaxTest) is mis-cased; accepted: Run:MaxTest (keys are case-sensitive)")]

@@ -25,4 +25,24 @@ public sealed class ExpectationsFileTests
         Assert.That(error.Message, Does.StartWith($"{file}").And.Contain(says));
         Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
     }
+
+    [Test]
+    public void SeveralFilesAddUpAndARuleInTwoOfThemIsOneErrorNamingBoth()
+    {
+        var folder = Directory.CreateTempSubdirectory("ffa-expectations-").FullName;
+        var (base_, added, again) = (Path.Combine(folder, "base.json"), Path.Combine(folder, "added.json"), Path.Combine(folder, "again.json"));
+        File.WriteAllText(base_, $$"""{ "expected": [ {{Good}} ] }""");
+        File.WriteAllText(added, """{ "expected": [ { "rule": "INV-REQ2-GATED", "failure": "finding", "reason": "r", "reference": "x", "expires": "2099-01-01" } ] }""");
+        File.WriteAllText(again, $$"""{ "expected": [ {{Good}} ] }""");
+
+        var both = ExpectationsFile.Load([base_, added]);
+        var error = Assert.Throws<ConfigurationException>(() => ExpectationsFile.Load([base_, added, again]))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(both.Keys, Is.EquivalentTo(new[] { "INV-REQ-FID", "INV-REQ2-GATED" }));
+            Assert.That(error.Message, Is.EqualTo($"INV-REQ-FID is listed both in {base_} and in {again}; a target's expectations files must not repeat a rule"));
+        });
+        Directory.Delete(folder, recursive: true);
+    }
 }

@@ -63,10 +63,17 @@ public sealed record RealSecureWorld(string Folder, string Bl1, string Fip, stri
     }
 
     /// <summary>The bios image with a BL33 that enters our firmware at <paramref name="entry"/>, built with fiptool or taken from the cache.</summary>
-    public string Bios(ulong entry, string fiptool, string buildRoot)
+    public string Bios(ulong entry, string fiptool, string buildRoot) => Bios(Stub(entry), fiptool, buildRoot);
+
+    /// <summary>
+    /// The bios image with a BL33 that boots an arm64 Linux Image at <paramref name="kernel"/> as its boot protocol asks:
+    /// x0 the device tree's address (<paramref name="deviceTree"/>), x1–x3 zero.
+    /// </summary>
+    public string KernelBios(ulong kernel, ulong deviceTree, string fiptool, string buildRoot) => Bios(KernelStub(kernel, deviceTree), fiptool, buildRoot);
+
+    private string Bios(byte[] stub, string fiptool, string buildRoot)
     {
         var (bl1, fip) = Parts();
-        var stub = Stub(entry);
         var key = Convert.ToHexStringLower(SHA256.HashData([.. bl1, .. fip, .. stub]))[..16];
         return Path.Combine(CBuild.Cached(buildRoot, "secure-world", key, "fw.bios", work =>
         {
@@ -99,6 +106,21 @@ public sealed record RealSecureWorld(string Folder, string Bl1, string Fip, stri
         return bios.Length > FipOffset
             ? (bios[..FipOffset], bios[FipOffset..])
             : throw new InvalidDataException($"{Bl1} is {bios.Length} bytes and so holds no fip at {FipOffset}");
+    }
+
+    /// <summary>ldr x0, dtb; ldr x9, kernel; x1–x3 = 0; br x9; the two 64-bit addresses.</summary>
+    private static byte[] KernelStub(ulong kernel, ulong deviceTree)
+    {
+        uint[] code = [0x5800_00C0, 0x5800_00E9, 0xAA1F_03E1, 0xAA1F_03E2, 0xAA1F_03E3, 0xD61F_0120];
+        var stub = new byte[(4 * code.Length) + 16];
+        for (var i = 0; i < code.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(stub.AsSpan(4 * i), code[i]);
+        }
+
+        BinaryPrimitives.WriteUInt64LittleEndian(stub.AsSpan(4 * code.Length), deviceTree);
+        BinaryPrimitives.WriteUInt64LittleEndian(stub.AsSpan((4 * code.Length) + 8), kernel);
+        return stub;
     }
 
     /// <summary>ldr x9, 8; br x9; the 64-bit address: all BL33 has to do.</summary>

@@ -9,7 +9,7 @@
  * sync_send_receive in the driver's default or in 32-bit mode,
  * sync_send_receive2), so every conduit call in between is the driver's.
  * Under QEMU (harness=gdb) it tells the harness where its mailbox is and waits
- * in a conduit call the harness answers; on a board (harness=device) board.c
+ * in a conduit call the harness answers, through the driver's conduit; on a board (harness=device) board.c
  * takes the cases from a device. See ffa_conformance.h for the protocol.
  *
  * The build says which sync_send_receive2 the driver's API has:
@@ -53,7 +53,11 @@ static void conf_call(unsigned long function, unsigned long a1, unsigned long a2
 	struct arm_smccc_1_2_regs args = { .a0 = function, .a1 = a1, .a2 = a2 };
 	struct arm_smccc_1_2_regs res;
 
-	arm_smccc_1_2_hvc(&args, &res);
+	/* The driver's own conduit, where the harness traps: hvc under QEMU's PSCI, smc under real firmware. */
+	if (arm_smccc_1_1_get_conduit() == SMCCC_CONDUIT_SMC)
+		arm_smccc_1_2_smc(&args, &res);
+	else
+		arm_smccc_1_2_hvc(&args, &res);
 }
 
 static struct ffa_device *conf_device(u64 dst)
