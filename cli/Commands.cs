@@ -58,6 +58,8 @@ internal static class Commands
         output.WriteLine($"  {ReportCommand.Usage}");
         output.WriteLine("                                one HTML page (and JUnit XML) from runs, merged, against a baseline");
         output.WriteLine("  bench-report                  size and time to interactive of a 5-target report of 10,000 cases per rule");
+        output.WriteLine($"  {CorpusCommand.Usage}");
+        output.WriteLine("                                the answers a real secure world gave a run's target, into the generators' corpus");
         output.WriteLine("  screenshot REPORT PNG [r-N]   a PNG of a report, with result r-N's panel open");
         output.WriteLine("  --help                        this list");
     }

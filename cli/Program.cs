@@ -11,6 +11,7 @@ return args switch
     ["bench-journal"] => JournalBenchmark.Run(TimeSpan.FromSeconds(10)),
     ["bench-journal", "--seconds", var seconds] when double.TryParse(seconds, out var s) && s > 0 => JournalBenchmark.Run(TimeSpan.FromSeconds(s)),
     ["report", .. var rest] => ReportCommand.Run(rest),
+    ["corpus", .. var rest] => CorpusCommand.Run(rest),
     ["bench-report"] => ReportScale.Run(),
     ["screenshot", var report, var png] => Chromium.Screenshot(report, png, null).GetAwaiter().GetResult(),
     ["screenshot", var report, var png, var panel] => Chromium.Screenshot(report, png, panel).GetAwaiter().GetResult(),

@@ -41,4 +41,7 @@ public enum TerminalKind
 
     /// <summary>A w0 that is no valid reply at the negotiated version: other FF-A IDs or arbitrary values.</summary>
     UnknownFunction,
+
+    /// <summary>An answer a real secure world gave to a request of the same interface and width, from the corpus (generators/Corpus).</summary>
+    Recorded,
 }

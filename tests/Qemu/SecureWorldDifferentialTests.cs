@@ -1,5 +1,6 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Qemu.Firmware;
+using FfaConformance.Generators.Corpus;
 using FfaConformance.Records;
 using FfaConformance.Reports.Diff;
 using FfaConformance.Runner.Records;
@@ -45,6 +46,23 @@ public sealed class SecureWorldDifferentialTests
             ("DIRECT_REQ2 to 0x8001, its UUID", "x2", "0xFFFFFFFFFFFFFFFA", "0xFFFFFFFF"),
             ("DIRECT_REQ2 to absent 0x8002", "x2", "0xFFFFFFFFFFFFFFFE", "0xFFFFFFFE"),
         }));
+    }
+
+    /// <summary>The corpus the generators draw from still holds what each secure world answers: a rebuilt fixture that answers otherwise is seen here.</summary>
+    [TestCase("tfa-el3-spmc")]
+    [TestCase("optee-sel1-spmc")]
+    public void EachSecureWorldAnswersItsDirectRequestsAsTheCorpusRecorded(string folder)
+    {
+        QemuTargets.RequireQemu();
+        if (!Directory.Exists(Root) || Adapters.Sources.Toolchain.OnPath("fiptool") is null)
+        {
+            Prerequisite.Missing($"the real secure worlds at {Root} and fiptool (Debian: arm-trusted-firmware-tools)");
+        }
+
+        var recorded = AnswerCorpus.Shipped.Sources.Single(s => s.SecureWorld == folder).Calls;
+        var now = Probe(folder).Where(c => recorded.Any(r => r.Asked == c.Asked)).Select(c => (c.Asked, c.Call.X, c.Call.Answer!)).ToArray();
+
+        Assert.That(now, Is.EqualTo(recorded.Select(r => (r.Asked, r.Issued, r.Answer))).UsingPropertiesComparer());
     }
 
     private static IReadOnlyList<ProbeCallRecord> Probe(string folder)
