@@ -101,15 +101,40 @@ internal static class Benchmark
                 $"median spawn-to-gdbstub of 9 starts: {QemuBenchmark.Startup(tools, pingPong, 9).TotalMilliseconds:0} ms");
         }
 
-        using (var linux = LinuxBenchmark.SetUp(buildRoot, linuxCold))
+        foreach (var folder in new[] { "tfa-el3-spmc", "optee-sel1-spmc" })
         {
+            // The same target under real TF-A: its set-up includes TF-A's boot and the probe; its cases reach OP-TEE.
+            var path = Path.GetFullPath(Path.Combine(root, "..", "shared", "secure-world", folder));
+            if (!Directory.Exists(path) || Toolchain.OnPath("fiptool") is null)
+            {
+                Console.WriteLine($"c-reference under {folder}: not measured, no {path} or no fiptool");
+                continue;
+            }
+
+            var started = Stopwatch.StartNew();
+            using var real = QemuTarget.Create($"c-reference-{folder}", FfaVersion.V1_2,
+                new QemuOptions(reference, buildRoot, QemuOptions.DefaultHangTimeout) { SecureWorld = RealSecureWorld.Resolve(path, $"secure world {folder}", required: true) }, sourceRequired: true);
+            Console.WriteLine($"c-reference under {folder}: set up in {started.Elapsed.TotalMilliseconds:0} ms (build, QEMU, TF-A's boot, the probe)");
+            findings += Report(engine, real, duration, warmUp: TimeSpan.FromSeconds(1));
+        }
+
+        foreach (var folder in new[] { (string?)null, "tfa-el3-spmc", "optee-sel1-spmc" })
+        {
+            var path = folder is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "secure-world", folder));
+            if (path is not null && (!Directory.Exists(path) || Toolchain.OnPath("fiptool") is null))
+            {
+                Console.WriteLine($"linux under {folder}: not measured, no {path} or no fiptool");
+                continue;
+            }
+
+            using var linux = LinuxBenchmark.SetUp(buildRoot, linuxCold && folder is null, path is null ? null : RealSecureWorld.Resolve(path, $"secure world {folder}", required: true));
             if (linux is not null)
             {
-                // The shipped driver fails the rules expectations/linux.json lists: its findings are reported, not a benchmark failure.
+                // The shipped driver fails the rules its expectations list: its findings are reported, not a benchmark failure.
                 var trappedBefore = linux.TrappedCalls;
                 var measured = Stopwatch.StartNew();
                 Report(engine, linux, duration, warmUp: TimeSpan.FromSeconds(1));
-                Console.WriteLine($"linux target trapped calls: {(linux.TrappedCalls - trappedBefore) / measured.Elapsed.TotalSeconds:0}/s; " +
+                Console.WriteLine($"{linux.Description.Name} target trapped calls: {(linux.TrappedCalls - trappedBefore) / measured.Elapsed.TotalSeconds:0}/s; " +
                     $"guest reset to its snapshot after {linux.Resets} cases (a crash, a hang or a stop order)");
             }
         }

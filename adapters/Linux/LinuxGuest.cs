@@ -71,7 +71,7 @@ internal sealed class LinuxGuest : IDisposable
                     $"file={modules.Initramfs},addr=0x{KernelDeviceTree.Initramfs:x},force-raw=on",
                     $"file={real.DeviceTree},addr=0x{KernelDeviceTree.DeviceTree:x},force-raw=on",
                 ],
-                extra: ["-bios", real.Bios, "-no-reboot", "-serial", $"file:{real.SecureLog}"], console: console, snapshots: snapshots, board: RealSecureWorld.Machine);
+                extra: ["-bios", real.Bios, "-no-reboot"], console: console, snapshots: snapshots, board: RealSecureWorld.Machine, secureConsole: real.SecureLog);
         var guest = new LinuxGuest(machine, sites, console, real is not null);
         try
         {
@@ -175,7 +175,7 @@ internal sealed class LinuxGuest : IDisposable
                     var after = real ? ToSecureWorld(gdb, registers, hangTimeout) : null;
                     if (real && after is null)
                     {
-                        return Lose(run, new Stopped(StopReason.Hung, $"the secure world did not return from {FfaFunctions.Describe(issued.W0)} within {hangTimeout.TotalMilliseconds:0} ms"));
+                        return Lose(run, new Stopped(StopReason.Hung, $"the secure world did not return from {FfaFunctions.Describe(issued.W0)} within {hangTimeout.TotalMilliseconds:0} ms{ConsoleTail()}"));
                     }
 
                     var answered = after is null ? null : RegisterSet.From(after.AsSpan(0, RegisterSet.Count));
@@ -432,7 +432,11 @@ internal sealed class LinuxGuest : IDisposable
         try
         {
             var lines = File.Exists(console) ? File.ReadAllLines(console).Where(l => l.Trim().Length > 0).TakeLast(20).ToArray() : [];
-            return lines.Length == 0 ? string.Empty : $"; the console ended with: {string.Join(" | ", lines)}";
+            var secure = real && machine.Consoles.Count > 1 && File.Exists(machine.Consoles[1])
+                ? File.ReadAllLines(machine.Consoles[1]).Where(l => l.Trim().Length > 0).TakeLast(12).ToArray()
+                : [];
+            return (lines.Length == 0 ? string.Empty : $"; the console ended with: {string.Join(" | ", lines)}")
+                + (secure.Length == 0 ? string.Empty : $"; the secure world's UART1 ended with: {string.Join(" | ", secure)}");
         }
         catch (IOException)
         {

@@ -173,6 +173,9 @@ public sealed class RealSecureWorldTests
         Assert.Multiple(() =>
         {
             Assert.That(new[] { first, second }.Select(t => (t.Steps[^1].Outcome as Stopped)?.Reason), Is.EqualTo(new StopReason?[] { StopReason.Hung, StopReason.Hung }));
+
+            // The real secure world's own logs come with the hung case: TF-A's on UART0, OP-TEE's on UART1.
+            Assert.That(((Stopped)first.Steps[^1].Outcome).Detail, Does.Contain("; UART0 ended with: ").And.Contain("; UART1 ended with: "));
             Assert.That(hangs.MachineProcessIds, Has.Count.EqualTo(2), "one QEMU per case: the hang dropped the first");
             Assert.That(hangs.Probe!.Summary, Does.Contain("endpoint 0x0000"));
         });

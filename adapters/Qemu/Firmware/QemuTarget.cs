@@ -262,7 +262,9 @@ public sealed class QemuTarget : IQemuTarget
     {
         var started = bios is null
             ? GuestLoop.Start(tools, firmware.Elf.Path, layout)
-            : GuestLoop.Trapped(QemuMachine.Start(tools, null, RealSecureWorld.MemoryMib, [$"file={QemuMachine.OptionValue(firmware.Elf.Path)}"], ["-bios", bios], board: RealSecureWorld.Machine), layout);
+            : GuestLoop.Trapped(QemuMachine.Start(tools, null, RealSecureWorld.MemoryMib, [$"file={QemuMachine.OptionValue(firmware.Elf.Path)}"], ["-bios", bios],
+                console: Path.Combine(Path.GetTempPath(), $"ffa-uart0-{Guid.NewGuid():N}.log"), board: RealSecureWorld.Machine,
+                secureConsole: Path.Combine(Path.GetTempPath(), $"ffa-uart1-{Guid.NewGuid():N}.log")), layout);
         machine = started;
         machineProcessIds.Add(started.ProcessId);
         LastStartup = started.Startup;

@@ -77,12 +77,12 @@ internal static class GuestLoop
                     gdb.Interrupt();
                     var where = gdb.Receive(PacketTimeout) is not null ? layout.Code(gdb.ReadRegisters(PacketTimeout)[GdbRemote.Pc]) : "an unknown place";
                     return new Lost(new Stopped(StopReason.Hung,
-                        $"the guest neither trapped a conduit call nor returned within {hangTimeout.TotalMilliseconds:0} ms; interrupted at {where}"));
+                        $"the guest neither trapped a conduit call nor returned within {hangTimeout.TotalMilliseconds:0} ms; interrupted at {where}{machine.ConsoleTails()}"));
                 }
 
                 if (stop[0] is 'W' or 'X')
                 {
-                    return new Lost(new Stopped(StopReason.Crashed, machine.Death()));
+                    return new Lost(new Stopped(StopReason.Crashed, machine.Death() + machine.ConsoleTails()));
                 }
 
                 var now = gdb.ReadRegisters(PacketTimeout);
@@ -127,13 +127,13 @@ internal static class GuestLoop
                 }
                 else
                 {
-                    return new Lost(new Stopped(StopReason.Crashed, $"the guest stopped at {layout.Code(pc)}, which the harness did not expect ({stop})"));
+                    return new Lost(new Stopped(StopReason.Crashed, $"the guest stopped at {layout.Code(pc)}, which the harness did not expect ({stop}){machine.ConsoleTails()}"));
                 }
             }
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or System.Net.Sockets.SocketException or InvalidDataException)
         {
-            return new Lost(new Stopped(StopReason.Crashed, machine.HasExited ? machine.Death() : e.Message));
+            return new Lost(new Stopped(StopReason.Crashed, (machine.HasExited ? machine.Death() : e.Message) + machine.ConsoleTails()));
         }
     }
 

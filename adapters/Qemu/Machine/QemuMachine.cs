@@ -54,7 +54,7 @@ public sealed class QemuMachine : IDisposable
     /// may then be null, for a board whose firmware (-bios in <paramref name="extra"/>) boots from reset.
     /// </summary>
     public static QemuMachine Start(QemuTools tools, string? kernel, int memoryMib = DefaultMemoryMib, IReadOnlyList<string>? loaders = null,
-        IReadOnlyList<string>? extra = null, string? console = null, string? snapshots = null, IReadOnlyList<string>? board = null)
+        IReadOnlyList<string>? extra = null, string? console = null, string? snapshots = null, IReadOnlyList<string>? board = null, string? secureConsole = null)
     {
         var clock = Stopwatch.StartNew();
         var socketPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ffa-q-{Guid.NewGuid():N}"[..16] + ".sock");
@@ -73,6 +73,7 @@ public sealed class QemuMachine : IDisposable
                 // the architected QARMA a Linux guest took 30 % less QEMU time, and software cannot tell them apart.
                 .. board ?? ["-M", "virt", "-cpu", "max,pauth-impdef=on"], "-smp", "1", "-m", memoryMib.ToString(CultureInfo.InvariantCulture), "-nodefaults",
                 "-display", "none", "-monitor", "none", "-serial", console is null ? "none" : $"file:{OptionValue(console)}",
+                .. secureConsole is null ? [] : new[] { "-serial", $"file:{OptionValue(secureConsole)}" },
                 .. kernel is null ? [] : new[] { "-kernel", kernel }, "-S",
                 .. (loaders ?? []).SelectMany(l => new[] { "-device", $"loader,{l}" }),
                 .. extra ?? [],
@@ -80,7 +81,7 @@ public sealed class QemuMachine : IDisposable
                 "-chardev", $"socket,id=gdb0,path={OptionValue(socketPath)},server=on,wait=off", "-gdb", "chardev:gdb0",
             ],
             (_, line) => ChildProcesses.KeepTail(stderr, line.Data),
-            remove: [socketPath, .. new[] { console, snapshots }.OfType<string>()]);
+            remove: [socketPath, .. new[] { console, snapshots, secureConsole }.OfType<string>()]);
         try
         {
             var socket = Connect(socketPath, process);
@@ -91,7 +92,7 @@ public sealed class QemuMachine : IDisposable
             // Memory packets address physical memory: our guests map RAM one to one, and the mailbox must stay
             // readable while the guest sits in a runtime-only map.
             GdbRemote.Expect(gdb.Command("Qqemu.PhyMemMode:1", ConnectTimeout), "physical memory mode");
-            return new QemuMachine(process, socketPath, stderr, gdb, clock.Elapsed);
+            return new QemuMachine(process, socketPath, stderr, gdb, clock.Elapsed) { Consoles = [.. new[] { console, secureConsole }.OfType<string>()] };
         }
         catch (Exception e) when (e is SocketException or TimeoutException or EndOfStreamException or IOException)
         {
@@ -112,6 +113,35 @@ public sealed class QemuMachine : IDisposable
 
     /// <summary>Puts the whole machine back as it was <see cref="Save"/>d; it stays halted, and the gdbstub's breakpoints and watchpoints stay set.</summary>
     public void Restore(string name) => Snapshot("loadvm", name);
+
+    /// <summary>The files the machine's UARTs are written to: UART0 (the normal world's, where TF-A logs too), then UART1 (a secure world's).</summary>
+    public IReadOnlyList<string> Consoles { get; private init; } = [];
+
+    /// <summary>
+    /// The last lines of each UART, for a case that crashed or hung: "; UART0 ended with: … | …; UART1 ended with: …",
+    /// or nothing when the machine writes none.
+    /// </summary>
+    public string ConsoleTails(int lines = 12)
+    {
+        var tails = new List<string>();
+        for (var i = 0; i < Consoles.Count; i++)
+        {
+            try
+            {
+                var last = File.Exists(Consoles[i]) ? File.ReadAllLines(Consoles[i]).Where(l => l.Trim().Length > 0).TakeLast(lines).ToArray() : [];
+                if (last.Length > 0)
+                {
+                    tails.Add($"; UART{i} ended with: {string.Join(" | ", last)}");
+                }
+            }
+            catch (IOException)
+            {
+                // A console that cannot be read says nothing; the stop's own words still do.
+            }
+        }
+
+        return string.Concat(tails);
+    }
 
     /// <summary>Why QEMU is gone, with its last words on stderr.</summary>
     public string Death()
