@@ -39,8 +39,6 @@ internal sealed class LinuxGuest : IDisposable
         this.real = real;
     }
 
-    /// <summary>The kernel's command line: nokaslr keeps the conduit sites at their link addresses; the rest only shortens the boot under TCG.</summary>
-    public const string CommandLine = "console=ttyAMA0 nokaslr rdinit=/init panic=-1 quiet cryptomgr.notests mitigations=off";
 
     public int ProcessId => machine.ProcessId;
 
@@ -63,7 +61,7 @@ internal sealed class LinuxGuest : IDisposable
         }
 
         var machine = real is null
-            ? QemuMachine.Start(tools, kernel.Image, MemoryMib, extra: ["-initrd", modules.Initramfs, "-no-reboot", "-append", CommandLine], console: console, snapshots: snapshots)
+            ? QemuMachine.Start(tools, kernel.Image, MemoryMib, extra: ["-initrd", modules.Initramfs, "-no-reboot", "-append", LinuxKernel.CommandLine], console: console, snapshots: snapshots)
             : QemuMachine.Start(tools, null, RealSecureWorld.MemoryMib,
                 loaders:
                 [

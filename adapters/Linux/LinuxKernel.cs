@@ -13,6 +13,9 @@ namespace FfaConformance.Adapters.Linux;
 /// </summary>
 public sealed partial record LinuxKernel(string Abi, string Version, string Root)
 {
+    /// <summary>The kernel's command line: nokaslr keeps the conduit sites at their link addresses; the rest only shortens the boot under TCG.</summary>
+    public const string CommandLine = "console=ttyAMA0 nokaslr rdinit=/init panic=-1 quiet cryptomgr.notests mitigations=off";
+
     /// <summary>The kernel series whose image, headers and source packages are used.</summary>
     public const string Series = "6.12";
 

@@ -88,7 +88,7 @@ public sealed class LinuxTarget : IProbedTarget
             if (real is not null)
             {
                 underTfa = (real.KernelBios(KernelDeviceTree.Kernel, KernelDeviceTree.DeviceTree, fiptool!, options.BuildRoot),
-                    KernelDeviceTree.Build(tools, options.BuildRoot, LinuxGuest.CommandLine, new FileInfo(modules.Initramfs).Length));
+                    KernelDeviceTree.Build(tools, options.BuildRoot, LinuxKernel.CommandLine, new FileInfo(modules.Initramfs).Length));
             }
         }
         catch (TargetBuildException e)

@@ -4,6 +4,7 @@ using FfaConformance.Abi;
 using FfaConformance.Adapters.Contract;
 using FfaConformance.Adapters.Linux;
 using FfaConformance.Adapters.Linux.Board;
+using FfaConformance.Adapters.Qemu.Firmware;
 using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
@@ -35,6 +36,7 @@ internal sealed class StandInBoard : IDisposable
     private readonly StandInImage image;
     private readonly KernelSites sites;
     private readonly List<ConduitCall> calls = [];
+    private readonly KernelUnderTfa? underTfa;
     private readonly BootAbis abis = new(Partitions, FfaVersion.V1_2);
     private QemuMachine? machine;
     private Thread? firmware;
@@ -42,8 +44,9 @@ internal sealed class StandInBoard : IDisposable
     private volatile bool stopping;
     private string? fault;
 
-    private StandInBoard(QemuTools tools, string kernelImage, StandInImage image, string driverSymbols)
+    private StandInBoard(QemuTools tools, string kernelImage, StandInImage image, string driverSymbols, KernelUnderTfa? underTfa = null)
     {
+        this.underTfa = underTfa;
         this.tools = tools;
         this.kernelImage = kernelImage;
         this.image = image;
@@ -78,8 +81,12 @@ internal sealed class StandInBoard : IDisposable
     /// <summary>What went wrong in the firmware's loop, if anything did.</summary>
     public string? Fault => fault;
 
-    /// <summary>Boots the stand-in with the packaged driver or <paramref name="mutate"/>'s mutant of driver.c, and waits until SSH answers.</summary>
-    public static StandInBoard Boot(Func<string, string>? mutate = null)
+    /// <summary>
+    /// Boots the stand-in with the packaged driver or <paramref name="mutate"/>'s mutant of driver.c, and waits until SSH
+    /// answers. With <paramref name="secureWorld"/> it is a board with real firmware: the kernel boots as TF-A's BL33 and
+    /// every FF-A call goes to the real SPMC, which nothing in the harness sees.
+    /// </summary>
+    public static StandInBoard Boot(Func<string, string>? mutate = null, RealSecureWorld? secureWorld = null)
     {
         var kernel = LinuxTargets.Kernel();
         var buildRoot = Path.Combine(NativeTargets.Root, "artifacts", "build");
@@ -95,7 +102,23 @@ internal sealed class StandInBoard : IDisposable
         }
 
         var driver = LinuxModules.Build(kernel, DriverSource.Packaged(kernel), PartitionTable.Default, buildRoot, mutate);
-        var board = new StandInBoard(tools, kernel.Image, StandInImage.Build(kernel, driver, buildRoot), Path.Combine(driver.Driver, "Module.symvers"));
+        var image = StandInImage.Build(kernel, driver, buildRoot);
+        KernelUnderTfa? underTfa = null;
+        if (secureWorld is not null)
+        {
+            if (Toolchain.OnPath("fiptool") is not { } fiptool)
+            {
+                Prerequisite.Missing("fiptool (Debian: arm-trusted-firmware-tools) puts the board's BL33 into TF-A's fip");
+                return null!;
+            }
+
+            underTfa = new KernelUnderTfa(
+                secureWorld.KernelBios(KernelDeviceTree.Kernel, KernelDeviceTree.DeviceTree, fiptool, buildRoot),
+                KernelDeviceTree.Build(tools, buildRoot, LinuxKernel.CommandLine, new FileInfo(image.Initramfs).Length),
+                Path.Combine(Path.GetTempPath(), $"ffa-stand-in-uart1-{Guid.NewGuid():N}.log"));
+        }
+
+        var board = new StandInBoard(tools, kernel.Image, image, Path.Combine(driver.Driver, "Module.symvers"), underTfa);
         try
         {
             board.PowerOn();
@@ -132,22 +155,34 @@ internal sealed class StandInBoard : IDisposable
     private void PowerOn()
     {
         var console = Path.Combine(Path.GetTempPath(), $"ffa-stand-in-{Guid.NewGuid():N}.log");
-        machine = QemuMachine.Start(tools, kernelImage, 256, extra:
-        [
-            "-initrd", image.Initramfs, "-no-reboot",
-            "-append", "console=ttyAMA0 nokaslr rdinit=/init panic=-1 quiet cryptomgr.notests mitigations=off",
-            "-netdev", $"user,id=n0,hostfwd=tcp:127.0.0.1:{Port}-:22", "-device", "virtio-net-pci,netdev=n0,romfile=",
-        ], console: console);
+        string[] network = ["-netdev", $"user,id=n0,hostfwd=tcp:127.0.0.1:{Port}-:22", "-device", "virtio-net-pci,netdev=n0,romfile="];
+        machine = underTfa is null
+            ? QemuMachine.Start(tools, kernelImage, 256, extra: ["-initrd", image.Initramfs, "-no-reboot", "-append", LinuxKernel.CommandLine, .. network], console: console)
+            : QemuMachine.Start(tools, null, RealSecureWorld.MemoryMib,
+                loaders:
+                [
+                    $"file={kernelImage},addr=0x{KernelDeviceTree.Kernel:x},force-raw=on",
+                    $"file={image.Initramfs},addr=0x{KernelDeviceTree.Initramfs:x},force-raw=on",
+                    $"file={underTfa.DeviceTree},addr=0x{KernelDeviceTree.DeviceTree:x},force-raw=on",
+                ],
+                extra: ["-bios", underTfa.Bios, "-no-reboot", .. network], console: console, board: RealSecureWorld.Machine, secureConsole: underTfa.SecureLog);
         (stopping, mapping) = (false, new BootAbis.Mapping());
         var gdb = machine.Gdb;
-        foreach (var site in new[] { sites.PsciConduit, sites.FfaConduit })
+        if (underTfa is null)
         {
-            GdbRemote.Expect(gdb.Command($"Z0,{site:x},4", PacketTimeout), $"a breakpoint at 0x{site:X}");
+            foreach (var site in new[] { sites.PsciConduit, sites.FfaConduit })
+            {
+                GdbRemote.Expect(gdb.Command($"Z0,{site:x},4", PacketTimeout), $"a breakpoint at 0x{site:X}");
+            }
         }
 
         gdb.Send("c");
-        firmware = new Thread(() => Serve(gdb)) { IsBackground = true, Name = "ffa stand-in firmware" };
-        firmware.Start();
+        if (underTfa is null)
+        {
+            // Under real TF-A the board's firmware is TF-A's: the harness plays none of it.
+            firmware = new Thread(() => Serve(gdb)) { IsBackground = true, Name = "ffa stand-in firmware" };
+            firmware.Start();
+        }
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (true)
         {
