@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Text;
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Linux.Companion;
-using FfaConformance.Adapters.Qemu.Firmware;
 using FfaConformance.Adapters.Qemu.Machine;
 using FfaConformance.Adapters.Sources;
 using FfaConformance.Scenarios;
@@ -62,14 +61,7 @@ internal sealed class LinuxGuest : IDisposable
 
         var machine = real is null
             ? QemuMachine.Start(tools, kernel.Image, MemoryMib, extra: ["-initrd", modules.Initramfs, "-no-reboot", "-append", LinuxKernel.CommandLine], console: console, snapshots: snapshots)
-            : QemuMachine.Start(tools, null, RealSecureWorld.MemoryMib,
-                loaders:
-                [
-                    $"file={kernel.Image},addr=0x{KernelDeviceTree.Kernel:x},force-raw=on",
-                    $"file={modules.Initramfs},addr=0x{KernelDeviceTree.Initramfs:x},force-raw=on",
-                    $"file={real.DeviceTree},addr=0x{KernelDeviceTree.DeviceTree:x},force-raw=on",
-                ],
-                extra: ["-bios", real.Bios, "-no-reboot"], console: console, snapshots: snapshots, board: RealSecureWorld.Machine, secureConsole: real.SecureLog);
+            : real.Start(tools, kernel.Image, modules.Initramfs, console, snapshots: snapshots);
         var guest = new LinuxGuest(machine, sites, console, real is not null);
         try
         {

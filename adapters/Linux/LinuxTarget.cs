@@ -35,12 +35,12 @@ public sealed class LinuxTarget : IProbedTarget
     private readonly ManagedSecureWorld world;
     private readonly TimeSpan hangTimeout;
     private readonly RealSecureWorld? secureWorld;
-    private readonly (string Bios, string DeviceTree)? underTfa;
+    private readonly KernelUnderTfa? underTfa;
     private readonly List<int> machineProcessIds = [];
     private LinuxGuest? guest;
 
     private LinuxTarget(TargetDescription description, QemuTools tools, LinuxKernel kernel, LinuxModules modules, KernelSites sites, ManagedSecureWorld world, TimeSpan hangTimeout,
-        RealSecureWorld? secureWorld = null, (string Bios, string DeviceTree)? underTfa = null)
+        RealSecureWorld? secureWorld = null, KernelUnderTfa? underTfa = null)
     {
         this.secureWorld = secureWorld;
         this.underTfa = underTfa;
@@ -80,15 +80,14 @@ public sealed class LinuxTarget : IProbedTarget
         var kernel = LinuxKernel.Prepare(options.BuildRoot, name);
         var driver = options.Source is null ? DriverSource.Packaged(kernel) : DriverSource.Resolve(options.Source, options.SourceKey, kernel);
         LinuxModules modules;
-        (string, string)? underTfa = null;
+        KernelUnderTfa? underTfa = null;
         try
         {
             // Under real firmware the companion binds to the partitions the driver's probe of it finds.
             modules = LinuxModules.Build(kernel, driver, real is null ? PartitionTable.Default : null, options.BuildRoot, options.Mutate);
             if (real is not null)
             {
-                underTfa = (real.KernelBios(KernelDeviceTree.Kernel, KernelDeviceTree.DeviceTree, fiptool!, options.BuildRoot),
-                    KernelDeviceTree.Build(tools, options.BuildRoot, LinuxKernel.CommandLine, new FileInfo(modules.Initramfs).Length));
+                underTfa = KernelUnderTfa.Prepare(real, tools, fiptool!, options.BuildRoot, modules.Initramfs);
             }
         }
         catch (TargetBuildException e)
@@ -160,8 +159,7 @@ public sealed class LinuxTarget : IProbedTarget
     {
         var probe = world.Begin(Scenario.Of(new BootState(EndpointId)), callBudget: 10_000);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var tfa = underTfa is { } u ? new KernelUnderTfa(u.Bios, u.DeviceTree, Path.Combine(Path.GetTempPath(), $"ffa-secure-{Guid.NewGuid():N}.log")) : null;
-        guest = LinuxGuest.Boot(tools, kernel, modules, sites, probe, LinuxOptions.BootTimeout, tfa);
+        guest = LinuxGuest.Boot(tools, kernel, modules, sites, probe, LinuxOptions.BootTimeout, underTfa);
         LastBoot = clock.Elapsed;
         machineProcessIds.Add(guest.ProcessId);
         TrappedCalls += guest.TrappedCalls;

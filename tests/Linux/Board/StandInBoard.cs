@@ -112,10 +112,7 @@ internal sealed class StandInBoard : IDisposable
                 return null!;
             }
 
-            underTfa = new KernelUnderTfa(
-                secureWorld.KernelBios(KernelDeviceTree.Kernel, KernelDeviceTree.DeviceTree, fiptool, buildRoot),
-                KernelDeviceTree.Build(tools, buildRoot, LinuxKernel.CommandLine, new FileInfo(image.Initramfs).Length),
-                Path.Combine(Path.GetTempPath(), $"ffa-stand-in-uart1-{Guid.NewGuid():N}.log"));
+            underTfa = KernelUnderTfa.Prepare(secureWorld, tools, fiptool, buildRoot, image.Initramfs);
         }
 
         var board = new StandInBoard(tools, kernel.Image, image, Path.Combine(driver.Driver, "Module.symvers"), underTfa);
@@ -158,14 +155,7 @@ internal sealed class StandInBoard : IDisposable
         string[] network = ["-netdev", $"user,id=n0,hostfwd=tcp:127.0.0.1:{Port}-:22", "-device", "virtio-net-pci,netdev=n0,romfile="];
         machine = underTfa is null
             ? QemuMachine.Start(tools, kernelImage, 256, extra: ["-initrd", image.Initramfs, "-no-reboot", "-append", LinuxKernel.CommandLine, .. network], console: console)
-            : QemuMachine.Start(tools, null, RealSecureWorld.MemoryMib,
-                loaders:
-                [
-                    $"file={kernelImage},addr=0x{KernelDeviceTree.Kernel:x},force-raw=on",
-                    $"file={image.Initramfs},addr=0x{KernelDeviceTree.Initramfs:x},force-raw=on",
-                    $"file={underTfa.DeviceTree},addr=0x{KernelDeviceTree.DeviceTree:x},force-raw=on",
-                ],
-                extra: ["-bios", underTfa.Bios, "-no-reboot", .. network], console: console, board: RealSecureWorld.Machine, secureConsole: underTfa.SecureLog);
+            : underTfa.Start(tools, kernelImage, image.Initramfs, console, network);
         (stopping, mapping) = (false, new BootAbis.Mapping());
         var gdb = machine.Gdb;
         if (underTfa is null)
