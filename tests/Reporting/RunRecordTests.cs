@@ -7,7 +7,12 @@ namespace FfaConformance.Tests.Reporting;
 [Category("Fast")]
 public sealed class RunRecordTests
 {
-    private static string Scratch(string name) => Path.Combine(Path.GetTempPath(), $"ffa-{Guid.NewGuid():N}-{name}");
+    private static readonly string Folder = Directory.CreateTempSubdirectory("ffa-run-record-").FullName;
+
+    [OneTimeTearDown]
+    public void RemoveScratch() => Directory.Delete(Folder, recursive: true);
+
+    private static string Scratch(string name) => Path.Combine(Folder, $"{Guid.NewGuid():N}-{name}");
 
     [Test]
     public void ARecordIsReadBackAsWritten()
