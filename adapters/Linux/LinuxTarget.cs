@@ -112,7 +112,7 @@ public sealed class LinuxTarget : IProbedTarget
         catch (InvalidOperationException e)
         {
             target.Dispose();
-            throw new TargetUnavailableException($"linux target {name}: {e.Message}", skip: false);
+            throw new TargetUnavailableException(real is null ? $"linux target {name}: {e.Message}" : $"{real.Key} = '{real.Folder}': the kernel under it: {e.Message}", skip: false);
         }
 
         return NegotiatedVersion.Checked(target, configured);
