@@ -62,7 +62,10 @@ public static class AnswerGen
         var noise = Noise(noisePercent);
         return kind switch
         {
-            TerminalKind.Response => Response(request, ResponderIds.Echo, Gen.Constant(0u), noise),
+            // One response in ten is one a real secure world gave a request of this width (generators/Corpus).
+            TerminalKind.Response => Gen.Frequency(
+                (9, Response(request, ResponderIds.Echo, Gen.Constant(0u), noise)),
+                (1, Gen.Elements(RecordedResponses(request)))),
             TerminalKind.ResponseOtherWidth => Response(Other(request), ResponderIds.Echo, Gen.Constant(0u), noise),
             TerminalKind.ResponseOtherInterface => Response2(Gen.Constant(ResponderIds.Echo), noise),
             TerminalKind.ResponseWrongIds =>
@@ -82,7 +85,6 @@ public static class AnswerGen
             TerminalKind.Success => from width in AnyWidth from n in noise select (Answer)new SuccessAnswer(width, n),
             TerminalKind.SmcccUnknown => Gen.Elements(true, false).Select(whole => (Answer)new SmcccUnknownAnswer(whole)),
             TerminalKind.UnknownFunction => Unknown(_ => true, noise),
-            TerminalKind.Recorded => Recorded(Corpus.AnswerCorpus.InterfaceOf(request)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no generator for this terminal kind"),
         };
     }
@@ -99,17 +101,18 @@ public static class AnswerGen
                 from answer in Response(width, ResponderIds.Echo, Gen.Constant(0u), Noise(noisePercent))
                 select answer,
             TerminalKind.UnknownFunction => Unknown(w0 => !FfaFunctions.DirectResponse2.Matches(w0), Noise(noisePercent)),
-            TerminalKind.Recorded => Recorded("REQ2"),
             TerminalKind.ResponseOtherWidth or TerminalKind.ResponseNonZeroW2 =>
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "a REQ2 has one width and no w2 flags: no such answer"),
             _ => BuildTerminal(kind, Convention.Smc64, noisePercent),
         };
     }
 
-    /// <summary>What real secure worlds answered to requests of <paramref name="interface"/>, as the corpus keeps it.</summary>
-    private static Gen<Answer> Recorded(string @interface) => Corpus.AnswerCorpus.Shipped.For(@interface) is { Length: > 0 } recorded
-        ? Gen.Elements(recorded)
-        : throw new InvalidOperationException($"{Corpus.AnswerCorpus.Document} holds no answer to a {@interface} request for a profile to draw");
+    /// <summary>The DIRECT_RESPs real secure worlds gave requests of <paramref name="request"/>'s width, as the corpus keeps them: each is a response of that kind.</summary>
+    private static Answer[] RecordedResponses(Convention request) =>
+        Corpus.AnswerCorpus.Shipped.For(Corpus.AnswerCorpus.InterfaceOf(request)).OfType<DirectResponseAnswer>()
+            .Where(r => r.Width == request && r.IsWellFormed).ToArray<Answer>() is { Length: > 0 } recorded
+            ? recorded
+            : throw new InvalidOperationException($"{Corpus.AnswerCorpus.Document} holds no DIRECT_RESP to a {request} request for the generators to draw");
 
     /// <summary>An unexpected reply whose w0 is no listed reply and passes <paramref name="allowed"/>.</summary>
     private static Gen<Answer> Unknown(Func<uint, bool> allowed, Gen<Noise> noise) =>

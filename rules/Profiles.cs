@@ -13,12 +13,12 @@ public static class Profiles
     /// <summary>Interrupt-only chains of depth 1…12, every depth bucket equally likely.</summary>
     public static readonly ChainShape InterruptChains = new(EmptyWeight: 0, MaxDepth: 12, [new(Interrupt32, 1)]);
 
-    /// <summary>Several sends on the runtime path: destinations of every kind, dirty SMC32 payloads, short chains, now and then an answer a real secure world gave.</summary>
+    /// <summary>Several sends on the runtime path: destinations of every kind, dirty SMC32 payloads, short chains.</summary>
     public static readonly ScenarioProfile Requests = new("requests")
     {
         MaxSends = 3,
         Request = new RequestShape(NullMessagePercent: 0, DirtyPayloadPercent: 20, KnownWeight: 6, UnknownWeight: 2, BoundaryWeight: 2),
-        Terminals = [new(Response, 6), new(CoreError, 1), new(Success, 1), new(UnknownFunction, 1), new(Recorded, 1)],
+        Terminals = [new(Response, 6), new(CoreError, 1), new(Success, 1), new(UnknownFunction, 1)],
         Chain = ShortChains,
     };
 
@@ -69,7 +69,7 @@ public static class Profiles
         Terminals =
         [
             new(Response, 1), new(ResponseOtherWidth, 1), new(ResponseWrongIds, 1), new(ResponseNonZeroW2, 1), new(CoreError, 8),
-            new(LaterError, 1), new(UnknownErrorCode, 1), new(Success, 3), new(SmcccUnknown, 2), new(UnknownFunction, 2), new(Recorded, 1),
+            new(LaterError, 1), new(UnknownErrorCode, 1), new(Success, 3), new(SmcccUnknown, 2), new(UnknownFunction, 2),
         ],
     };
 }

@@ -20,7 +20,7 @@ public sealed record RecordedAnswer(CorpusSource Source, CorpusCall Call, Answer
 
 /// <summary>
 /// Answers real secure worlds gave to direct requests, recorded from a run (<c>ffa corpus</c>), kept with the
-/// secure world and firmware they came from, that the generators draw from (<see cref="Scenarios.Profiles.TerminalKind.Recorded"/>).
+/// secure world and firmware they came from, that the generators draw from (one generated DIRECT_RESP in ten is a recorded one).
 /// Every answer is read back (<see cref="AnswerReading"/>) in the context of the call it answered; one that does not
 /// read back, or a malformed file, is one error naming the file and the entry.
 /// </summary>

@@ -3,7 +3,10 @@ namespace FfaConformance.Scenarios.Profiles;
 /// <summary>The kinds of answer that end a script (<see cref="Abi.DirectRequestReplies"/>), as a profile weighs them.</summary>
 public enum TerminalKind
 {
-    /// <summary>DIRECT_RESP of the request's width, IDs echoed, w2 = 0; for a REQ2, DIRECT_RESP2 with the IDs echoed.</summary>
+    /// <summary>
+    /// DIRECT_RESP of the request's width, IDs echoed, w2 = 0 (one in ten of them a response a real secure world gave,
+    /// from generators/Corpus); for a REQ2, DIRECT_RESP2 with the IDs echoed.
+    /// </summary>
     Response,
 
     /// <summary>DIRECT_RESP of the other width.</summary>
@@ -41,7 +44,4 @@ public enum TerminalKind
 
     /// <summary>A w0 that is no valid reply at the negotiated version: other FF-A IDs or arbitrary values.</summary>
     UnknownFunction,
-
-    /// <summary>An answer a real secure world gave to a request of the same interface and width, from the corpus (generators/Corpus).</summary>
-    Recorded,
 }
