@@ -1,6 +1,7 @@
 using FfaConformance.Abi;
 using FfaConformance.Adapters.Emulator;
 using FfaConformance.Scenarios;
+using FfaConformance.Scenarios.Targets;
 
 namespace FfaConformance.Tests.Mutants;
 
@@ -23,6 +24,10 @@ public sealed record MutantCase(
 
     public static MutantCase Like(string name, Func<IConduit, FfaVersion, ReferenceTransport> create, string ruleId, string shape, Func<Scenario, bool> isMinimal, FfaVersion? version = null) =>
         new(name, create, ruleId, version ?? FfaVersion.V1_2, null, shape, isMinimal);
+
+    /// <summary>The mutant as an emulator target at its version, with every capability.</summary>
+    public EmulatorTarget Emulator() =>
+        new(new TargetDescription(Name, EmulatorTarget.AdapterName, Version, TargetCapabilities.All, new Provenance("mutant")), Create);
 
     public override string ToString() => $"{Name} → {RuleId} at {Version}";
 }

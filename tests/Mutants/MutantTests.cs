@@ -1,11 +1,9 @@
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Emulator;
 using FfaConformance.Records;
 using FfaConformance.Rules;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
-using FfaConformance.Scenarios.Targets;
 using FfaConformance.SecureWorld;
 using FfaConformance.Tests.Support;
 
@@ -24,8 +22,7 @@ public sealed class MutantTests
     [TestCaseSource(nameof(Cases))]
     public void IsCaughtWithAMinimalCounterexample(MutantCase mutant)
     {
-        using var target = new EmulatorTarget(
-            new TargetDescription(mutant.Name, EmulatorTarget.AdapterName, mutant.Version, TargetCapabilities.All, new Provenance("mutant")), mutant.Create);
+        using var target = mutant.Emulator();
 
         var result = Runner.Check(target, RuleCatalogue.Get(mutant.RuleId), SettingsLoader.DefaultOptions);
 

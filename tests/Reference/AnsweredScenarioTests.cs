@@ -6,7 +6,6 @@ using FfaConformance.Rules.Model;
 using FfaConformance.Runner.Configuration;
 using FfaConformance.Runner.Engine;
 using FfaConformance.Scenarios;
-using FfaConformance.Scenarios.Targets;
 using FfaConformance.SecureWorld;
 using FfaConformance.Tests.Mutants;
 using FsCheck;
@@ -36,8 +35,7 @@ public sealed class AnsweredScenarioTests
     public void AJudgementOnTheAnswersGivenIsTheJudgementOnTheScript(MutantCase mutant)
     {
         var rule = RuleCatalogue.Get(mutant.RuleId);
-        using var target = new EmulatorTarget(
-            new TargetDescription(mutant.Name, EmulatorTarget.AdapterName, mutant.Version, TargetCapabilities.All, new Provenance("mutant")), mutant.Create);
+        using var target = mutant.Emulator();
         var scenarios = ScenarioGen.For(rule.Info.Profile, new GenerationContext(PartitionTable.Default, mutant.Version)).Sample(200, new Rnd(2026), 30);
 
         var (compared, failing) = (0, 0);
@@ -91,8 +89,7 @@ public sealed class AnsweredScenarioTests
 
     private static (EmulatorTarget Target, CaseRun Run) RunMinimal(MutantCase mutant)
     {
-        var target = new EmulatorTarget(
-            new TargetDescription(mutant.Name, EmulatorTarget.AdapterName, mutant.Version, TargetCapabilities.All, new Provenance("mutant")), mutant.Create);
+        var target = mutant.Emulator();
         return (target, Runner.Evaluate(target, RuleCatalogue.Get(mutant.RuleId), mutant.Exactly!, SettingsLoader.DefaultOptions.CallBudget));
     }
 

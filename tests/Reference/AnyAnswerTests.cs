@@ -1,5 +1,4 @@
 using FfaConformance.Abi;
-using FfaConformance.Adapters.Emulator;
 using FfaConformance.Generators;
 using FfaConformance.Rules;
 using FfaConformance.Rules.Model;
@@ -35,8 +34,7 @@ public sealed class AnyAnswerTests
     public void AJudgementDoesNotReadTheScript(MutantCase mutant)
     {
         var rule = RuleCatalogue.Get(mutant.RuleId);
-        using var target = new EmulatorTarget(
-            new TargetDescription(mutant.Name, EmulatorTarget.AdapterName, mutant.Version, TargetCapabilities.All, new Provenance("mutant")), mutant.Create);
+        using var target = mutant.Emulator();
         var observed = target.Description with { Capabilities = TargetCapabilities.All & ~TargetCapabilities.ScriptableSecureWorld };
         var scenarios = ScenarioGen.For(rule.Info.Profile, new GenerationContext(PartitionTable.Default, mutant.Version)).Sample(200, new Rnd(2026), 30);
 
