@@ -18,7 +18,8 @@ public sealed record ResultRecord(
     ExpectationRecord? Expectation,
     EvidenceRecord? Evidence)
 {
-    /// <summary>How many cases the secure world gave each class of answer in; absent from older records.</summary>
+    /// <summary>How many cases a real secure world gave each class of answer in; absent where a script answered, and from older records.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, int>? Answered { get; init; }
 
     [JsonIgnore]

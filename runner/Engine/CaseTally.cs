@@ -12,7 +12,7 @@ namespace FfaConformance.Runner.Engine;
 /// the rule stops the run: no further case is run and the rule is reported broken. A resumed run generates its
 /// cases again from the same seed and skips those that ran before (<see cref="Resumption"/>).
 /// </summary>
-internal sealed class CaseTally(Func<Scenario, CaseRun> run, Resumption? resumption = null, ICaseJournal? journal = null)
+internal sealed class CaseTally(Func<Scenario, CaseRun> run, Resumption? resumption = null, ICaseJournal? journal = null, bool countAnswers = false)
 {
     private readonly Dictionary<string, int> classes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> answered = new(StringComparer.Ordinal);
@@ -26,7 +26,10 @@ internal sealed class CaseTally(Func<Scenario, CaseRun> run, Resumption? resumpt
 
     public IReadOnlyDictionary<string, int> Classes => classes;
 
-    /// <summary>How many cases the secure world gave each class of answer in, exercising the rule or not.</summary>
+    /// <summary>
+    /// How many cases the secure world gave each class of answer in, exercising the rule or not; counted only where a real
+    /// secure world answered (<c>countAnswers</c>), since a script's answers are what the profile asked for.
+    /// </summary>
     public IReadOnlyDictionary<string, int> Answered => answered;
 
     public CaseRun? Original { get; private set; }
@@ -85,7 +88,7 @@ internal sealed class CaseTally(Func<Scenario, CaseRun> run, Resumption? resumpt
         }
 
         Cases++;
-        foreach (var label in result.Answers.Distinct())
+        foreach (var label in countAnswers ? result.Answers.Distinct() : [])
         {
             answered[label] = answered.GetValueOrDefault(label) + 1;
         }

@@ -20,7 +20,7 @@ public sealed record RuleResult(
     string Seed,
     TimeSpan Duration)
 {
-    /// <summary>How many cases the secure world gave each class of answer in (<see cref="CaseRun.Answers"/>).</summary>
+    /// <summary>How many cases a real secure world gave each class of answer in (<see cref="CaseRun.Answers"/>); empty where a script answered.</summary>
     public IReadOnlyDictionary<string, int> Answered { get; init; } = new Dictionary<string, int>();
 
     /// <summary>A result with nothing generated: not applicable, unavailable or broken.</summary>

@@ -43,7 +43,8 @@ public sealed class RuleRunner(ManagedSecureWorld world)
             : Seeds.TryParse(given, out var parsed) ? parsed
             : throw new ArgumentException($"replay '{given}' is not 'seed,gamma' or 'seed,gamma,size'", nameof(options));
         journal?.Begin(Seeds.Format(replay.Rnd));
-        var tally = new CaseTally(scenario => Evaluate(target, rule, scenario, options.CallBudget), resumption, journal);
+        var tally = new CaseTally(scenario => Evaluate(target, rule, scenario, options.CallBudget), resumption, journal,
+            countAnswers: !description.Can(TargetCapabilities.ScriptableSecureWorld));
         var arbitrary = ScenarioArbitrary.For(rule.Info.Profile, Context(description));
         var runner = new CapturingRunner();
         var config = Config.Quick

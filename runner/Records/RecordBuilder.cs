@@ -89,7 +89,7 @@ public static class RecordBuilder
                     target?.Judged(RuleCatalogue.Get(result.RuleId) is Rules.Model.Send2Rule ? "Send2" : "Send"))
                 : null)
         {
-            Answered = result.Answered,
+            Answered = result.Answered.Count == 0 ? null : result.Answered,
         };
     }
 
