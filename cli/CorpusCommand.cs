@@ -31,7 +31,7 @@ internal static class CorpusCommand
             }
 
             var calls = target.SecureWorldCalls!
-                .Where(c => c.Call.Answer is not null && AnswerCorpus.InterfaceOfCall(Abi.RegisterSet.From([.. c.Call.X.Select(Hex)])) is not null)
+                .Where(c => c.Call.Answer is not null && AnswerCorpus.InterfaceOfCall(AnswerCorpus.Registers(c.Call.X, $"{runFile}: {targetName}, '{c.Asked}'")) is not null)
                 .Select(c => new CorpusCall(c.Asked, c.Call.X, c.Call.Answer!))
                 .ToArray();
             var existing = File.Exists(output) ? AnswerCorpus.Parse(File.ReadAllText(output), output) : new AnswerCorpus(AnswerCorpus.CurrentFormat, []);
@@ -48,6 +48,4 @@ internal static class CorpusCommand
             return 2;
         }
     }
-
-    private static ulong Hex(string value) => Convert.ToUInt64(value, 16);
 }

@@ -110,7 +110,8 @@ public sealed record AnswerCorpus(string Format, IReadOnlyList<CorpusSource> Sou
         return new RecordedAnswer(source, call, answer, @interface);
     }
 
-    private static RegisterSet Registers(IReadOnlyList<string> values, string where)
+    /// <summary>x0–x17 as the corpus and run.json write them (0x-prefixed hex); one error naming <paramref name="where"/> otherwise.</summary>
+    public static RegisterSet Registers(IReadOnlyList<string> values, string where)
     {
         if (values is null || values.Count != RegisterSet.Count)
         {

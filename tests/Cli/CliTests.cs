@@ -92,4 +92,32 @@ public sealed class CliTests
         Assert.That(exit, Is.EqualTo(2), text);
         Assert.That(text, Does.StartWith($"ffa report: {directory} is a folder; accepted: a run.json").And.Contain(Path.Combine(directory, "run.json")));
     }
+
+    [Test]
+    public void ACorpusIsRecordedFromARunsRealSecureWorldTargetAndRefusedFromAnyOther()
+    {
+        var directory = Directory.CreateTempSubdirectory("ffa-cli-").FullName;
+        string[] Registers(params string[] first) => [.. first, .. Enumerable.Repeat("0x0", 18 - first.Length)];
+        var request = new Records.ProbeCallRecord("DIRECT_REQ_32 to 0x8001, w3 = 0",
+            new Records.CallRecord("SMC", "FFA_MSG_SEND_DIRECT_REQ_32", Registers("0x8400006F", "0x8001"), "FFA_MSG_SEND_DIRECT_RESP_32", Registers("0x84000070", "0x80010000", "0x0", "0x1")));
+        var version = new Records.ProbeCallRecord("FFA_VERSION(v1.2)", new Records.CallRecord("SMC", "FFA_VERSION", Registers("0x84000063", "0x10002"), "0x00010002", Registers("0x10002")));
+        var real = new Records.TargetRecord("real", "qemu", "v1.2", string.Empty, "a.c", null, null, null, null, null, 0, 0, null, true, [version, request]);
+        var run = Path.Combine(directory, "run.json");
+        Records.RunRecordFile.Write(ReportRuns.Run with { Targets = [.. ReportRuns.Run.Targets, real] }, run);
+        var corpus = Path.Combine(directory, "answers.json");
+
+        var (exit, text) = DotnetTest.Shell($"dotnet {Ffa} corpus {run} real some-spmc 'TF-A x' --out {corpus}", directory);
+        var (refused, why) = DotnetTest.Shell($"dotnet {Ffa} corpus {run} {ReportRuns.Run.Targets[0].Name} some-spmc 'TF-A x' --out {corpus}", directory);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero, text);
+            var written = FfaConformance.Generators.Corpus.AnswerCorpus.Parse(File.ReadAllText(corpus), corpus);
+            Assert.That(written.Sources.Select(s => (s.SecureWorld, s.Firmware, s.Target, s.Calls.Count)), Is.EqualTo(new[] { ("some-spmc", "TF-A x", "real", 1) }), "only the direct request is kept");
+            Assert.That(written.Answers.Single().Answer.Label, Is.EqualTo("DIRECT_RESP_32"));
+            Assert.That(refused, Is.EqualTo(2));
+            Assert.That(why, Does.Contain($"{ReportRuns.Run.Targets[0].Name} was not answered by a real secure world"));
+        });
+        Directory.Delete(directory, recursive: true);
+    }
 }

@@ -29,9 +29,9 @@ public sealed class AnswerCorpusTests
             Assert.That(corpus.Answers, Has.Count.EqualTo(corpus.Sources.Sum(s => s.Calls.Count)));
             foreach (var recorded in corpus.Answers)
             {
-                var issued = Registers(recorded.Call.Issued);
+                var issued = AnswerCorpus.Registers(recorded.Call.Issued, recorded.Call.Asked);
                 var pair = EndpointPair.Unpack(issued.X1);
-                Assert.That(recorded.Answer.Materialize(new AnswerContext(pair.Sender, pair.Receiver, issued)), Is.EqualTo(Registers(recorded.Call.Answer)), recorded.Call.Asked);
+                Assert.That(recorded.Answer.Materialize(new AnswerContext(pair.Sender, pair.Receiver, issued)), Is.EqualTo(AnswerCorpus.Registers(recorded.Call.Answer, recorded.Call.Asked)), recorded.Call.Asked);
             }
 
             Assert.That(corpus.For("REQ_32"), Is.Not.Empty);
@@ -80,6 +80,4 @@ public sealed class AnswerCorpusTests
 
         Assert.That(error.Message, Does.StartWith("mine.json: w, 'odd x8': the answer ").And.EndWith("is none the generators write, so they cannot draw it"));
     }
-
-    private static RegisterSet Registers(IReadOnlyList<string> hex) => RegisterSet.From([.. hex.Select(h => Convert.ToUInt64(h, 16))]);
 }
