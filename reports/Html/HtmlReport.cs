@@ -80,7 +80,7 @@ public static class HtmlReport
         }
 
         html.Append("<section id=\"secure-worlds\"><h2>Real secure worlds</h2><table><thead><tr><th>target</th><th>what it is, and what its probe found</th>")
-            .Append("<th>answers it gave (cases)</th><th>rules not exercised</th></tr></thead><tbody>");
+            .Append("<th>answers it gave (cases, summed over its rules)</th><th>rules not exercised</th></tr></thead><tbody>");
         foreach (var target in real)
         {
             var mine = run.Results.Where(r => r.Target == target.Name).ToArray();
